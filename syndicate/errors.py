@@ -1,0 +1,52 @@
+"""The errors syndicate raises.
+
+Every failure that is the input's fault, not syndicate's, is a ``SyndicateError``;
+the CLI turns each into one line on stderr and exit code 2.
+
+    SyndicateError
+    ├── ConfigError            a profile or config file is missing, malformed or invalid
+    ├── SourceError            a SOURCE could not be read
+    │   ├── FetchError         network failure: refused, DNS, timeout, redirect loop, bad scheme
+    │   ├── HTTPStatusError    the server answered 4xx or 5xx
+    │   ├── TooLarge           the document is over the size cap
+    │   └── NotHTML            empty, binary, or a non-HTML type such as a PDF
+    └── ParseError             the document could not be turned into a tree
+"""
+
+from __future__ import annotations
+
+
+class SyndicateError(Exception):
+    """Base of every error syndicate raises on purpose."""
+
+
+class ConfigError(SyndicateError):
+    """A profile or configuration file could not be loaded or is invalid."""
+
+
+class SourceError(SyndicateError):
+    """A SOURCE (file, URL or standard input) could not be read."""
+
+
+class FetchError(SourceError):
+    """A URL could not be fetched: connection, timeout, redirects or scheme."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TooLarge(SourceError):
+    """The document is larger than the configured cap."""
+
+
+class NotHTML(SourceError):
+    """The document is empty, binary, or of a type that is not HTML."""
+
+
+class ParseError(SyndicateError):
+    """The document could not be parsed into an HTML tree."""

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Result
+
+
+def test_extract_reports_a_missing_file_and_goes_on(run, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>T</title></head><body><p>Hello world.</p></body></html>")
+    result: Result = run("extract", "--format", "jsonl", tmp_path / "missing.html", page)
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"syndicate: error: {tmp_path / 'missing.html'}: no such file"
+    ]
+    assert json.loads(result.out)["body_text"] == "Hello world."
