@@ -1,7 +1,7 @@
 """syndicate: republish news articles by the publisher's rules.
 
-    >>> import syndicate
-    >>> article = syndicate.parse_article(html_bytes, url="https://forward.com/...")
+>>> import syndicate
+>>> article = syndicate.parse_article(html_bytes, url="https://forward.com/...")
 """
 
 from __future__ import annotations

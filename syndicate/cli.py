@@ -105,10 +105,53 @@ def extract(fmt: str, sources: tuple[str, ...]) -> None:
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 
+# --- check (policy) -------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+def check(sources: tuple[str, ...]) -> None:
+    """May each SOURCE be republished under the publisher's rules, and why."""
+    raise click.UsageError("check is not available yet")
+
+
+# --- rules (policy) -------------------------------------------------------------------
+
+
+@cli.command()
+def rules() -> None:
+    """List every rule with its slug, severity and summary."""
+    raise click.UsageError("rules is not available yet")
+
+
+# --- snippet (emit) -------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+def snippet(sources: tuple[str, ...]) -> None:
+    """Print the compliant embed HTML for a SOURCE."""
+    raise click.UsageError("snippet is not available yet")
+
+
+# --- lint -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("copies", nargs=-1, required=True)
+def lint(copies: tuple[str, ...]) -> None:
+    """Check a partner's copy against the original."""
+    raise click.UsageError("lint is not available yet")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising SystemExit."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="syndicate", standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="syndicate",
+            standalone_mode=False,
+        )
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_ERROR
     except click.exceptions.Abort:

@@ -29,7 +29,15 @@ MAX_REDIRECTS = 5
 USER_AGENT = f"syndicate/{__version__} (+https://github.com/syndicate-news/syndicate)"
 _CHUNK = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
-_BINARY_MAGIC = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +149,16 @@ def fetch(url: str, *, limits: Limits | None = None) -> Document:
                     raise HTTPStatusError(
                         f"{url}: HTTP {response.status_code} {reason}", status=response.status_code
                     )
-                content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                content_type = (
+                    response.headers.get("content-type", "").split(";")[0].strip().lower()
+                )
                 data = _read_body(response, url, limits, started)
                 encoding = _declared_charset(response.headers.get("content-type", ""))
                 return Document(
-                    _check_html(data, url, content_type or None), url, url=response.url, encoding=encoding
+                    _check_html(data, url, content_type or None),
+                    url,
+                    url=response.url,
+                    encoding=encoding,
                 )
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
 
@@ -153,7 +166,9 @@ def fetch(url: str, *, limits: Limits | None = None) -> Document:
 def _check_scheme(current: str, original: str) -> None:
     scheme = urlsplit(current).scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError(f"{original}: only http and https URLs are fetched, not {scheme or 'this'}:")
+        raise FetchError(
+            f"{original}: only http and https URLs are fetched, not {scheme or 'this'}:"
+        )
 
 
 def _get(
@@ -180,7 +195,9 @@ def _get(
 def _read_body(response: requests.Response, url: str, limits: Limits, started: float) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise TooLarge(f"{url}: {int(declared):,} bytes declared, over the cap of {limits.max_bytes:,}")
+        raise TooLarge(
+            f"{url}: {int(declared):,} bytes declared, over the cap of {limits.max_bytes:,}"
+        )
     chunks: list[bytes] = []
     total = 0
     try:

@@ -1,10 +1,10 @@
 """HTML to ``Article``: one parse, then small readers over the same tree.
 
-    bytes --document.load--> tree
-          --metadata-->  title, byline, authors, dates, canonical, publisher ...
-          --body------>  body_html, body_text, images, embeds
-          --pixels---->  tracking pixels
-          --origin---->  signs that the piece came from elsewhere
+bytes --document.load--> tree
+      --metadata-->  title, byline, authors, dates, canonical, publisher ...
+      --body------>  body_html, body_text, images, embeds
+      --pixels---->  tracking pixels
+      --origin---->  signs that the piece came from elsewhere
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from syndicate.parse.pixels import find_pixels
 __all__ = ["parse_article"]
 
 
-def parse_article(data: bytes | str, *, url: str | None = None, encoding: str | None = None) -> Article:
+def parse_article(
+    data: bytes | str, *, url: str | None = None, encoding: str | None = None
+) -> Article:
     """Read an article off an HTML page.
 
     ``url`` is where the page lives (links are resolved against it when the page has no

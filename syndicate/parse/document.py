@@ -25,8 +25,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Browsers read these labels as windows-1252 (WHATWG encoding standard).
-_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252",
-            "us-ascii": "cp1252", "utf8": "utf-8"}
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "utf8": "utf-8",
+}
 
 
 def decode(data: bytes, *, encoding: str | None = None) -> str:
@@ -35,12 +41,15 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
         if data.startswith(bom):
             return data.decode(name, errors="replace")
     for candidate in (encoding, _meta_charset(data[:4096])):
-        name = _normalise(candidate)
-        if name:
-            return data.decode(name, errors="replace")
-    dammit = UnicodeDammit(data[:65536], ["utf-8", "windows-1252"], is_html=True)
-    name = _normalise(dammit.original_encoding) or "utf-8"
-    return data.decode(name, errors="replace")
+        label = _normalise(candidate)
+        if label:
+            return data.decode(label, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sniffed = _normalise(UnicodeDammit(data, is_html=True).original_encoding) or "cp1252"
+    return data.decode(sniffed, errors="replace")
 
 
 def _meta_charset(head: bytes) -> str | None:
@@ -51,17 +60,15 @@ def _meta_charset(head: bytes) -> str | None:
 def _normalise(name: str | None) -> str | None:
     if not name:
         return None
-    name = name.strip().lower()
-    name = _ALIASES.get(name, name)
+    label = name.strip().lower()
+    label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(label).name
     except LookupError:
         return None
 
 
-_PARSER = lxml.html.HTMLParser(
-    remove_comments=False, remove_pis=True, huge_tree=True, default_doctype=False
-)
+_PARSER = lxml.html.HTMLParser(remove_comments=False, remove_pis=True, huge_tree=True)
 
 
 def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlElement:

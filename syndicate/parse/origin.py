@@ -15,4 +15,6 @@ from syndicate.parse.metadata import Metadata
 def find_origin(
     root: lxml.html.HtmlElement, *, meta: Metadata, body: Body, url: str | None = None
 ) -> tuple[Origin, ...]:
-    return tuple(Origin(name=org, kind="byline", evidence=meta.byline or org) for org in meta.byline_orgs)
+    return tuple(
+        Origin(name=org, kind="byline", evidence=meta.byline or org) for org in meta.byline_orgs
+    )

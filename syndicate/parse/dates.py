@@ -1,0 +1,136 @@
+"""Dates as pages write them, to ISO 8601.
+
+``parse_date`` keeps the time and the UTC offset when the text gives them
+(``2024-03-04T10:00:00-05:00``) and returns a bare day (``2024-03-04``) when only a day is
+known. Understood: ISO 8601 and its common variants, RFC 2822 (``Mon, 04 Mar 2024 10:00:00
+GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024 at 10:00 am EST``,
+``4th March 2024``), and numeric days (``04/03/2024``: read as month first only when the
+page's language is US English or the numbers force it; dotted ``04.03.2024`` is day first).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Abbreviations pages print after a time; ambiguous ones (ET, CT, IST) are left naive.
+_ZONES = {
+    "z": 0, "utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
+    "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
+    "aest": 10, "aedt": 11, "jst": 9,
+}  # fmt: skip
+_TIME = (
+    r"(?:\s*(?:at|@|,|-|–|\||/)?\s*(?P<H>\d{1,2})(?::(?P<M>\d{2}))?(?::(?P<S>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*(?P<tz>[a-z]{1,4}\b|[+-]\d{2}:?\d{2})?)?"
+)
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
+    r"(?:[T ]\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2}))?")
+_MDY = re.compile(
+    r"\b" + _MONTH + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    re.IGNORECASE,
+)
+_DMY = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    + _MONTH
+    + r",?\s+(?P<y>(?:19|20)\d{2})\b"
+    + _TIME,
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b" + _TIME,
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
+    """The first date in ``text`` as ISO 8601, or None.
+
+    ``month_first`` says how to read an ambiguous slashed day such as ``04/03/2024``.
+    """
+    if not text:
+        return None
+    text = text.strip()[:200]
+    for pattern in (_ISO, _MDY, _DMY):
+        match = pattern.search(text)
+        if match:
+            parts = match.groupdict()
+            month = parts.get("m") or str(_MONTHS[parts["mon"].lower()[:3]])
+            found = _build(parts["y"], month, parts["d"], parts)
+            if found:
+                return found
+    match = _COMPACT.match(text)
+    if match:
+        return _build(match["y"], match["m"], match["d"], match.groupdict())
+    match = _NUMERIC.search(text)
+    if match:
+        return _numeric(match, month_first=month_first)
+    return None
+
+
+def _numeric(match: re.Match[str], *, month_first: bool) -> str | None:
+    a, b, year = int(match["a"]), int(match["b"]), match["y"]
+    if len(year) == 2:
+        year = "20" + year
+    if a > 12 or match["sep"] == ".":
+        month_first = False
+    elif b > 12:
+        month_first = True
+    month, day = (a, b) if month_first else (b, a)
+    return _build(year, str(month), str(day), match.groupdict())
+
+
+def _build(year: str, month: str, day: str, parts: dict[str, str | None]) -> str | None:
+    try:
+        date = datetime(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    hour, minute, second = parts.get("H"), parts.get("M"), parts.get("S")
+    ampm = (parts.get("ampm") or "").replace(".", "").replace(" ", "").lower()
+    if hour is None or (minute is None and not ampm):
+        return date.date().isoformat()
+    h = int(hour)
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    try:
+        stamp = date.replace(hour=h, minute=int(minute or 0), second=int(second or 0))
+    except ValueError:
+        return date.date().isoformat()
+    offset = _offset(parts.get("tz"))
+    if offset is not None:
+        stamp = stamp.replace(tzinfo=offset)
+    return stamp.isoformat()
+
+
+def _offset(raw: str | None) -> timezone | None:
+    if not raw:
+        return None
+    raw = raw.strip()
+    if raw[0] in "+-":
+        digits = raw[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+        if hours > 14 or minutes > 59:
+            return None
+        delta = timedelta(hours=hours, minutes=minutes)
+        return timezone(-delta if raw[0] == "-" else delta)
+    hours_off = _ZONES.get(raw.lower())
+    return None if hours_off is None else timezone(timedelta(hours=hours_off))
+
+
+def day(iso: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` part of an ISO 8601 string."""
+    return iso[:10] if iso else None

@@ -1,0 +1,181 @@
+"""JSON-LD: tolerant parsing of ``<script type="application/ld+json">`` and the main article.
+
+Pages break JSON in many small ways; each repair below is tried only when strict parsing
+fails, so valid JSON is never rewritten:
+
+- HTML comments and CDATA wrappers around the script text;
+- raw control characters inside strings (``json`` with ``strict=False``);
+- trailing commas before ``}`` or ``]``;
+- several top-level objects in one script, back to back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+
+Obj = dict[str, Any]
+
+_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+# Comment and CDATA wrappers that CMSs leave around the JSON (also the "//" JS-comment form).
+_WRAPPERS = re.compile(r"<!--|-->|(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>")
+# A comma right before a closing bracket: invalid JSON that browsers' authors write anyway.
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_DECODER = json.JSONDecoder(strict=False)
+
+# schema.org types that are the article itself (any type ending in "Article" counts too).
+ARTICLE_TYPES = frozenset(
+    {
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "discussionforumposting",
+        "posting",
+        "report",
+        "review",
+        "criticreview",
+        "recipe",
+        "howto",
+        "question",
+        "creativework",
+    }
+)
+# Types whose dates and names may stand in for the article's when no article object exists.
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "qapage", "faqpage"})
+
+
+def parse_text(text: str) -> list[Any]:
+    """Every JSON value in one script's text, repairing the common breakages."""
+    text = _WRAPPERS.sub(" ", text).strip().lstrip(";").rstrip(";").strip()
+    if not text:
+        return []
+    values = _decode_all(text)
+    if values is None:
+        values = _decode_all(_TRAILING_COMMA.sub(r"\1", text))
+    return values or []
+
+
+def _decode_all(text: str) -> list[Any] | None:
+    values: list[Any] = []
+    pos, end = 0, len(text)
+    while pos < end:
+        while pos < end and text[pos] in " \t\r\n;,":
+            pos += 1
+        if pos >= end:
+            break
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return values or None
+        values.append(value)
+    return values
+
+
+def objects(root: lxml.html.HtmlElement) -> list[Obj]:
+    """All JSON-LD objects on the page, flattened out of ``@graph`` and lists, in page order."""
+    found: list[Obj] = []
+    for script in root.xpath(_SCRIPTS):
+        for value in parse_text(script.text or ""):
+            found.extend(_flatten(value))
+    return found
+
+
+def _flatten(value: Any) -> Iterator[Obj]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _flatten(item)
+    elif isinstance(value, dict):
+        graph = value.get("@graph")
+        if isinstance(graph, (list, dict)):
+            yield from _flatten(graph)
+            rest = {k: v for k, v in value.items() if k not in ("@graph", "@context")}
+            if "@type" in rest:
+                yield rest
+        else:
+            yield value
+
+
+def types(obj: Obj) -> set[str]:
+    """The object's ``@type`` values, lower-cased, without a schema.org prefix."""
+    raw = obj.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return {str(t).rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() for t in values if t}
+
+
+def is_article(obj: Obj) -> bool:
+    """True for NewsArticle, BlogPosting, ReportageNewsArticle and their kin."""
+    return any(t.endswith("article") or t in ARTICLE_TYPES for t in types(obj))
+
+
+def index(objs: list[Obj]) -> dict[str, Obj]:
+    """Objects by ``@id``, to resolve references such as ``"author": {"@id": "#person"}``."""
+    return {str(o["@id"]): o for o in objs if isinstance(o.get("@id"), str)}
+
+
+def resolve(value: Any, ids: dict[str, Obj]) -> Any:
+    """Follow a bare ``{"@id": ...}`` reference into the page's objects, once."""
+    if isinstance(value, dict) and "@id" in value and len(value) <= 2:
+        target = ids.get(str(value["@id"]))
+        if target is not None:
+            return target
+    return value
+
+
+def _nested_articles(objs: list[Obj], ids: dict[str, Obj]) -> Iterator[Obj]:
+    """Articles held as a page's ``mainEntity`` rather than at the top level."""
+    for obj in objs:
+        for key in ("mainEntity", "mainEntityOfPage"):
+            inner = resolve(obj.get(key), ids)
+            for item in inner if isinstance(inner, list) else [inner]:
+                if isinstance(item, dict) and is_article(item):
+                    yield item
+
+
+def _urls(obj: Obj) -> set[str]:
+    out: set[str] = set()
+    for key in ("url", "@id", "mainEntityOfPage"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str):
+            out.add(_bare(value))
+    return out
+
+
+def _bare(url: str) -> str:
+    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower().split("://", 1)[-1]
+
+
+def main_article(objs: list[Obj], *, urls: tuple[str | None, ...] = ()) -> Obj | None:
+    """The object that describes this page's article, not a breadcrumb or the publisher.
+
+    Among article-typed objects (top-level, in ``@graph`` or a page's ``mainEntity``), the
+    one whose url, ``@id`` or ``mainEntityOfPage`` is this page wins; then the one with a
+    headline and the most of the fields a reader needs; then the first.
+    """
+    ids = index(objs)
+    candidates = [o for o in objs if is_article(o)]
+    candidates += [o for o in _nested_articles(objs, ids) if o not in candidates]
+    if not candidates:
+        return None
+    wanted = {_bare(u) for u in urls if u}
+
+    def score(pair: tuple[int, Obj]) -> tuple[int, int, int]:
+        pos, obj = pair
+        here = 1 if wanted & _urls(obj) else 0
+        fields = sum(
+            1 for k in ("headline", "author", "datePublished", "articleBody") if obj.get(k)
+        )
+        generic = 0 if types(obj) & {"creativework", "question"} else 1
+        return here, generic * 10 + fields, -pos
+
+    return max(enumerate(candidates), key=score)[1]
+
+
+def main_page(objs: list[Obj]) -> Obj | None:
+    """The page's WebPage object, if any (a fallback source of dates and names)."""
+    return next((o for o in objs if types(o) & PAGE_TYPES), None)

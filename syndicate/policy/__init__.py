@@ -1,0 +1,8 @@
+"""Publisher policies: profiles as data, rules in a registry, verdicts with reasons."""
+
+from __future__ import annotations
+
+from syndicate.policy.profile import Profile, load_profile
+from syndicate.policy.registry import Finding, Rule, all_rules, get_rule, rule
+
+__all__ = ["Finding", "Profile", "Rule", "all_rules", "get_rule", "load_profile", "rule"]

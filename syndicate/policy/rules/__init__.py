@@ -1,0 +1,1 @@
+"""Every rule, listed explicitly: importing this package registers them."""

@@ -1,0 +1,1 @@
+"""Formatters: verdicts to text, JSON, GitHub annotations and SARIF. No printing here."""
