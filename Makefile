@@ -20,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/syndicate snippet $(DEMO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check syndicate tests bench
-	$(BIN)/ruff format --check syndicate tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Chromium from Debian's packages for the browser test; skipped with a reason when unavailable.
