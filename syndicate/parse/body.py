@@ -1,19 +1,32 @@
 """The article body: find the container, clean it, keep its structure.
 
-(Placeholder: the scoring extractor is being built.)
+    tree --container.find_container--> the story's element(s), never mutated
+         --deepcopy + clean.clean-------> without boilerplate; images and embeds collected
+         --blocks.write-----------------> one block element per line + text in paragraphs
+
+The tree is read with lxml's C-level iteration; per-node Python work is kept to the chosen
+container. Nothing recurses on the tree's depth.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import lxml.html
 
 from syndicate.models import Embed, Image
+from syndicate.parse.blocks import write_blocks
+from syndicate.parse.clean import Harvest, clean
+from syndicate.parse.container import find_container, jsonld_body
+
+__all__ = ["Body", "extract_body"]
 
 
 @dataclass(frozen=True, slots=True)
 class Body:
+    """The story's body: clean HTML, plain text, and what was taken out of it."""
+
     html: str
     text: str
     images: tuple[Image, ...] = ()
@@ -23,7 +36,38 @@ class Body:
 def extract_body(
     root: lxml.html.HtmlElement, *, url: str | None = None, title: str | None = None
 ) -> Body:
-    paragraphs = [p for p in root.iter("p") if p.text_content().strip()]
-    text = "\n\n".join(" ".join(p.text_content().split()) for p in paragraphs)
-    html = "\n".join(lxml.html.tostring(p, encoding="unicode").strip() for p in paragraphs)
-    return Body(html=html, text=text)
+    """Read the article body off a parsed page; an empty ``Body`` when there is no article.
+
+    ``url`` resolves relative links and image sources; ``title`` is dropped from the body's
+    start when the page repeats it there.
+    """
+    containers = find_container(root)
+    harvest = Harvest(url=url)
+    html_lines: list[str] = []
+    texts: list[str] = []
+    if containers:
+        total = sum(len(c.text_content()) for c in containers) or 1
+        for element in containers:
+            cleaned = clean(copy.deepcopy(element), harvest, total_chars=total)
+            if cleaned is None:
+                continue
+            lines, blocks = write_blocks(cleaned, url=url, title=title)
+            html_lines.extend(lines)
+            texts.extend(blocks)
+    text = "\n\n".join(texts)
+    fallback = jsonld_body(root)
+    if fallback and len(fallback) > 2 * len(text) + 200:
+        paragraphs = [" ".join(p.split()) for p in fallback.splitlines()]
+        texts = [p for p in paragraphs if p]
+        text = "\n\n".join(texts)
+        html_lines = [f"<p>{_escape(p)}</p>" for p in texts]
+    return Body(
+        html="\n".join(html_lines),
+        text=text,
+        images=tuple(harvest.images),
+        embeds=tuple(harvest.embeds),
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,166 @@
+"""Write a cleaned container as blocks: one block element per line, and the same as text.
+
+Kept: p, h2-h6 (an h1 inside the body becomes h2), ul/ol/li, blockquote, pre; inside them
+a (href made absolute), em, strong, i, b and br. Everything else gives up its text to the
+block it sits in. Short inserts ("Related: ...", "Advertisement") and link-only blocks are
+left out; so is the title when the body repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from syndicate.parse import patterns as pt
+
+Element = lxml.html.HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_EMPTY_INLINE = re.compile(r"<(a|em|strong|i|b)\b[^>]*>\s*</\1>")
+_EDGE_BR = re.compile(r"^(?:\s*<br>\s*)+|(?:\s*<br>\s*)+$")
+_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
+# Blocks whose content stays in the enclosing list item / heading / pre.
+_LEAF_KINDS = ("li", "pre", "h2", "h3", "h4", "h5", "h6")
+_WRAPPERS = ("ul", "ol", "blockquote")
+
+
+class _Writer:
+    def __init__(self, url: str | None, title: str | None) -> None:
+        self.url = url
+        self.title = _key(title) if title else ""
+        self.lines: list[str] = []
+        self.texts: list[str] = []
+        self.html: list[str] = []
+        self.text: list[str] = []
+        self.link_chars = 0
+        self.inline: list[tuple[str, str]] = []
+        self.kinds: list[str] = ["p"]
+        self.in_link = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.text.append(text)
+            self.html.append(escape(_SPACE.sub(" ", text), quote=False))
+            if self.in_link:
+                self.link_chars += len(text.strip())
+
+    def open_inline(self, el: Element) -> None:
+        tag = el.tag
+        if tag == "br":
+            self.html.append("<br>")
+            self.text.append(" ")
+            return
+        if tag == "a":
+            href = (el.get("href") or "").strip()
+            self.in_link += 1
+            if not href or href.startswith(("javascript:", "#")):
+                self.inline.append(("a", ""))
+                return
+            if self.url:
+                try:
+                    href = urljoin(self.url, href)
+                except ValueError:
+                    pass
+            opening = f'<a href="{escape(href, quote=True)}">'
+        else:
+            opening = f"<{tag}>"
+        self.inline.append((tag, opening))
+        self.html.append(opening)
+
+    def close_inline(self, el: Element) -> None:
+        if el.tag == "br" or not self.inline:
+            return
+        tag, opening = self.inline.pop()
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
+        if opening:
+            self.html.append(f"</{tag}>")
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.text)).strip()
+        closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o)
+        body = "".join(self.html) + closing
+        link_chars = self.link_chars
+        self.html = [o for _t, o in self.inline if o]
+        self.text = []
+        self.link_chars = 0
+        if not text or self._boilerplate(text, link_chars):
+            return
+        kind = self.kinds[-1]
+        body = _EDGE_BR.sub("", _EMPTY_INLINE.sub("", body.strip()))
+        self.lines.append(f"<{kind}>{body}</{kind}>")
+        self.texts.append(text)
+
+    def _boilerplate(self, text: str, link_chars: int) -> bool:
+        if self.title and len(self.texts) < 3 and _key(text) == self.title:
+            return True
+        short = len(text) <= pt.MAX_INSERT_CHARS
+        if short and pt.INSERT_TEXT.match(text):
+            return True
+        return (
+            self.kinds[-1] == "p"
+            and len(text) <= pt.MAX_LINK_BLOCK_CHARS
+            and link_chars >= pt.LINK_BLOCK_DENSITY * len(text)
+        )
+
+    def start_block(self, tag: str) -> None:
+        self.flush()
+        parent = self.kinds[-1]
+        if tag in _WRAPPERS:
+            self.lines.append(f"<{tag}>")
+            kind = "p"
+        elif tag in _HEADINGS:
+            kind = _HEADINGS[tag]
+        elif tag == "li":
+            kind = "li"
+        elif tag == "pre":
+            kind = "pre"
+        else:
+            kind = parent if parent in _LEAF_KINDS else "p"
+        self.kinds.append(kind)
+
+    def end_block(self, tag: str) -> None:
+        self.flush()
+        if len(self.kinds) > 1:
+            self.kinds.pop()
+        if tag in _WRAPPERS:
+            if self.lines and self.lines[-1] == f"<{tag}>":
+                self.lines.pop()
+            else:
+                self.lines.append(f"</{tag}>")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def write_blocks(
+    container: Element, *, url: str | None = None, title: str | None = None
+) -> tuple[list[str], list[str]]:
+    """The container as (html lines, text blocks)."""
+    writer = _Writer(url, title)
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end":
+                writer.add(el.tail)
+            continue
+        if event == "start":
+            if tag in pt.BLOCK_TAGS:
+                writer.start_block(tag)
+            elif tag in pt.KEPT_INLINE:
+                writer.open_inline(el)
+            writer.add(el.text)
+        else:
+            if tag in pt.BLOCK_TAGS:
+                writer.end_block(tag)
+            elif tag in pt.KEPT_INLINE:
+                writer.close_inline(el)
+            if el is not container:
+                writer.add(el.tail)
+    writer.flush()
+    return writer.lines, writer.texts

@@ -1,0 +1,224 @@
+"""Clean a copy of the story's container: drop boilerplate, take images and embeds out.
+
+Works on a deep copy only. One walk over the copy decides, per element, whether it goes
+(scripts, forms, share bars, inserts, captions, bylines, hidden text) and collects what the
+body keeps aside: images with their captions and credits, embedded posts, videos and iframes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from syndicate.models import Embed, EmbedKind, Image
+from syndicate.parse import patterns as pt
+from syndicate.parse.container import class_words
+
+Element = lxml.html.HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
+
+
+@dataclass
+class Harvest:
+    """What cleaning takes out of the body and keeps: images and embeds, in order."""
+
+    url: str | None = None
+    images: list[Image] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+
+    def absolute(self, link: str) -> str:
+        link = link.strip()
+        if not self.url:
+            return link
+        try:
+            return urljoin(self.url, link)
+        except ValueError:
+            return link
+
+    def add_embed(self, kind: EmbedKind, link: str) -> None:
+        link = self.absolute(link)
+        if link and "embed " + link not in self._seen:
+            self._seen.add("embed " + link)
+            self.embeds.append(Embed(kind=kind, url=link))
+
+    def add_images(self, holder: Element) -> None:
+        """Every image inside ``holder`` (or ``holder`` itself), with the caption around it."""
+        imgs = [holder] if holder.tag == "img" else list(holder.iter("img"))
+        if not imgs:
+            return
+        caption, credit = _caption(holder)
+        for img in imgs:
+            src = _image_src(img)
+            if not src:
+                continue
+            src = self.absolute(src)
+            if "img " + src in self._seen:
+                continue
+            self._seen.add("img " + src)
+            alt = _clean(img.get("alt") or "") or None
+            self.images.append(Image(src=src, alt=alt, caption=caption, credit=credit))
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _image_src(img: Element) -> str | None:
+    for attr in pt.IMAGE_SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not pt.PLACEHOLDER_SRC.search(value):
+            return value
+    for attr in ("data-srcset", "srcset"):
+        value = (img.get(attr) or "").strip()
+        if value:
+            return value.split(",")[0].split()[0]
+    return None
+
+
+def _caption(holder: Element) -> tuple[str | None, str | None]:
+    if holder.tag == "img":
+        return None, None
+    caption_el = None
+    for el in holder.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "figcaption" or (el is not holder and "caption" in class_words(el)):
+            caption_el = el
+            break
+    if caption_el is None:
+        return None, None
+    credit = None
+    credit_text = ""
+    for el in caption_el.iter():
+        if isinstance(el.tag, str) and el is not caption_el:
+            if pt.CREDIT_CLASS.search(class_words(el)):
+                credit_text = el.text_content()
+                credit = _clean(credit_text) or None
+                break
+    full = caption_el.text_content()
+    if credit_text:
+        full = full.replace(credit_text, " ")
+    return _clean(full) or None, credit
+
+
+def _hidden(el: Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and pt.HIDDEN_STYLE.search(style))
+
+
+def _boilerplate(el: Element) -> bool:
+    words = class_words(el)
+    if not words or pt.KEEP_CLASS.search(words):
+        return False
+    if pt.BOILERPLATE.search(words):
+        return True
+    return not pt.BOILERPLATE_PARTS.isdisjoint(re.split(r"[^a-z0-9]+", words))
+
+
+def _embed(el: Element, harvest: Harvest) -> None:
+    tag = el.tag
+    src = el.get("src") or el.get("data-src") or ""
+    if tag in ("video", "audio") and not src:
+        source = el.find(".//source")
+        src = source.get("src", "") if source is not None else ""
+    if not src or src.startswith(("about:", "javascript:")):
+        return
+    if tag == "video" or pt.VIDEO_HOSTS.search(src):
+        harvest.add_embed("video", src)
+    elif tag == "audio" or pt.AUDIO_HOSTS.search(src):
+        harvest.add_embed("audio", src)
+    elif "facebook.com" in src:
+        harvest.add_embed("facebook", src)
+    elif "instagram.com" in src:
+        harvest.add_embed("instagram", src)
+    elif "twitter.com" in src or "platform.x.com" in src:
+        harvest.add_embed("tweet", src)
+    elif tag == "iframe":
+        harvest.add_embed("iframe", src)
+
+
+def _social(el: Element, harvest: Harvest) -> bool:
+    """Record an embedded social post; True when ``el`` is one (it stays as a blockquote)."""
+    classes = (el.get("class") or "").split()
+    kind = next((pt.SOCIAL_BLOCKQUOTES[c] for c in classes if c in pt.SOCIAL_BLOCKQUOTES), None)
+    if kind is None:
+        return False
+    links = [a.get("href") or "" for a in el.iter("a")]
+    cite = el.get("cite") or el.get("data-instgrm-permalink") or ""
+    status = [h for h in links if pt.TWEET_URL.match(h)] if kind == "tweet" else []
+    link = status[-1] if status else cite or (links[-1] if links else "")
+    if link:
+        harvest.add_embed(kind, link)  # type: ignore[arg-type]
+    return True
+
+
+def _remove(el: Element) -> None:
+    """Drop an element but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element | None:
+    """Strip ``container`` (a copy) of boilerplate; returns it, or None if nothing is left."""
+    doomed: list[Element] = []
+    walker = etree.iterwalk(container, events=("start",))
+    for _event, el in walker:
+        tag = el.tag
+        if el is container:
+            continue
+        if not isinstance(tag, str):
+            doomed.append(el)
+            continue
+        if tag == "blockquote" and _social(el, harvest):
+            continue
+        if tag in pt.DROP_TAGS:
+            if tag in ("figure", "img", "picture"):
+                harvest.add_images(el)
+            elif tag in ("iframe", "video", "audio", "embed", "object"):
+                _embed(el, harvest)
+            doomed.append(el)
+            walker.skip_subtree()
+            continue
+        if _hidden(el) or _boilerplate(el):
+            if len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars:
+                continue
+            if _MEDIA_CLASS.search(class_words(el)):
+                harvest.add_images(el)
+                for frame in el.iter("iframe", "video", "audio"):
+                    _embed(frame, harvest)
+            doomed.append(el)
+            walker.skip_subtree()
+            continue
+        if tag in ("ul", "ol") and _link_list(el):
+            doomed.append(el)
+            walker.skip_subtree()
+    for el in doomed:
+        _remove(el)
+    return container
+
+
+def _link_list(el: Element) -> bool:
+    items = el.findall("li")
+    if len(items) < 2:
+        return False
+    text = len(_clean(el.text_content()))
+    links = sum(len(_clean(a.text_content())) for a in el.iter("a"))
+    return text > 0 and links >= pt.LINK_LIST_DENSITY * text

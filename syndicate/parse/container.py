@@ -1,0 +1,192 @@
+"""Where the story is: score text units, sum their weight up the tree, pick the container.
+
+Every paragraph-like unit gets a weight (its non-link text plus a bonus per punctuation mark);
+units under navigation, sidebars, comments or "related" regions weigh nothing. The container
+is the deepest element holding most of the page's weight, preferring what the page marks as
+the body (``itemprop=articleBody``, ``<article>``); a body split across sibling containers is
+taken as the run of those siblings. The tree is only read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from syndicate.parse import patterns as pt
+
+Element = lxml.html.HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_JSONLD = etree.XPath("//script[@type='application/ld+json']")
+_ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody' or @itemprop='articlebody']")
+
+
+def class_words(el: Element) -> str:
+    """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not raw.strip():
+        return ""
+    return " ".join(t for t in raw.split() if not t.startswith(pt.TAXONOMY_PREFIXES))
+
+
+def _parts(words: str) -> set[str]:
+    return set(re.split(r"[^a-z0-9]+", words))
+
+
+def _excluded(el: Element) -> bool:
+    tag = el.tag
+    if tag in ("nav", "aside", "footer", "header"):
+        return True
+    if tag in ("body", "html", "main", "article"):
+        return False
+    words = class_words(el)
+    if not words or pt.KEEP_CLASS.search(words):
+        return False
+    if pt.EXCLUDED_REGION.search(words):
+        return True
+    if el.get("role") in ("navigation", "complementary", "contentinfo", "banner"):
+        return True
+    return not pt.EXCLUDED_PARTS.isdisjoint(_parts(words))
+
+
+def unit_weight(unit: Element) -> float:
+    """A text unit's weight: non-link characters plus a bonus per punctuation mark, or 0."""
+    if unit.tag in ("p", "pre"):
+        text = unit.text_content()
+        links = sum(len(a.text_content()) for a in unit.iter("a"))
+    else:
+        pieces = [unit.text or ""]
+        links = 0
+        for child in unit:
+            if isinstance(child.tag, str) and child.tag in pt.INLINE_TAGS:
+                inner = child.text_content()
+                pieces.append(inner)
+                if child.tag == "a":
+                    links += len(inner)
+            pieces.append(child.tail or "")
+        text = "".join(pieces)
+    text = _SPACE.sub(" ", text).strip()
+    length = len(text)
+    if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
+        return 0.0
+    return length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
+
+
+def _units(root: Element) -> Iterator[Element]:
+    seen: set[Element] = set()
+    for unit in pt.TEXT_UNITS(root):
+        while unit.tag in pt.INLINE_TAGS:
+            parent = unit.getparent()
+            if parent is None:
+                break
+            unit = parent
+        if unit not in seen:
+            seen.add(unit)
+            yield unit
+
+
+def find_container(root: Element) -> list[Element]:
+    """The element(s) holding the story, in document order; empty when there is none."""
+    chains: list[tuple[float, list[Element]]] = []
+    raw: dict[Element, float] = {}
+    for unit in _units(root):
+        weight = unit_weight(unit)
+        if weight <= 0:
+            continue
+        chain = [unit, *unit.iterancestors()]
+        chains.append((weight, chain))
+        for el in chain:
+            raw[el] = raw.get(el, 0.0) + weight
+    total_raw = raw.get(root, 0.0)
+    if total_raw < pt.MIN_ARTICLE_CHARS:
+        return []
+    excluded: dict[Element, bool] = {}
+    mass: dict[Element, float] = {}
+    for weight, chain in chains:
+        dropped = False
+        for el in chain:
+            flag = excluded.get(el)
+            if flag is None:
+                # A "widget" that wraps most of the page's text is a wrapper, not a widget.
+                flag = raw[el] < 0.5 * total_raw and _excluded(el)
+                excluded[el] = flag
+            if flag:
+                dropped = True
+                break
+        if dropped:
+            continue
+        for el in chain:
+            mass[el] = mass.get(el, 0.0) + weight
+    total = mass.get(root, 0.0)
+    if total < pt.MIN_ARTICLE_CHARS:
+        return []
+    best = _descend(root, mass, total)
+    marked = [el for el in _ARTICLE_BODY(root) if mass.get(el, 0.0) >= 0.5 * total]
+    if marked:
+        best = marked[0]
+    return _sibling_run(best, mass)
+
+
+def _descend(root: Element, mass: dict[Element, float], total: float) -> Element:
+    """The deepest element holding COVERAGE of the weight (semantic containers count more)."""
+    node = root
+    while True:
+        step = None
+        for child in node:
+            weight = mass.get(child)
+            if weight is None:
+                continue
+            bonus = pt.SEMANTIC_TAG_BONUS.get(child.tag, 1.0)
+            if weight * bonus >= pt.COVERAGE * total:
+                step = child
+                break
+        if step is None:
+            return node
+        node = step
+
+
+def _sibling_run(best: Element, mass: dict[Element, float]) -> list[Element]:
+    """``best`` and the siblings around it that carry a share of the story's weight."""
+    parent = best.getparent()
+    if parent is None or best.tag in ("body", "html"):
+        return [best]
+    own = mass.get(best, 0.0)
+    siblings = list(parent)
+    index = siblings.index(best)
+    heavy = [
+        i for i, el in enumerate(siblings) if mass.get(el, 0.0) >= pt.SIBLING_SHARE * own
+    ]
+    if heavy == [index]:
+        return [best]
+    first, last = min(heavy), max(heavy)
+    return [el for el in siblings[first : last + 1] if isinstance(el.tag, str)]
+
+
+def jsonld_body(root: Element) -> str | None:
+    """The ``articleBody`` a page's JSON-LD carries, if any (for pages built by scripts)."""
+    for script in _JSONLD(root):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _walk_json(data):
+            body = item.get("articleBody") or item.get("text")
+            if isinstance(body, str) and len(body) > pt.MIN_ARTICLE_CHARS:
+                return body
+    return None
+
+
+def _walk_json(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))

@@ -1,0 +1,189 @@
+"""Every body-extraction heuristic as named data: tags, class/id patterns, text patterns, weights.
+
+Each constant says what it catches. Class and id values are matched lower-cased; "parts" are
+the runs of letters and digits in a class or id (``entry-meta__date`` -> entry, meta, date).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+# ---------------------------------------------------------------------------------------------
+# Finding the container
+# ---------------------------------------------------------------------------------------------
+
+# Elements that hold running text: every <p> and <pre>, plus blocks with a direct text node of
+# some length (div soup, <td> layouts, text under <br>s, <font> pages, AMP's custom elements).
+TEXT_UNITS = etree.XPath(
+    "//p | //pre | //*[not(self::p or self::pre or self::script or self::style or self::noscript"
+    " or self::textarea or self::template or self::option or self::title or self::a"
+    " or self::button or self::label or self::h1 or self::h2 or self::h3 or self::h4"
+    " or self::h5 or self::h6)][text()[string-length(normalize-space(.)) >= 40]]"
+)
+# A text unit shorter than this (characters, whitespace collapsed) is not a paragraph: labels,
+# bylines, button captions, "Share", timestamps.
+MIN_UNIT_CHARS = 25
+# Units with more of their text in links than this are navigation or teaser lists.
+MAX_UNIT_LINK_DENSITY = 0.5
+# Inline wrappers: a text unit that is one of these is counted for its nearest block ancestor.
+INLINE_TAGS = frozenset(
+    "span font b strong i em u small big a abbr cite code mark q sub sup time label".split()
+)
+# A unit's weight is its text length plus this bonus per sentence-ending or comma, so prose
+# outweighs a list of names of the same length.
+PUNCTUATION_BONUS = 8
+PUNCTUATION = re.compile(r"[.!?,;:»\"”。，、](?:\s|$)")
+
+# Weights on a candidate container.
+# Schema.org's marker of the body itself (itemprop="articleBody" / "text" inside an Article).
+ARTICLE_BODY_BONUS = 1.6
+# <article>, <main>, role=main, itemprop=articleBody ancestors: the page says where the story is.
+SEMANTIC_TAG_BONUS = {"article": 1.15, "main": 1.05}
+# Positive class/id words of article containers across CMSs (WordPress entry-content,
+# Drupal field--body, Arc article-body, post-content, story-body, rich-text ...).
+POSITIVE_CLASS = re.compile(
+    r"article|body|content|entry|post|story|text|blog|prose|markdown|main|column|single"
+)
+POSITIVE_CLASS_BONUS = 1.12
+# A candidate holding at least this share of the page's paragraph weight is considered to hold
+# the whole article: the search takes the deepest such container.
+COVERAGE = 0.72
+# When the best container reaches less than this share of the page's paragraph weight, its
+# siblings holding more than SIBLING_SHARE of its weight are merged with it (bodies split by
+# ads or "pull quotes" into several containers).
+SIBLING_SHARE = 0.2
+# Below this much paragraph text the page has no article (a list page, an error page).
+MIN_ARTICLE_CHARS = 120
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate: class and id patterns
+# ---------------------------------------------------------------------------------------------
+
+# Class tokens that carry taxonomy terms, not layout (WordPress post_class: tag-comments,
+# category-sidebar, author-jane): their words say nothing about the element.
+TAXONOMY_PREFIXES = (
+    "tag-",
+    "category-",
+    "categories-",
+    "author-",
+    "postid-",
+    "post-",
+    "format-",
+    "status-",
+    "type-",
+    "topic-",
+    "section-",
+    "tax-",
+)
+# Regions no article paragraph lives in: used while choosing the container (strong signals only).
+EXCLUDED_REGION = re.compile(
+    r"comment(?!ar)|sidebar|side-bar|footer|related|recommend|newsletter|subscri|promo|"
+    r"widget|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
+    r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|menu|masthead|"
+    r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
+)
+# The same, as whole parts only: too short to match as substrings.
+EXCLUDED_PARTS = frozenset("nav ads ad aside rail footer header modal popup dialog".split())
+
+# Inside the container: whatever matches is removed with its content (share bars, Related and
+# Read-more inserts, newsletter and donation boxes, captions, bylines and datelines, tags,
+# comment teasers, "Republish this story" boxes, ads, print/email tools, screen-reader text).
+BOILERPLATE = re.compile(
+    r"comment(?!ar)|sidebar|related|recommend|newsletter|subscri|signup|sign-up|promo|"
+    r"widget|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
+    r"disqus|share|social|sharing|advert|sponsor|navigation|navbar|menu|donat|membership|"
+    r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
+    r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
+    r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
+    r"visually-hidden|visuallyhidden|hidden|skip-link|jump-link|table-of-contents|toc-|"
+    r"callout|cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
+    r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
+    r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
+    r"article-meta|post-meta|entry-meta|meta-data|metadata|article-info|post-info|"
+    r"article-footer|post-footer|entry-footer|disclaimer|copyright"
+)
+BOILERPLATE_PARTS = frozenset(
+    "ad ads nav meta date time footer header aside rail label badge kicker eyebrow overline "
+    "icon button btn modal popup dialog banner masthead logo".split()
+)
+# Words in a class that mean "this is the text", which win over the boilerplate words above
+# ("article-body-share" loses; "post-content" with "hidden-print" stays).
+KEEP_CLASS = re.compile(r"article-?body|articlebody|story-?body|entry-content|post-content")
+# A boilerplate-classed element holding more than this share of the container's text is kept:
+# a wrapper named after a widget that in fact wraps the story.
+MAX_REMOVED_SHARE = 0.4
+
+# Tags removed with their content wherever they are inside the container.
+DROP_TAGS = frozenset(
+    "script style noscript template textarea select option button input form nav aside "
+    "footer header svg canvas map object embed audio video source track dialog menu "
+    "iframe img picture figure figcaption link meta title head".split()
+)
+# Tags whose content reads as one block of text.
+BLOCK_TAGS = frozenset(
+    "p div section article main li ul ol dl dt dd blockquote pre h1 h2 h3 h4 h5 h6 table "
+    "thead tbody tfoot tr td th caption center address hr details summary body html "
+    "hgroup fieldset legend".split()
+)
+# Inline tags kept in body_html (links keep their href; nothing else keeps attributes).
+KEPT_INLINE = frozenset("a em strong i b br".split())
+# Inline-style values that hide an element.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate: paragraph text
+# ---------------------------------------------------------------------------------------------
+
+# A short block starting with one of these is an insert, not the story: "Related: ...",
+# "READ MORE: ...", "Sign up for our newsletter", "Advertisement", "Share this article".
+INSERT_TEXT = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content| reading| links)?\s*[:|\-–—]|"
+    r"read (?:more|also|next)\b|also read\b|see also\b|more (?:on|from) |recommended\s*[:|]|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
+    r"(?:click|tap) here to (?:subscribe|sign up|read|download)|"
+    r"sign up (?:for|to)\b|subscribe (?:to|for|now)\b|(?:support|donate)\b.{0,60}journalism|"
+    r"advertisement$|story continues below|share (?:this|on)\b|follow us\b|"
+    r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
+    r"republish this\b|image:|photo:|credit:|getty images$|"
+    r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
+    re.IGNORECASE,
+)
+# Blocks longer than this are prose even when they start like an insert.
+MAX_INSERT_CHARS = 220
+# A block whose text is almost all link text and short is a "Related" headline or teaser.
+LINK_BLOCK_DENSITY = 0.85
+MAX_LINK_BLOCK_CHARS = 160
+# A list whose items are nearly all links is a link farm (related stories, tags, nav).
+LINK_LIST_DENSITY = 0.8
+
+# ---------------------------------------------------------------------------------------------
+# Images and embeds
+# ---------------------------------------------------------------------------------------------
+
+# Where lazy-loading scripts keep an image's real address, in order of preference.
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
+# Placeholder sources that are not the image.
+PLACEHOLDER_SRC = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|1x1|pixel\.gif", re.I)
+# Elements inside a caption that carry the photo credit.
+CREDIT_CLASS = re.compile(r"credit|copyright|source|attribution|photographer", re.I)
+# Video and audio hosts, for the kind of an iframe embed.
+VIDEO_HOSTS = re.compile(
+    r"youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|dailymotion\.com|"
+    r"jwplayer|brightcove|vidyard|wistia|ted\.com/talks|twitch\.tv",
+    re.I,
+)
+AUDIO_HOSTS = re.compile(
+    r"soundcloud\.com|spotify\.com|podcasts\.apple|anchor\.fm|megaphone|simplecast|buzzsprout",
+    re.I,
+)
+# Embedded social posts kept as a blockquote (their class on the blockquote -> embed kind).
+SOCIAL_BLOCKQUOTES = {
+    "twitter-tweet": "tweet",
+    "twitter-video": "tweet",
+    "instagram-media": "instagram",
+    "tiktok-embed": "tiktok",
+}
+# Status links in an embedded tweet.
+TWEET_URL = re.compile(r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status(?:es)?/\d+")
