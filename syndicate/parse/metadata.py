@@ -1,14 +1,39 @@
-"""Metadata from every place a page keeps it: JSON-LD, microdata, OpenGraph, meta, markup.
+"""Metadata from every place a page keeps it, merged with a fixed precedence.
 
-(Placeholder: the full merge with precedence is being built.)
+Each field takes the first source that has a usable value:
+
+1. title: the ``<h1>`` that a structured title (JSON-LD headline, og:title, twitter:title,
+   microdata headline, ``<title>``) equals or starts with; else the JSON-LD headline, then
+   og:title / twitter:title / ``<title>`` without a site-name suffix, then the first h1.
+2. authors: JSON-LD article ``author`` (strings, objects, lists, ``@id`` references), the
+   visible byline, microdata ``author``, ``<meta name=author>`` and the parsely, sailthru
+   and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
+   is never an author.
+3. byline: the visible byline as displayed; else the authors joined with commas.
+4. published / modified: JSON-LD, then ``article:published_time`` and the other date metas,
+   then microdata and ``<time>`` in the article header, then the WebPage object, then a
+   ``/YYYY/MM/DD/`` URL path.
+5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
+6. publisher: JSON-LD publisher name, then og:site_name; language: ``<html lang>``, then
+   og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
+7. post_id: a WordPress shortlink ``?p=N``, a ``postid-N`` body class, the JSON-LD
+   identifier.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
+
+from syndicate.parse import jsonld, visible
+from syndicate.parse.authors import Byline, clean_text, split_byline, split_names
+from syndicate.parse.dates import parse_date
+from syndicate.parse.titles import pick_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,25 +54,276 @@ class Metadata:
     post_id: str | None = None
     jsonld: tuple[dict[str, Any], ...] = field(default=())
     """The article's own JSON-LD objects (flattened out of @graph and lists)."""
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+_METAS = etree.XPath("//meta[@content]")
+_CANONICAL = etree.XPath(
+    "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]/@href"
+)
+_SHORTLINK = etree.XPath("//link[contains(@rel, 'shortlink')]/@href")
+_BODY_CLASS = etree.XPath("//body/@class")
+_H1 = etree.XPath("//h1")
+_TITLE = etree.XPath("//title")
+_MICRO_SCOPE = etree.XPath(
+    "//*[@itemscope][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+)
+_SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
+_POSTID_CLASS = re.compile(r"\bpostid-(\d+)\b")
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|-)")
+# Date metas in the order CMSs are most often right about them.
+PUBLISHED_METAS = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+    "citation_date", "publish-date", "publish_date", "publishdate", "pubdate",
+    "publication_date", "date", "article.published", "og:article:published_time",
+    "bt:pubdate", "sort_date",
+)  # fmt: skip
+MODIFIED_METAS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "article:modified", "og:article:modified_time",
+)  # fmt: skip
+AUTHOR_METAS = (
+    "author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+    "article:author", "og:article:author", "citation_author",
+)  # fmt: skip
 
 
 def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
-    def meta(prop: str) -> str | None:
-        for el in root.xpath(f'//meta[@property="{prop}" or @name="{prop}"]'):
-            value = (el.get("content") or "").strip()
-            if value:
-                return value
-        return None
+    """Read the article's metadata off a parsed page (the tree is not modified)."""
+    metas = _meta_map(root)
+    objs = jsonld.objects(root)
+    canonical = _canonical(root, metas, url)
+    article = jsonld.main_article(objs, urls=(canonical, url)) or {}
+    page = jsonld.main_page(objs) or {}
+    ids = jsonld.index(objs)
+    micro = _microdata(root)
+    site = _first(metas, "og:site_name") or _name(jsonld.resolve(article.get("publisher"), ids))
+    publisher = _name(jsonld.resolve(article.get("publisher"), ids)) or site
+    language = _language(root, metas, article)
+    month_first = (language or "en-us").lower() in ("en-us", "en")
 
-    title = meta("og:title") or (root.findtext(".//title") or "").strip() or None
-    canonical = next(iter(root.xpath('//link[@rel="canonical"]/@href')), None)
-    author = meta("author")
+    byline, found = _authors(root, metas, article, micro, ids, site=publisher or site)
+    headline = _str(article.get("headline")) or _str(article.get("name"))
+    h1_els = [h for h in _H1(root)[:8] if not visible.foreign(h)]
+    h1s = [visible.text_of(h) for h in h1_els]
+    titles = _TITLE(root)
+    title = pick_title(
+        h1s=[h for h in h1s if h],
+        structured=[headline, _first(metas, "og:title"), _first(metas, "twitter:title"),
+                    micro.get("headline"), _first(metas, "parsely-title"),
+                    _first(metas, "sailthru.title"), _first(metas, "dc.title")],
+        page_title=clean_text(titles[0].text_content()) if len(titles) else None,
+        site=site or publisher,
+        host=urlsplit(canonical or url or "").hostname,
+    )  # fmt: skip
+    head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
+    head = head if head is not None else (h1_els[0] if h1_els else None)
+    published = _date(
+        [_str(article.get("datePublished")), *_all(metas, PUBLISHED_METAS),
+         micro.get("datePublished"), *visible.dates(root), *visible.header_dates(head),
+         _str(page.get("datePublished")), _str(article.get("dateCreated")),
+         *_publish_metas(metas), *visible.script_dates(root), _url_day(canonical), _url_day(url)],
+        month_first=month_first,
+    )  # fmt: skip
+    modified = _date(
+        [_str(article.get("dateModified")), *_all(metas, MODIFIED_METAS),
+         micro.get("dateModified"), *visible.dates(root, modified=True),
+         _str(page.get("dateModified"))],
+        month_first=month_first,
+    )  # fmt: skip
     return Metadata(
         title=title,
-        byline=author,
-        authors=(author,) if author else (),
-        published=meta("article:published_time"),
-        publisher=meta("og:site_name"),
-        language=root.get("lang"),
-        canonical_url=str(canonical) if canonical else url,
+        byline=byline or (", ".join(found.authors) if found.authors else None),
+        authors=found.authors,
+        byline_orgs=found.orgs,
+        published=published,
+        modified=modified,
+        publisher=publisher,
+        section=_first(metas, "article:section") or _first_str(article.get("articleSection"))
+        or _first(metas, "parsely-section"),
+        language=language,
+        canonical_url=canonical,
+        post_id=_post_id(root, article),
+        jsonld=tuple(o for o in (article, page) if o),
+        site_name=site,
+        description=_first(metas, "og:description", "description", "twitter:description")
+        or _str(article.get("description")),
+        image=_first(metas, "og:image", "og:image:url", "twitter:image"),
+        keywords=_keywords(metas, article),
     )
+
+
+def _meta_map(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for el in _METAS(root):
+        value = clean_text(el.get("content") or "")
+        if not value:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), []).append(value)
+    return out
+
+
+def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        if metas.get(key):
+            return metas[key][0]
+    return None
+
+
+def _all(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
+    return [v for key in keys for v in metas.get(key, ())]
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = clean_text(str(value))
+        return text or None
+    return None
+
+
+def _first_str(value: Any) -> str | None:
+    return _str(value)
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+def _canonical(root: lxml.html.HtmlElement, metas: dict[str, list[str]], url: str | None) -> str | None:
+    for href in [*_CANONICAL(root), _first(metas, "og:url")]:
+        href = (href or "").strip()
+        if href and not href.startswith(("javascript:", "#")):
+            return urljoin(url, href) if url else href
+    return url
+
+
+def _language(root: lxml.html.HtmlElement, metas: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+    raw = root.get("lang") or root.get("xml:lang") or _first(metas, "og:locale", "content-language", "language")
+    raw = raw or _str(article.get("inLanguage"))
+    return raw.strip().replace("_", "-") if raw and raw.strip() else None
+
+
+def _date(values: list[str | None], *, month_first: bool) -> str | None:
+    for value in values:
+        found = parse_date(value, month_first=month_first)
+        if found:
+            return found
+    return None
+
+
+def _publish_metas(metas: dict[str, list[str]]) -> list[str]:
+    """Values of any other meta whose name speaks of publishing (``w-published-date``)."""
+    return [v for key, values in metas.items() if "publish" in key for v in values]
+
+
+def _url_day(url: str | None) -> str | None:
+    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    return "-".join(match.groups()) if match else None
+
+
+def _post_id(root: lxml.html.HtmlElement, article: dict[str, Any]) -> str | None:
+    for href in _SHORTLINK(root):
+        match = _SHORTLINK_ID.search(href)
+        if match:
+            return match.group(1)
+    for classes in _BODY_CLASS(root):
+        match = _POSTID_CLASS.search(classes)
+        if match:
+            return match.group(1)
+    ident = article.get("identifier")
+    if isinstance(ident, dict):
+        ident = ident.get("value")
+    return _str(ident)
+
+
+def _keywords(metas: dict[str, list[str]], article: dict[str, Any]) -> tuple[str, ...]:
+    raw = _all(metas, ("news_keywords", "keywords", "article:tag"))
+    value = article.get("keywords")
+    raw += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    words = [clean_text(w) for item in raw if isinstance(item, str) for w in item.split(",")]
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _microdata(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """headline, author, datePublished, dateModified from an Article itemscope."""
+    out: dict[str, str] = {}
+    for scope in _MICRO_SCOPE(root)[:3]:
+        for prop in ("headline", "datePublished", "dateModified"):
+            for el in scope.xpath(f".//*[@itemprop='{prop}']"):
+                value = el.get("content") or el.get("datetime") or visible.text_of(el)
+                if value and prop not in out:
+                    out[prop] = clean_text(value)
+        for el in scope.xpath(".//*[@itemprop='author']"):
+            names = el.xpath(".//*[@itemprop='name']")
+            value = el.get("content") or visible.text_of(names[0] if names else el)
+            if value and "author" not in out:
+                out["author"] = value
+        if out:
+            break
+    return out
+
+
+def _jsonld_authors(article: dict[str, Any], ids: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) from the article's ``author``."""
+    raw = article.get("author") or article.get("creator")
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        item = jsonld.resolve(item, ids)
+        if isinstance(item, str):
+            people.append(item)
+        elif isinstance(item, dict):
+            name = _name(item)
+            if name:
+                (orgs if "organization" in jsonld.types(item) else people).append(name)
+    return people, orgs
+
+
+def _authors(
+    root: lxml.html.HtmlElement,
+    metas: dict[str, list[str]],
+    article: dict[str, Any],
+    micro: dict[str, str],
+    ids: dict[str, Any],
+    *,
+    site: str | None,
+) -> tuple[str | None, Byline]:
+    """The byline as displayed and the authors, by the precedence in the module docstring."""
+    shown = visible.bylines(root)
+    byline = shown[0][0] if shown else None
+    shown_split = split_byline(byline, site=site) if byline else Byline()
+    people, orgs = _jsonld_authors(article, ids)
+    candidates = [split_names(people, site=site)]
+    if shown:
+        names = shown[0][1]
+        candidates.append(split_names(names, site=site) if names else shown_split)
+    if micro.get("author"):
+        candidates.append(split_byline(micro["author"], site=site))
+    candidates += [split_byline(v, site=site) for v in _all(metas, AUTHOR_METAS) if "://" not in v]
+    candidates.append(split_names(orgs, site=site))
+    for found in candidates:
+        if found.authors:
+            return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
+    return byline, Byline((), shown_split.orgs)
+
+
+def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in groups:
+        for name in group:
+            seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())

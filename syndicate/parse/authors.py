@@ -1,0 +1,194 @@
+"""Bylines to person names: strip "By" and roles, split, and set agencies apart.
+
+``split_byline("By Ron Kampeas, JTA")`` gives ``Byline(authors=("Ron Kampeas",),
+orgs=("JTA",))``; ``split_byline("By JTA Staff")`` gives ``authors=("JTA Staff",)`` and
+``orgs=("JTA",)``, since an organisation that is the whole byline is its author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Outlets that appear beside or instead of a writer's name; matched whole, case-insensitively.
+AGENCIES = frozenset(
+    {
+        "jta", "jewish telegraphic agency", "ap", "associated press", "the associated press",
+        "reuters", "afp", "agence france-presse", "agence france presse", "haaretz", "bloomberg",
+        "bloomberg news", "cnn", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "kyodo",
+        "kyodo news", "pa", "press association", "pa media", "ians", "pti", "ani", "yonhap",
+        "times of israel", "the times of israel", "jns", "jns.org", "tablet", "kff health news",
+        "the conversation", "propublica", "calmatters", "the 19th", "stateline", "axios",
+        "new york times", "the new york times", "washington post", "the washington post",
+        "the guardian", "bbc", "bbc news", "nbc news", "cbs news", "abc news", "fox news",
+    }
+)  # fmt: skip
+# Job titles and labels that follow or stand in for a name ("Jane Doe, Staff Writer").
+_ROLE_WORDS = (
+    r"staff|senior|junior|chief|deputy|managing|executive|contributing|associate|assistant|"
+    r"political|national|foreign|washington|investigative|sports|business|science|health|"
+    r"tech(?:nology)?|culture|opinion|news|digital|breaking|freelance|guest|special|"
+    r"correspondent|editor(?:ial)?|editors|writer|writers|reporter|reporters|contributor|"
+    r"columnist|journalist|producer|author|intern|fellow|photographer|analyst|"
+    r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?"
+)
+_ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})\b[\s-]*)+$", re.IGNORECASE)
+# Degrees and credentials printed after names; dropped, never taken for organisations.
+CREDENTIALS = frozenset(
+    {
+        "md", "m.d.", "phd", "ph.d.", "ph.d", "rd", "rdn", "ld", "ms", "m.s.", "mS", "ma", "mba",
+        "mph", "cpa", "rn", "bsn", "np", "pa-c", "do", "dds", "jd", "j.d.", "esq", "esq.", "cfp",
+        "cfa", "lcsw", "lpc", "facs", "facp", "faan", "cdces", "cscs", "nasm-cpt", "cpt", "mfa",
+        "bs", "ba", "b.a.", "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "msc", "bsc", "pharmd",
+        "dvm", "od", "dpt", "frcp", "mbbs", "fand", "cns", "ibclc", "ccc-slp",
+    }
+)  # fmt: skip
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|reported|words|story|text|published|article)\s+)?(?:by|from)\b[:\s]*"
+    r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*",
+    re.IGNORECASE,
+)
+# Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
+_CUT = re.compile(
+    r"\s(?:[|•·]|—|–\s|-\s)|\b(?:updated|published|posted|last\s+modified|reviewed\s+by|"
+    r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
+    r"read\s+time|\d+\s+min(?:ute)?s?\s+read|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
+_URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
+_PAREN = re.compile(r"\(([^)]*)\)")
+# "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")
+_ORG_SUFFIX = re.compile(r"\s+(?:staff|team|editors|editorial(?:\s+(?:staff|team|board))?|desk|"
+                         r"newsroom|wire(?:\s+(?:staff|reports?|services?))?|reports?)$", re.IGNORECASE)  # fmt: skip
+# Names are short: more words than this is a sentence picked up by mistake.
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+# Words that are never names on their own: placeholders CMSs print instead of a writer.
+JUNK = frozenset(
+    {"staff", "admin", "administrator", "editor", "editors", "guest", "anonymous", "unknown",
+     "author", "team", "share", "comments", "comment", "reply", "more", "none", "null", "user",
+     "webmaster", "contributor", "contributors", "follow", "email", "print", "x", "twitter",
+     "facebook", "linkedin", "instagram", "home", "view all posts", "see all", "about"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A byline read apart: the writers, and organisations named beside them."""
+
+    authors: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+
+
+def clean_text(text: str) -> str:
+    """Whitespace collapsed, zero-width characters removed."""
+    return " ".join(text.replace("\u200b", " ").replace("\xa0", " ").split())
+
+
+def strip_prefix(text: str) -> str:
+    """The byline without a leading "By", "Written by" or "Author:"."""
+    text = clean_text(text)
+    while True:
+        stripped = _PREFIX.sub("", text, count=1).strip()
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def is_agency(name: str) -> bool:
+    """True for a known news agency or outlet, or an all-capital acronym such as "JTA"."""
+    bare = name.strip(" ()[]").strip()
+    return bare.lower() in AGENCIES or (bool(_ACRONYM.match(bare)) and bare.lower() not in CREDENTIALS)
+
+
+def split_byline(text: str | None, *, site: str | None = None) -> Byline:
+    """Writers and organisations named in a byline as displayed."""
+    if not text:
+        return Byline()
+    text = _URL_OR_MAIL.sub(" ", strip_prefix(text))
+    cut = _CUT.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    orgs: list[str] = [m.strip() for m in _PAREN.findall(text) if is_agency(m)]
+    text = _PAREN.sub(" ", text)
+    authors: list[str] = []
+    whole = _org_byline(text, site=site)
+    if whole and site and whole.casefold() == clean_text(site).casefold():
+        return Byline(orgs=_dedupe(orgs))
+    if whole:
+        return Byline(authors=(whole,), orgs=_dedupe([*orgs, *_org_names(whole)]))
+    credentials = False
+    for part in _SPLIT.split(text):
+        part = strip_prefix(part).strip(" .:-–—|")
+        if not part:
+            continue
+        if part.lower().rstrip(".") in CREDENTIALS or part.lower() in CREDENTIALS:
+            credentials = True
+            continue
+        if is_agency(part) and not credentials:
+            orgs.append(part)
+            continue
+        name = clean_name(part, site=site)
+        if name:
+            authors.append(name)
+    return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _org_byline(text: str, *, site: str | None) -> str | None:
+    """The byline itself when it is an organisation: "JTA Staff", "Forward Staff"."""
+    text = clean_text(text).strip(" .,")
+    if is_agency(text) and len(text) > 1:
+        return text
+    match = _ORG_SUFFIX.search(text)
+    if not match or _SPLIT.search(text):
+        return None
+    head = text[: match.start()].strip()
+    if not head or _ROLE.match(head):
+        return None
+    if len(head.split()) <= 4:
+        return text
+    return None
+
+
+def _org_names(byline: str) -> tuple[str, ...]:
+    head = _ORG_SUFFIX.sub("", byline).strip()
+    return (head,) if is_agency(head) else ()
+
+
+def clean_name(text: str, *, site: str | None = None) -> str | None:
+    """A person's name from one byline part, or None when it is not a name."""
+    text = _URL_OR_MAIL.sub(" ", text)
+    text = clean_text(_PAREN.sub(" ", text)).strip(" .,:;-–—|/\"'“”")
+    if not text or _ROLE.match(text):
+        return None
+    low = text.lower()
+    if low in JUNK or (site and low == site.strip().lower()):
+        return None
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return None
+    if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return None
+    return text
+
+
+def split_names(values: list[str], *, site: str | None = None) -> Byline:
+    """Writers from several name strings (JSON-LD or meta values), split and cleaned."""
+    authors: list[str] = []
+    orgs: list[str] = []
+    for value in values:
+        found = split_byline(value, site=site)
+        authors.extend(found.authors)
+        orgs.extend(found.orgs)
+    return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _dedupe(names: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(clean_text(name).casefold(), clean_text(name))
+    return tuple(seen.values())

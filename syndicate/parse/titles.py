@@ -1,0 +1,84 @@
+"""The exact headline: the visible ``<h1>`` when the page's structured titles agree with it.
+
+``<title>`` and og:title often carry the site's name (``Headline | The Forward``,
+``Site - Headline``); that part is removed only when it is the site's name or host.
+"""
+
+from __future__ import annotations
+
+import re
+
+from syndicate.parse.authors import clean_text
+
+# Separators between a headline and a site name in <title> and og:title.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+# An h1 shorter than this is a logo or a label ("Menu", "News"), not a headline.
+MIN_H1_CHARS = 8
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def is_site_name(part: str, *, site: str | None, host: str | None) -> bool:
+    """True when ``part`` names the site: its og:site_name / publisher, or its host name."""
+    key = _key(part)
+    if not key:
+        return False
+    if site and (key == _key(site) or key == _key(re.sub(r"^the\s+", "", site, flags=re.I))):
+        return True
+    if host:
+        bare = _key(host.removeprefix("www."))
+        stem = _key(host.removeprefix("www.").rsplit(".", 1)[0])
+        short = re.sub(r"^the", "", key)
+        return key in (bare, stem) or (len(short) >= 4 and short in bare)
+    return False
+
+
+def strip_site(title: str, *, site: str | None, host: str | None) -> str:
+    """``title`` without a leading or trailing site name."""
+    title = clean_text(title)
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _SEPARATORS.findall(title)
+    while len(parts) > 1 and is_site_name(parts[-1], site=site, host=host):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site_name(parts[0], site=site, host=host):
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        out += sep + part
+    return out
+
+
+def pick_title(
+    *,
+    h1s: list[str],
+    structured: list[str | None],
+    page_title: str | None,
+    site: str | None,
+    host: str | None,
+) -> str | None:
+    """The headline, by the precedence in ``metadata``'s docstring."""
+    named = [clean_text(s) for s in [*structured, page_title] if s and clean_text(s)]
+    heads = [h for h in h1s if len(h) >= MIN_H1_CHARS] or h1s
+    for text in named:
+        key = _key(text)
+        for h1 in heads:
+            h_key = _key(h1)
+            if h_key and (key == h_key or (key.startswith(h_key) and _suffix_ok(text, h1))):
+                return h1
+    for text in named:
+        stripped = strip_site(text, site=site, host=host)
+        if stripped and not is_site_name(stripped, site=site, host=host):
+            return stripped
+    return heads[0] if heads else None
+
+
+def _suffix_ok(text: str, h1: str) -> bool:
+    """True when ``text`` is ``h1`` followed by a separator (a site name, a section)."""
+    rest = text[len(h1) :] if text.casefold().startswith(h1.casefold()) else ""
+    return bool(rest) and bool(_SEPARATORS.match(rest))
