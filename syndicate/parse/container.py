@@ -107,6 +107,7 @@ def find_container(root: Element) -> list[Element]:
         return []
     excluded: dict[Element, bool] = {}
     mass: dict[Element, float] = {}
+    score: dict[Element, float] = {}
     for weight, chain in chains:
         dropped = False
         for el in chain:
@@ -122,14 +123,45 @@ def find_container(root: Element) -> list[Element]:
             continue
         for el in chain:
             mass[el] = mass.get(el, 0.0) + weight
+        start = 0 if chain[0].tag not in ("p", "pre") else 1
+        for level, el in enumerate(chain[start : start + len(pt.LEVEL_DECAY)]):
+            score[el] = score.get(el, 0.0) + weight * pt.LEVEL_DECAY[level]
     total = mass.get(root, 0.0)
     if total < pt.MIN_ARTICLE_CHARS:
         return []
-    best = _descend(root, mass, total)
+    best = _climb(max(score, key=lambda el: score[el] * _bonus(el)), mass)
     marked = [el for el in _ARTICLE_BODY(root) if mass.get(el, 0.0) >= 0.5 * total]
     if marked:
         best = marked[0]
     return _sibling_run(best, mass)
+
+
+def _bonus(el: Element) -> float:
+    bonus = pt.SEMANTIC_TAG_BONUS.get(el.tag, 1.0)
+    words = class_words(el)
+    if words and pt.POSITIVE_CLASS.search(words):
+        bonus *= pt.POSITIVE_CLASS_BONUS
+    return bonus
+
+
+def _visible_chars(el: Element) -> int:
+    hidden = sum(len(_SPACE.sub(" ", s.text or "")) for s in el.iter("script", "style"))
+    return len(_SPACE.sub(" ", el.text_content())) - hidden
+
+
+def _climb(best: Element, mass: dict[Element, float]) -> Element:
+    """Go up while what a parent adds around ``best`` reads as more of the story."""
+    node, chars = best, _visible_chars(best)
+    for parent in best.iterancestors():
+        if parent.tag in ("body", "html"):
+            break
+        parent_chars = _visible_chars(parent)
+        added_chars = parent_chars - chars
+        added_mass = mass.get(parent, 0.0) - mass.get(node, 0.0)
+        if added_chars > pt.CLIMB_SLACK_CHARS and added_mass < pt.CLIMB_DENSITY * added_chars:
+            break
+        node, chars = parent, parent_chars
+    return node
 
 
 def _descend(root: Element, mass: dict[Element, float], total: float) -> Element:

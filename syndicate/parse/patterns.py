@@ -47,6 +47,15 @@ POSITIVE_CLASS = re.compile(
     r"article|body|content|entry|post|story|text|blog|prose|markdown|main|column|single"
 )
 POSITIVE_CLASS_BONUS = 1.12
+# A unit's weight goes to its block parent in full and to the ancestors above it decaying by
+# level, so the element that directly holds most of the prose scores highest.
+LEVEL_DECAY = (1.0, 0.5, 0.25)
+# From the best-scoring element the container grows to its parent while what the parent adds
+# is mostly prose (paragraph weight per visible character at least CLIMB_DENSITY), or is
+# under CLIMB_SLACK_CHARS characters: body sections split by headings and ads join, while
+# sidebars, teaser lists and headers full of links stop the climb.
+CLIMB_DENSITY = 0.6
+CLIMB_SLACK_CHARS = 100
 # A candidate holding at least this share of the page's paragraph weight is considered to hold
 # the whole article: the search takes the deepest such container.
 COVERAGE = 0.72
@@ -80,19 +89,19 @@ TAXONOMY_PREFIXES = (
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|sidebar|side-bar|footer|related|recommend|newsletter|subscri|promo|"
-    r"widget|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
+    r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
     r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|menu|masthead|"
     r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
 )
 # The same, as whole parts only: too short to match as substrings.
-EXCLUDED_PARTS = frozenset("nav ads ad aside rail footer header modal popup dialog".split())
+EXCLUDED_PARTS = frozenset("nav ads ad rail footer header modal popup dialog".split())
 
 # Inside the container: whatever matches is removed with its content (share bars, Related and
 # Read-more inserts, newsletter and donation boxes, captions, bylines and datelines, tags,
 # comment teasers, "Republish this story" boxes, ads, print/email tools, screen-reader text).
 BOILERPLATE = re.compile(
     r"comment(?!ar)|sidebar|related|recommend|newsletter|subscri|signup|sign-up|promo|"
-    r"widget|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
+    r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
     r"disqus|share|social|sharing|advert|sponsor|navigation|navbar|menu|donat|membership|"
     r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
