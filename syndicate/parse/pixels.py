@@ -1,13 +1,122 @@
-"""Tracking pixels, wherever the page keeps them.
+"""Republication pixels, wherever the page keeps them.
 
-(Placeholder: textarea, template and escaped-markup pixels are being built.)
+A republication pixel is the 1x1 image a publisher asks partners to keep in a copy, so that
+it can count where its story runs (the INN Republication Tracker's
+``<img id="republication-tracker-tool-source" src="…?republication-pixel=true&post=N…">``).
+Pages keep it in four places, read in page order:
+
+1. live markup (``<img>``, ``<amp-img>``, also inside ``<noscript>`` and ``<template>``);
+2. the copyable HTML of a "Republish" box: the text of a ``<textarea>``;
+3. HTML-escaped text anywhere else (a hidden dialog's ``&lt;img …&gt;``), also escaped twice;
+4. inside those copies, any 1x1 image: what the publisher puts in the copy is its pixel.
+
+Outside a copy only images that look like republication pixels count, so a site's own
+analytics (a Facebook or Google ``<noscript>`` pixel, a hit counter) is not reported.
+URLs come back with entities decoded, absolute, deduplicated, in page order.
 """
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
 import lxml.html
+from lxml import etree
+
+# The INN Republication Tracker's id for its pixel <img>.
+PIXEL_IDS = frozenset({"republication-tracker-tool-source"})
+# Pixel URLs of republication trackers: the INN plugin's query flag (current versions) and its
+# pixel endpoint (older versions serve /wp-content/plugins/republication-tracker-tool/...).
+PIXEL_URL_PATTERNS = (
+    re.compile(r"[?&]republication-pixel=(?:true|1)\b", re.IGNORECASE),
+    re.compile(r"/republication-tracker-tool/", re.IGNORECASE),
+)
+# Image-like elements whose src may be a pixel (AMP pages write <amp-img> and <amp-pixel>).
+IMAGE_TAGS = frozenset({"img", "amp-img", "amp-pixel"})
+# Elements whose text may hold escaped markup of a copy; script and style never do.
+SKIP_TEXT_TAGS = frozenset({"script", "style", "title"})
+# Inert markup that is never shown as is: a 1x1 image inside is part of a copy.
+COPY_TAGS = frozenset({"template", "textarea"})
+# Escaped markup carries an <img; one level of escaping is decoded by the parser, each further
+# level (``&amp;lt;img``) is decoded here, up to this many times.
+ESCAPED_IMG = re.compile(r"<img\b|&(?:amp;)*lt;img\b", re.IGNORECASE)
+MAX_UNESCAPE = 3
+# A copy's 1x1 image: width and height attributes of 1 or a style giving 1px for both.
+ONE_PX_ATTR = re.compile(r"^\s*1(?:px)?\s*$")
+ONE_PX_STYLE = re.compile(r"width\s*:\s*1px.*height\s*:\s*1px|height\s*:\s*1px.*width\s*:\s*1px")
+# Image-looking things that are never pixels: data URIs and empty or fragment srcs.
+NOT_A_URL = re.compile(r"^(?:data:|javascript:|#|$)", re.IGNORECASE)
 
 
 def find_pixels(root: lxml.html.HtmlElement, *, url: str | None = None) -> tuple[str, ...]:
-    found = root.xpath('//img[@id="republication-tracker-tool-source"]/@src')
-    return tuple(dict.fromkeys(str(src) for src in found))
+    """Every republication pixel on the page, as absolute URLs in page order."""
+    found: dict[str, None] = {}
+    for src in _scan(root, in_copy=False):
+        found.setdefault(_absolute(src, url), None)
+    return tuple(found)
+
+
+def _scan(root: lxml.html.HtmlElement, *, in_copy: bool) -> Iterator[str]:
+    """Walk the tree in document order; a <template>'s content is read as a copy."""
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, in_copy)]
+    while stack:
+        el, copy = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in IMAGE_TAGS and _is_pixel(el, in_copy=copy):
+            yield _decoded(el.get("src") or "")
+        if tag and tag not in SKIP_TEXT_TAGS and el.text and ESCAPED_IMG.search(el.text):
+            # A <noscript>'s text is the page's own fallback markup, not a copy to paste.
+            yield from _scan_markup(el.text, in_copy=copy or tag != "noscript")
+        if el.tail and ESCAPED_IMG.search(el.tail):
+            yield from _scan_markup(el.tail, in_copy=True)
+        if tag:
+            children = [(c, copy or tag in COPY_TAGS) for c in el]
+            stack.extend(reversed(children))
+
+
+def _scan_markup(text: str, *, in_copy: bool) -> Iterator[str]:
+    """Pixels in markup given as text (a textarea's value, escaped text)."""
+    for _ in range(MAX_UNESCAPE):
+        if re.search(r"<img\b", text, re.IGNORECASE):
+            break
+        text = html.unescape(text)
+    else:
+        return
+    try:
+        fragments = lxml.html.fragments_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return
+    for fragment in fragments:
+        if isinstance(fragment, lxml.html.HtmlElement):
+            yield from _scan(fragment, in_copy=in_copy)
+
+
+def _is_pixel(img: lxml.html.HtmlElement, *, in_copy: bool) -> bool:
+    src = (img.get("src") or "").strip()
+    if NOT_A_URL.match(src):
+        return False
+    if img.get("id") in PIXEL_IDS or any(p.search(src) for p in PIXEL_URL_PATTERNS):
+        return True
+    if not in_copy:
+        return False
+    width, height, style = img.get("width", ""), img.get("height", ""), img.get("style", "")
+    sized = bool(ONE_PX_ATTR.match(width) and ONE_PX_ATTR.match(height))
+    return sized or bool(ONE_PX_STYLE.search(style.lower()))
+
+
+def _decoded(src: str) -> str:
+    """The exact URL: entities left over from double escaping are decoded too."""
+    src = src.strip()
+    for _ in range(MAX_UNESCAPE):
+        if not re.search(r"&(?:amp|#0*38|#x0*26);", src, re.IGNORECASE):
+            break
+        src = html.unescape(src)
+    return src
+
+
+def _absolute(src: str, base: str | None) -> str:
+    if base:
+        return urljoin(base, src)
+    return "https:" + src if src.startswith("//") else src
