@@ -33,6 +33,18 @@ _ROLE_WORDS = (
     r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?"
 )
 _ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})\b[\s-]*)+$", re.IGNORECASE)
+# Words no name contains: a byline part holding one is a job title ("Sr. Director of
+# Operations", "Trial Attorney at Morgan & Morgan").
+_TITLE_WORD = re.compile(
+    r"\b(?:director|attorney|lawyer|manager|officer|president|founder|co-founder|ceo|cto|cfo|"
+    r"coo|vp|head|lead|specialist|expert|consultant|dietitian|nutritionist|coach|strategist|"
+    r"editor|writer|reporter|correspondent|contributor|columnist|journalist|producer|"
+    r"professor|researcher|scientist|engineer|developer|designer|marketer|marketing|"
+    r"representative|committee|department|university|institute|company|inc|llc|ltd|"
+    r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
+    r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate)\b",
+    re.IGNORECASE,
+)
 # Degrees and credentials printed after names; dropped, never taken for organisations.
 CREDENTIALS = frozenset(
     {
@@ -44,26 +56,31 @@ CREDENTIALS = frozenset(
     }
 )  # fmt: skip
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story|text|published|article)\s+)?(?:by|from)\b[:\s]*"
-    r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*",
+    r"^\s*(?:(?:written|posted|reported|words|story|text|published|article|(?:medically\s+)?"
+    r"reviewed|authored|created|compiled)\s+)?(?:by|from)\b[:\s]*"
+    r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*|^\s*author\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:updated|published|posted|last\s+modified|reviewed\s+by|"
     r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
-    r"read\s+time|\d+\s+min(?:ute)?s?\s+read|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
+_SPLIT_KEEP = re.compile(r"\s*(,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
 _URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")
 _ORG_SUFFIX = re.compile(r"\s+(?:staff|team|editors|editorial(?:\s+(?:staff|team|board))?|desk|"
                          r"newsroom|wire(?:\s+(?:staff|reports?|services?))?|reports?)$", re.IGNORECASE)  # fmt: skip
+# A login rather than a name: one token, all lower case or joined by dots, dashes, underscores.
+_USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
 # Names are short: more words than this is a sentence picked up by mistake.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
@@ -72,7 +89,10 @@ JUNK = frozenset(
     {"staff", "admin", "administrator", "editor", "editors", "guest", "anonymous", "unknown",
      "author", "team", "share", "comments", "comment", "reply", "more", "none", "null", "user",
      "webmaster", "contributor", "contributors", "follow", "email", "print", "x", "twitter",
-     "facebook", "linkedin", "instagram", "home", "view all posts", "see all", "about"}
+     "facebook", "linkedin", "instagram", "home", "view all posts", "see all", "about",
+     "undefined", "nan", "n/a", "na", "default", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read more",
+     "posts", "articles", "wordpress", "blog", "news", "by"}
 )  # fmt: skip
 
 
@@ -122,19 +142,30 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     if whole:
         return Byline(authors=(whole,), orgs=_dedupe([*orgs, *_org_names(whole)]))
     credentials = False
-    for part in _SPLIT.split(text):
-        part = strip_prefix(part).strip(" .:-–—|")
+    # After a job title or credential, comma parts are its affiliation ("Senior Director,
+    # Content & Marketing, MECLABS Institute") until an "and" or ";" starts the next writer.
+    in_role = False
+    pieces = _SPLIT_KEEP.split(text)
+    for index in range(0, len(pieces), 2):
+        separator = pieces[index - 1].strip().lower() if index else ""
+        if separator in ("and", ";"):
+            in_role = False
+        part = strip_prefix(pieces[index]).strip(" .:-–—|")
         if not part:
             continue
         if part.lower().rstrip(".") in CREDENTIALS or part.lower() in CREDENTIALS:
-            credentials = True
+            credentials = in_role = True
             continue
         if is_agency(part) and not credentials:
             orgs.append(part)
             continue
+        if in_role:
+            continue
         name = clean_name(part, site=site)
         if name:
             authors.append(name)
+        elif _TITLE_WORD.search(part) or _ROLE.match(part):
+            in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
 
 
@@ -172,6 +203,8 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
     if len(words) > MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
         return None
     if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return None
+    if _USERNAME.match(text) or _TITLE_WORD.search(text):
         return None
     return text
 

@@ -40,7 +40,7 @@ def _parts(words: str) -> set[str]:
 
 def _excluded(el: Element) -> bool:
     tag = el.tag
-    if tag in ("nav", "aside", "footer", "header"):
+    if tag in ("nav", "aside", "footer"):
         return True
     if tag in ("body", "html", "main", "article"):
         return False

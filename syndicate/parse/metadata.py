@@ -22,6 +22,7 @@ Each field takes the first source that has a usable value:
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,7 +108,6 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     language = _language(root, metas, article)
     month_first = (language or "en-us").lower() in ("en-us", "en")
 
-    byline, found = _authors(root, metas, article, micro, ids, site=publisher or site)
     headline = _str(article.get("headline")) or _str(article.get("name"))
     h1_els = [h for h in _H1(root)[:8] if not visible.foreign(h)]
     h1s = [visible.text_of(h) for h in h1_els]
@@ -123,6 +123,10 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     )  # fmt: skip
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
+    byline, found = _authors(
+        root, metas, article, micro, ids, site=_org_site(article, ids, site),
+        head_byline=visible.header_byline(head),
+    )
     published = _date(
         [_str(article.get("datePublished")), *_all(metas, PUBLISHED_METAS),
          micro.get("datePublished"), *visible.dates(root), *visible.header_dates(head),
@@ -187,6 +191,8 @@ def _str(value: Any) -> str | None:
         value = value[0] if value else None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = clean_text(str(value))
+        if "&" in text:
+            text = clean_text(html.unescape(text))
         return text or None
     return None
 
@@ -277,6 +283,14 @@ def _microdata(root: lxml.html.HtmlElement) -> dict[str, str]:
     return out
 
 
+def _org_site(article: dict[str, Any], ids: dict[str, Any], site: str | None) -> str | None:
+    """The site's name as an organisation (a blogger's own name as publisher does not count)."""
+    publisher = jsonld.resolve(article.get("publisher"), ids)
+    if isinstance(publisher, dict) and "person" not in jsonld.types(publisher):
+        return _name(publisher) or site
+    return site
+
+
 def _jsonld_authors(article: dict[str, Any], ids: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(person names, organisation names) from the article's ``author``."""
     raw = article.get("author") or article.get("creator")
@@ -301,24 +315,39 @@ def _authors(
     ids: dict[str, Any],
     *,
     site: str | None,
+    head_byline: str | None,
 ) -> tuple[str | None, Byline]:
     """The byline as displayed and the authors, by the precedence in the module docstring."""
     shown = visible.bylines(root)
-    byline = shown[0][0] if shown else None
-    shown_split = split_byline(byline, site=site) if byline else Byline()
+    byline = shown[0][0] if shown else head_byline
+    shown_split = split_byline(byline) if byline else Byline()
+    if shown and shown[0][1]:
+        shown_split = Byline(split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs)
     people, orgs = _jsonld_authors(article, ids)
-    candidates = [split_names(people, site=site)]
-    if shown:
-        names = shown[0][1]
-        candidates.append(split_names(names, site=site) if names else shown_split)
+    from_ld = split_names(people, site=site)
+    candidates = [from_ld, shown_split]
+    if True or {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
+        candidates.reverse()
     if micro.get("author"):
         candidates.append(split_byline(micro["author"], site=site))
-    candidates += [split_byline(v, site=site) for v in _all(metas, AUTHOR_METAS) if "://" not in v]
+    metas_named = [v for v in _all(metas, AUTHOR_METAS) if "://" not in v] + _labelled(metas)
+    candidates += [split_byline(v, site=site) for v in metas_named]
     candidates.append(split_names(orgs, site=site))
     for found in candidates:
         if found.authors:
             return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     return byline, Byline((), shown_split.orgs)
+
+
+def _labelled(metas: dict[str, list[str]]) -> list[str]:
+    """Slack's ``twitter:label1`` "Written by" with its ``twitter:data1``."""
+    out: list[str] = []
+    for n in ("1", "2"):
+        label = (_first(metas, f"twitter:label{n}") or "").lower()
+        value = _first(metas, f"twitter:data{n}")
+        if value and label.startswith(("written by", "author", "by")):
+            out.append(value)
+    return out
 
 
 def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:

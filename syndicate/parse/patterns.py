@@ -88,7 +88,8 @@ TAXONOMY_PREFIXES = (
 )
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
-    r"comment(?!ar)|sidebar|side-bar|footer|related|recommend|newsletter|subscri|promo|"
+    r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
+    r"side-bar|footer|related|recommend|newsletter|subscri|promo|"
     r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
     r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|menu|masthead|"
     r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
@@ -106,7 +107,7 @@ BOILERPLATE = re.compile(
     r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
-    r"visually-hidden|visuallyhidden|hidden|skip-link|jump-link|table-of-contents|toc-|"
+    r"visually-hidden|visuallyhidden|skip-link|jump-link|table-of-contents|toc-|"
     r"callout|cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"

@@ -107,19 +107,40 @@ SCRIPT_DATE = re.compile(
 _SCRIPTS = etree.XPath("//script[not(@src)]/text()")
 
 
-def header_dates(h1: lxml.html.HtmlElement | None) -> list[str]:
-    """Short texts right after the headline, then right before it, nearest first."""
-    if h1 is None:
-        return []
+# "By" on its own before a linked name, or a text that starts with it.
+_BY_LABEL = re.compile(r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE)
+_BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
+
+
+def _window(h1: lxml.html.HtmlElement) -> list[str]:
     out: list[str] = []
     for nodes in (_AFTER_H1(h1), list(reversed(_BEFORE_H1(h1)))):
         for node in nodes:
             text = clean_text(str(node))
-            if len(text) <= MAX_HEADER_TEXT and any(c.isdigit() for c in text):
-                parent = node.getparent()
-                if parent is not None and not foreign(parent):
-                    out.append(text)
+            parent = node.getparent()
+            if len(text) <= MAX_HEADER_TEXT and parent is not None and not foreign(parent):
+                out.append(text)
     return out
+
+
+def header_byline(h1: lxml.html.HtmlElement | None) -> str | None:
+    """A "By Jane Doe" line next to the headline, for pages that mark up no byline."""
+    if h1 is None:
+        return None
+    texts = _window(h1)
+    for index, text in enumerate(texts):
+        if _BY_LABEL.match(text) and index + 1 < len(texts):
+            return f"{text} {texts[index + 1]}"
+        if _BY_INLINE.match(text):
+            return text
+    return None
+
+
+def header_dates(h1: lxml.html.HtmlElement | None) -> list[str]:
+    """Short texts right after the headline, then right before it, nearest first."""
+    if h1 is None:
+        return []
+    return [text for text in _window(h1) if any(c.isdigit() for c in text)]
 
 
 def script_dates(root: lxml.html.HtmlElement) -> list[str]:
