@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from syndicate.api import check, load_profile
 from syndicate.errors import (
     ConfigError,
     FetchError,
@@ -20,6 +21,7 @@ from syndicate.errors import (
 )
 from syndicate.models import Article, Embed, Image, Origin, Snippet, Verdict, Violation
 from syndicate.parse import parse_article
+from syndicate.policy.profile import Profile
 
 __all__ = [
     "Article",
@@ -31,6 +33,7 @@ __all__ = [
     "NotHTML",
     "Origin",
     "ParseError",
+    "Profile",
     "Snippet",
     "SourceError",
     "SyndicateError",
@@ -38,5 +41,7 @@ __all__ = [
     "Verdict",
     "Violation",
     "__version__",
+    "check",
+    "load_profile",
     "parse_article",
 ]

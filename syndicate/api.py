@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from syndicate import policy as _policy
 from syndicate import source as _source
-from syndicate.models import Article
+from syndicate.models import Article, Verdict
 from syndicate.parse import parse_article
+from syndicate.policy.profile import Profile
 from syndicate.source import Limits
 
 
@@ -19,3 +23,39 @@ def as_article(source_or_article: str | Article, *, limits: Limits | None = None
     if isinstance(source_or_article, Article):
         return source_or_article
     return read_article(source_or_article, limits=limits)
+
+
+def load_profile(
+    name: str | None = None, *, config: str | Path | None = None, cwd: str | Path | None = None
+) -> Profile:
+    """A publisher profile: from ``config`` (a TOML file), else the built-in ``name``
+    (``"forward"``, ``"inn"``), else ``syndicate.toml`` / ``[tool.syndicate]`` found from
+    ``cwd`` upwards, else the built-in Forward profile. Raises ``ConfigError``.
+
+    >>> load_profile("inn").publisher.name
+    'the newsroom'
+    """
+    return _policy.load_profile(name, config=config, cwd=cwd)
+
+
+def check(
+    source_or_article: str | Article,
+    profile: Profile | str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Verdict:
+    """May this story be republished under ``profile``, and why.
+
+    ``source_or_article`` is a SOURCE (file, URL, ``-``) or an Article already parsed;
+    ``profile`` is a Profile, the name of a built-in one, or None to discover one as
+    ``load_profile()`` does. Raises ``SourceError`` or ``ConfigError`` when it cannot judge.
+
+    >>> verdict = check("fixtures/pages/forward/jta-byline.html")
+    >>> verdict.republishable, verdict.violations[0].rule
+    (False, 'origin-blocked')
+    """
+    if not isinstance(profile, Profile):
+        profile = _policy.load_profile(profile)
+    article = as_article(source_or_article, limits=limits)
+    source = source_or_article if isinstance(source_or_article, str) else None
+    return _policy.evaluate(article, profile, source=source)

@@ -96,6 +96,11 @@ class Verdict(_Model):
         """True when no violation is an error."""
         return not any(v.severity == "error" for v in self.violations)
 
+    @property
+    def republishable(self) -> bool:
+        """For an article's verdict: True when it may be republished (the same as ``ok``)."""
+        return self.ok
+
 
 class Snippet(_Model):
     """The embed a partner pastes: ``head`` goes in <head>, ``body`` where the story goes."""

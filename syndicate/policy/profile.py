@@ -15,20 +15,47 @@ built-in one, with optional ``[rules]`` overrides on top.
 from __future__ import annotations
 
 import difflib
+import string
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from syndicate.errors import ConfigError
 from syndicate.models import Severity
 
 BUILTIN = ("forward", "inn")
+PIXEL_FIELDS = ("post_id", "canonical_url", "url")
+"""The fields a pixel template may use."""
 DEFAULT = "forward"
 Keep = Literal["byline", "links", "paragraph-styles", "credit", "pixel", "canonical", "headline"]
 Drop = Literal["images", "embeds", "scripts", "styles", "forms", "iframes"]
+
+
+def _known_rule(slug: str) -> str:
+    """A [rules] key must name a registered rule (did-you-mean otherwise)."""
+    from syndicate.policy.registry import get_rule  # the registry imports the rule modules
+
+    try:
+        get_rule(slug)
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+    return slug
+
+
+RuleSlug = Annotated[str, AfterValidator(_known_rule)]
 
 
 class _Section(BaseModel):
@@ -62,7 +89,30 @@ class Pixel(_Section):
         default=("republication-pixel=true",),
         description="Substrings that mark a URL as this publisher's pixel.",
     )
-    required: bool = True
+    required: StrictBool = Field(
+        default=True, description="The copy must carry the pixel (rule pixel-unavailable)."
+    )
+
+    @field_validator("template")
+    @classmethod
+    def _known_fields(cls, template: str | None) -> str | None:
+        if template is None:
+            return None
+        try:
+            used = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        except ValueError as exc:
+            raise ValueError(f"not a valid template ({exc})") from None
+        unknown = [f for f in used if f not in PIXEL_FIELDS]
+        if unknown:
+            known = ", ".join(f"{{{f}}}" for f in PIXEL_FIELDS)
+            raise ValueError(f"unknown field {{{unknown[0]}}}; expected {known}")
+        return template
+
+    @model_validator(mode="after")
+    def _template_when_needed(self) -> Pixel:
+        if self.source == "template" and self.template is None:
+            raise ValueError('source = "template" needs a template')
+        return self
 
 
 class Outlet(_Section):
@@ -73,7 +123,9 @@ class Outlet(_Section):
 
 class OriginPolicy(_Section):
     blocked: tuple[Outlet, ...] = Field(default=(), description="Origins that forbid republishing.")
-    block_other: bool = Field(default=True, description="Any other foreign origin blocks too.")
+    block_other: StrictBool = Field(
+        default=True, description="Any other foreign origin blocks too."
+    )
     allowed: tuple[Outlet, ...] = Field(
         default=(), description="Foreign origins that do not block."
     )
@@ -108,7 +160,14 @@ class Embed(_Section):
 
 
 class RuleSetting(_Section):
-    severity: Severity | Literal["off"] = "error"
+    """``[rules.SLUG] severity = "warning"``, or the short form ``[rules] SLUG = "warning"``."""
+
+    severity: Severity | Literal["off"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        return {"severity": value} if isinstance(value, str) else value
 
 
 class Profile(_Section):
@@ -121,8 +180,10 @@ class Profile(_Section):
     origin: OriginPolicy = OriginPolicy()
     copy_: CopyPolicy = Field(default=CopyPolicy(), alias="copy")
     embed: Embed = Embed()
-    rules: dict[str, RuleSetting] = Field(default_factory=dict)
-    partners: dict[str, dict[str, dict[str, RuleSetting]]] = Field(
+    rules: dict[RuleSlug, RuleSetting] = Field(
+        default_factory=dict, description="Severity overrides by rule slug: [rules.SLUG]."
+    )
+    partners: dict[str, dict[Literal["rules"], dict[RuleSlug, RuleSetting]]] = Field(
         default_factory=dict, description="Per-partner rule overrides: [partners.HOST.rules]."
     )
 
@@ -179,7 +240,7 @@ def _from_file(path: Path) -> Profile:
         except ConfigError as exc:
             raise ConfigError(f"{path}: profile: {exc}") from exc
         data = _merge(base, data)
-    data.setdefault("name", path.stem)
+    data.setdefault("name", path.parent.name if path.name == "pyproject.toml" else path.stem)
     return _validate(data, str(path))
 
 
@@ -211,24 +272,80 @@ def _validate(data: dict[str, Any], where: str) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        if first["type"] == "extra_forbidden":
-            known = _known_keys(first["loc"][:-1])
-            hint = _did_you_mean(str(first["loc"][-1]), known)
-            raise ConfigError(f"{where}: {key}: unknown key{hint}") from exc
-        raise ConfigError(f"{where}: {key}: {first['msg'].lower()}") from exc
+        errors = exc.errors(include_url=False)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ConfigError(f"{where}: {_describe(errors[0])}{more}") from exc
+
+
+def _describe(error: ErrorDetails) -> str:
+    """``dotted.key: what was expected`` for one pydantic error, in TOML words."""
+    loc = tuple(part for part in error["loc"] if part != "[key]")
+    key = _dotted(loc) or "(top level)"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        known = _known_keys(loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), known)
+        listed = f"; expected one of: {', '.join(known)}" if known and not hint else ""
+        return f"{key}: unknown key{hint}{listed}"
+    if kind == "missing":
+        return f"{key}: missing, expected a value"
+    if kind == "value_error":
+        return f"{key}: {error['ctx']['error']}"
+    expected = _EXPECTED.get(kind) or error["msg"].removeprefix("Input should be ")
+    return f"{key}: expected {expected}, got {_show(error['input'])}"
+
+
+# pydantic's error types for the shapes TOML can give, in TOML's words.
+_EXPECTED = {
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "int_type": "an integer",
+    "too_short": "a non-empty list",
+}
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return f"a list {list(value)!r}" if len(repr(value)) < 60 else "a list"
+    return repr(value)
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    """The keys the table at ``loc`` accepts (for did-you-mean)."""
     model: type[BaseModel] = Profile
     for part in loc:
-        field = model.model_fields.get(str(part))
-        annotation = field.annotation if field else None
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        if isinstance(part, int):
+            continue  # an item of a list of tables: same model
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}
+        annotation = fields[str(part)].annotation if str(part) in fields else None
+        nested = _model_in(annotation)
+        if nested is None:
             return ()
-        model = annotation
+        model = nested
     return tuple(f.alias or n for n, f in model.model_fields.items())
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly or as the items of a tuple."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) is tuple:
+        return _model_in(get_args(annotation)[0])
+    return None
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
