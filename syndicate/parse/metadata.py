@@ -326,7 +326,7 @@ def _authors(
     people, orgs = _jsonld_authors(article, ids)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
-    if True or {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
+    if {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
         candidates.reverse()
     if micro.get("author"):
         candidates.append(split_byline(micro["author"], site=site))
