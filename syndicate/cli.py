@@ -6,10 +6,11 @@ Exit codes: 0 clean, 1 violations found, 2 could not judge (usage, config, unrea
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -108,20 +109,85 @@ def extract(fmt: str, sources: tuple[str, ...]) -> None:
 # --- check (policy) -------------------------------------------------------------------
 
 
+def _color() -> bool | None:
+    """False when NO_COLOR is set (https://no-color.org); else click decides (a TTY or not)."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
 @cli.command()
+@click.option("--profile", "profile", metavar="NAME", help="A built-in profile: forward, inn.")
+@click.option("--config", metavar="FILE", help="A profile file (TOML).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object (a list for several sources).",
+)
 @click.argument("sources", nargs=-1, required=True)
-def check(sources: tuple[str, ...]) -> None:
-    """May each SOURCE be republished under the publisher's rules, and why."""
-    raise click.UsageError("check is not available yet")
+def check(profile: str | None, config: str | None, fmt: str, sources: tuple[str, ...]) -> None:
+    """May each SOURCE (a file, an http(s) URL or -) be republished, and why.
+
+    Without --profile or --config, the profile is syndicate.toml or [tool.syndicate] in
+    pyproject.toml, found from here upwards, else the Forward's. Exit 0 when every source
+    may be republished, 1 when any may not, 2 when one could not be read or judged.
+
+    \b
+      syndicate check fixtures/pages/forward/jta-byline.html
+      syndicate check --profile inn --format json https://example.org/story/
+    """
+    from syndicate.policy import evaluate, load_profile
+    from syndicate.report.check import Checked, summary, to_json, to_text
+
+    if profile is not None and config is not None:
+        raise click.UsageError("--profile and --config cannot be used together")
+    judged = load_profile(profile, config=config)
+    results: list[Checked] = []
+    failed = 0
+    for source, article in _articles(sources):
+        if article is None:
+            failed += 1
+            continue
+        results.append(Checked(source, article, evaluate(article, judged, source=source)))
+        if fmt == "text":
+            click.echo(to_text(results[-1]), color=_color())
+    if fmt == "json" and results:
+        click.echo(to_json(results, many=len(sources) > 1))
+    elif fmt == "text" and len(sources) > 1:
+        click.echo(summary(results, failed=failed), color=_color())
+    if failed:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK if all(c.verdict.republishable for c in results) else EXIT_VIOLATIONS)
 
 
 # --- rules (policy) -------------------------------------------------------------------
 
 
 @cli.command()
-def rules() -> None:
-    """List every rule with its slug, severity and summary."""
-    raise click.UsageError("rules is not available yet")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: the page docs/rules.md is generated from.",
+)
+@click.option("--scope", type=click.Choice(["article", "copy"]), help="Only this scope's rules.")
+def rules(fmt: str, scope: str | None) -> None:
+    """List every rule with its slug, scope, default severity and summary.
+
+    \b
+      syndicate rules
+      syndicate rules --format markdown > docs/rules.md
+    """
+    from syndicate.policy import all_rules
+    from syndicate.policy.docs import rules_json, rules_markdown, rules_text
+    from syndicate.policy.registry import Scope
+
+    found = all_rules(cast(Scope | None, scope))
+    render = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
+    click.echo(render(found), nl=fmt != "markdown")
 
 
 # --- snippet (emit) -------------------------------------------------------------------
