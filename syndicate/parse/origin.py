@@ -1,20 +1,389 @@
 """Signs on the page that the piece came from another publication, with their evidence.
 
-(Placeholder: bylines, datelines, notes, kickers, JSON-LD and canonical are being built.)
+Each reader looks in one place and quotes what it saw:
+
+- byline: organisations the byline names beside or instead of its writers
+  ("By Ron Kampeas, JTA"), as the metadata reader split them off;
+- kicker: a label by the headline ("From Haaretz");
+- dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —");
+- note: a sentence at the top or the end of the body about where the piece ran first
+  ("This article originally appeared on JTA.org.", "Reprinted with permission from …");
+- jsonld: the article's ``sourceOrganization``, ``isBasedOn`` and ``copyrightHolder``;
+- canonical: a ``rel=canonical`` on another site; meta: a ``syndication-source`` meta.
+
+Mentions, quotes and links in the running text, author bios, related-story lists and the
+republish box are never read, and a sign that names the page's own site is dropped.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
 import lxml.html
+from lxml import etree
 
 from syndicate.models import Origin
+from syndicate.parse import jsonld, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
+
+# How many blocks at the top and at the end of the body may hold an origin note: a note sits
+# before the story or after it, possibly followed by a correction or a contact line.
+TOP_NOTE_BLOCKS = 2
+END_NOTE_BLOCKS = 3
+# How many blocks at the top of the body may open with a dateline (a top note may come first).
+DATELINE_BLOCKS = 2
+# Evidence is quoted up to this many characters.
+MAX_EVIDENCE = 240
+# A kicker is a short label: longer text near the headline is a dek, not a kicker.
+MAX_KICKER_CHARS = 60
+# How many siblings after the headline may still hold a kicker-like label.
+KICKER_AFTER_SIBLINGS = 2
+
+# A publication's name as printed: capitalised words joined by "of", "the", "for", "&" ...
+# ("Tablet Magazine", "The Times of Israel", "JTA.org", "the Jewish Journal of Greater
+# Los Angeles"). Lower-case words other than those end it ("… on March 3" stops at "on").
+_NAME = (
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z0-9][\w&'’.\-]*"
+    r"(?:\s+(?:(?:of|the|for|and|de|&)\s+)*[A-Z0-9][\w&'’.\-]*)*)"
+)
+# What a note talks about: the piece itself.
+_SUBJECT = (
+    r"(?i:(?:this|the|an?\s+(?:earlier|longer|different)\s+version\s+of\s+this)\s+"
+    r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
+    r"feature|analysis|excerpt|version|letter|obituary|newsletter)|it)"
+)
+# Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
+# "the phrase first appeared in a 1948 pamphlet" in the running text is not a note.
+NOTE_PATTERNS = (
+    # "This article originally appeared on JTA.org." / "This story was first published in …"
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
+        rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
+        rf"{_NAME}?"
+    ),
+    # "Originally published in Haaretz." opening the block
+    re.compile(
+        rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
+        rf"(?i:on|in|at|by)\s+{_NAME}?"
+    ),
+    # "Reprinted with permission from …" opening the block, or "This essay is republished …"
+    re.compile(
+        rf"(?:^\W*|\b{_SUBJECT}\s+(?i:is|was|has\s+been|appears\s+here)\s+(?:\w+\s+)?)"
+        rf"(?i:reprinted|republished|re-published|reproduced|reposted|cross-posted|shared)"
+        rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
+        rf"(?:\s+(?i:from|of|by|with)\s+{_NAME})?"
+    ),
+    # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
+        rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
+        rf"{_NAME}?"
+    ),
+)
+# A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
+DATELINE = re.compile(
+    r"^\W{0,3}(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
+    r"(?:,\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)*)?)\s*"
+    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
+)
+# A kicker naming a source: "From Haaretz", "Via JTA", "Reprinted from Tablet".
+KICKER = re.compile(
+    rf"^(?i:from|via|courtesy\s+of|originally\s+(?:published\s+)?(?:in|on|by)|"
+    rf"reprinted\s+from|republished\s+from|in\s+partnership\s+with)\s+{_NAME}$"
+)
+# Labels that look like "From X" but name no publication ("From the Archives").
+KICKER_STOP = re.compile(
+    r"^(?:the\s+|our\s+)?(?:archives?|editors?|editor's desk|desk|readers?|community|staff|"
+    r"vault|magazine|print edition|newsroom|partners?|sponsors?|field|front lines?)$",
+    re.IGNORECASE,
+)
+# JSON-LD keys on the article that say where it came from.
+JSONLD_KEYS = ("sourceOrganization", "isBasedOn", "isBasedOnUrl", "copyrightHolder")
+# Meta tags naming an original URL (Google's syndication-source and original-source).
+SOURCE_METAS = etree.XPath(
+    "//meta[@name='syndication-source' or @name='original-source'"
+    " or @property='syndication-source' or @property='original-source']"
+)
+_CANONICAL = etree.XPath(
+    "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]"
+)
+_OG_URL = etree.XPath("//meta[@property='og:url' or @name='og:url']/@content")
+# Second-level labels under which a registered domain takes three labels (haaretz.co.il).
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 
 
 def find_origin(
     root: lxml.html.HtmlElement, *, meta: Metadata, body: Body, url: str | None = None
 ) -> tuple[Origin, ...]:
-    return tuple(
-        Origin(name=org, kind="byline", evidence=meta.byline or org) for org in meta.byline_orgs
+    """Every sign that the piece came from another publication, in a stable order."""
+    own = _OwnSite(root, meta, url)
+    blocks = _body_blocks(body)
+    found: dict[tuple[str, str], Origin] = {}
+    readers = (
+        _bylines(meta),
+        _kickers(root, meta),
+        _datelines(blocks),
+        _notes(blocks),
+        _jsonld(root, meta),
+        _canonical(root, url) if own.known else (),
+        _source_metas(root, url) if own.known else (),
     )
+    for reader in readers:
+        for sign in reader:
+            if not own.names(sign.name, sign.url):
+                found.setdefault((sign.name.casefold(), sign.kind), sign)
+    return tuple(found.values())
+
+
+class _OwnSite:
+    """The page's own publication: its domains and names, never an origin."""
+
+    def __init__(self, root: lxml.html.HtmlElement, meta: Metadata, url: str | None) -> None:
+        hosts = [url, *_strings(_OG_URL(root))]
+        self.domains = {d for d in (registered_domain(h) for h in hosts if h) if d}
+        names = {_key(n) for n in (meta.publisher, meta.site_name) if n}
+        self.keys = {k for k in names if k} | {d.split(".")[0] for d in self.domains}
+        # Without a known site a canonical or source URL cannot be told apart from the page's.
+        self.known = bool(self.keys)
+
+    def names(self, name: str, url: str | None = None) -> bool:
+        if url and registered_domain(url) in self.domains:
+            return True
+        key = _key(name)
+        domain = registered_domain(name) if "." in name else None
+        if not key:
+            return True
+        if key in self.keys or (domain and domain in self.domains):
+            return True
+        return len(key) >= 4 and any(key in k or k in key for k in self.keys if len(k) >= 4)
+
+
+def registered_domain(url_or_host: str) -> str | None:
+    """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``."""
+    text = url_or_host.strip()
+    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    labels = [part for part in host.lower().split(".") if part]
+    if len(labels) < 2:
+        return None
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-size:])
+
+
+def _key(name: str) -> str:
+    """A name folded for comparison: "The Forward" -> "forward", "JTA.org" -> "jtaorg"."""
+    folded = re.sub(r"^the\s+", "", name.strip().casefold())
+    return re.sub(r"\W+", "", folded)
+
+
+def _elements(result: object) -> list[lxml.html.HtmlElement]:
+    """The elements of an XPath result (lxml types it as a union of everything)."""
+    items = result if isinstance(result, list) else []
+    return [item for item in items if isinstance(item, lxml.html.HtmlElement)]
+
+
+def _strings(result: object) -> list[str]:
+    items = result if isinstance(result, list) else []
+    return [str(item) for item in items if isinstance(item, str)]
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def _quote(text: str) -> str:
+    text = _clean(text)
+    return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1].rstrip() + "…"
+
+
+def _name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    name = _clean(raw).rstrip(".,;:")
+    return name or None
+
+
+# --- byline, kicker --------------------------------------------------------------------------
+
+
+def _bylines(meta: Metadata) -> Iterator[Origin]:
+    for org in meta.byline_orgs:
+        yield Origin(name=org, kind="byline", evidence=_quote(meta.byline or org))
+
+
+def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
+    headline = _headline(root, meta.title)
+    if headline is None:
+        return
+    for el in _near_headline(headline):
+        text = _clean(el.text_content())
+        if not text or len(text) > MAX_KICKER_CHARS:
+            continue
+        match = KICKER.match(text)
+        if match is None or KICKER_STOP.match(match.group("name")):
+            continue
+        links = el.xpath(".//a/@href") if el.tag != "a" else [el.get("href")]
+        link = str(links[0]) if links and links[0] else None
+        yield Origin(name=match.group("name"), kind="kicker", evidence=text, url=link)
+        return
+
+
+def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
+    h1s = [h for h in root.iter("h1") if not visible.foreign(h)]
+    for h1 in h1s:
+        if title and _clean(h1.text_content()) == title:
+            return h1
+    return h1s[0] if h1s else None
+
+
+def _near_headline(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """Short elements just above the headline (in its parent and grandparent), then below."""
+    node: lxml.html.HtmlElement | None = h1
+    for _ in range(2):
+        if node is None:
+            break
+        for sibling in node.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                yield from sibling.iter()
+        node = node.getparent()
+    for count, sibling in enumerate(h1.itersiblings()):
+        if count >= KICKER_AFTER_SIBLINGS:
+            break
+        if isinstance(sibling.tag, str):
+            yield from sibling.iter()
+
+
+# --- body: datelines and notes ---------------------------------------------------------------
+
+
+def _body_blocks(body: Body) -> list[lxml.html.HtmlElement]:
+    if not body.html.strip():
+        return []
+    try:
+        fragments = lxml.html.fragments_fromstring(body.html)
+    except (etree.ParserError, ValueError):
+        return []
+    return [
+        f for f in fragments if isinstance(f, lxml.html.HtmlElement) and _clean(f.text_content())
+    ]
+
+
+def _datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
+    for block in blocks[:DATELINE_BLOCKS]:
+        match = DATELINE.match(_clean(block.text_content()))
+        if match:
+            yield Origin(name=match.group("name").strip(), kind="dateline",
+                         evidence=match.group(0).strip())  # fmt: skip
+            return
+
+
+def _notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
+    top = blocks[:TOP_NOTE_BLOCKS]
+    end = blocks[TOP_NOTE_BLOCKS:][-END_NOTE_BLOCKS:]
+    for block in (*top, *end):
+        text = _clean(block.text_content())
+        for pattern in NOTE_PATTERNS:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            sign = _note(block, text, match)
+            if sign is not None:
+                yield sign
+                break
+
+
+def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
+    name = _name(match.group("name"))
+    links = [(_clean(a.text_content()), a.get("href")) for a in block.iter("a") if a.get("href")]
+    url: str | None = None
+    for label, href in links:
+        if name and label and (label in name or name in label):
+            url = href
+            break
+    if name is None and links:
+        name, url = _name(links[0][0]) or registered_domain(links[0][1] or ""), links[0][1]
+    if not name:
+        return None
+    return Origin(name=name, kind="note", evidence=_quote(_sentence(text, match.start())), url=url)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
+    start = start + 2 if start >= 0 else 0
+    ends = [i for i in (text.find(". ", at), text.find("! ", at), text.find("? ", at)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
+
+
+# --- structured data -------------------------------------------------------------------------
+
+
+def _jsonld(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
+    articles = [o for o in meta.jsonld if jsonld.is_article(o)] or list(meta.jsonld[:1])
+    if not articles:
+        return
+    ids = jsonld.index(jsonld.objects(root))
+    for article in articles:
+        for key in JSONLD_KEYS:
+            raw = article.get(key)
+            for value in raw if isinstance(raw, list) else [raw]:
+                sign = _jsonld_sign(key, value, jsonld.resolve(value, ids), ids)
+                if sign is not None:
+                    yield sign
+
+
+def _jsonld_sign(key: str, raw: Any, value: Any, ids: dict[str, Any]) -> Origin | None:
+    evidence = _quote(f'"{key}": {json.dumps(raw, ensure_ascii=False)}')
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith(("http://", "https://")):
+            domain = registered_domain(text)
+            return (
+                Origin(name=domain, kind="jsonld", evidence=evidence, url=text) if domain else None
+            )
+        return Origin(name=text, kind="jsonld", evidence=evidence) if text else None
+    if not isinstance(value, dict):
+        return None
+    link = _str(value.get("url")) or _str(value.get("@id"))
+    link = link if link and link.startswith(("http://", "https://")) else None
+    name = _str(value.get("name")) if not jsonld.is_article(value) else None
+    for holder in ("publisher", "sourceOrganization", "author"):
+        if name:
+            break
+        owner = jsonld.resolve(value.get(holder), ids)
+        owner = owner[0] if isinstance(owner, list) and owner else owner
+        if isinstance(owner, dict):
+            name = _str(owner.get("name"))
+    name = name or (registered_domain(link) if link else None)
+    return Origin(name=name, kind="jsonld", evidence=evidence, url=link) if name else None
+
+
+def _str(value: Any) -> str | None:
+    return (_clean(value) or None) if isinstance(value, str) else None
+
+
+def _canonical(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]:
+    for link in _elements(_CANONICAL(root))[:1]:
+        href = (link.get("href") or "").strip()
+        absolute = urljoin(url, href) if url else href
+        domain = registered_domain(absolute) if absolute.startswith("http") else None
+        if domain:
+            evidence = f'<link rel="canonical" href="{href}">'
+            yield Origin(name=domain, kind="canonical", evidence=evidence, url=absolute)
+
+
+def _source_metas(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]:
+    for el in _elements(SOURCE_METAS(root)):
+        content = (el.get("content") or "").strip()
+        absolute = urljoin(url, content) if url else content
+        domain = registered_domain(absolute) if absolute.startswith("http") else None
+        if domain:
+            attr = "name" if el.get("name") else "property"
+            evidence = f'<meta {attr}="{el.get(attr)}" content="{content}">'
+            yield Origin(name=domain, kind="meta", evidence=evidence, url=absolute)
