@@ -81,6 +81,15 @@ _ORG_SUFFIX = re.compile(r"\s+(?:staff|team|editors|editorial(?:\s+(?:staff|team
                          r"newsroom|wire(?:\s+(?:staff|reports?|services?))?|reports?)$", re.IGNORECASE)  # fmt: skip
 # A login rather than a name: one token, all lower case or joined by dots, dashes, underscores.
 _USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
+# Interface text that byline markup sometimes holds instead of a name.
+_UI_WORDS = re.compile(
+    r"\b(?:view|profile|sign|login|log in|subscribe|follow|share|this article|reviewed|"
+    r"read more|see more|posts? by|more from|authors of|corresponding)\b",
+    re.IGNORECASE,
+)
+# Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
+                        "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
 # Names are short: more words than this is a sentence picked up by mistake.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
@@ -92,7 +101,8 @@ JUNK = frozenset(
      "facebook", "linkedin", "instagram", "home", "view all posts", "see all", "about",
      "undefined", "nan", "n/a", "na", "default", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read more",
-     "posts", "articles", "wordpress", "blog", "news", "by"}
+     "posts", "articles", "wordpress", "blog", "news", "by", "view full profile", "sign in",
+     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more"}
 )  # fmt: skip
 
 
@@ -204,9 +214,17 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
         return None
     if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
         return None
-    if _USERNAME.match(text) or _TITLE_WORD.search(text):
+    if _USERNAME.match(text) or _TITLE_WORD.search(text) or _UI_WORDS.search(text):
         return None
     return text
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` starts like a name: its first two words capitalised or particles."""
+    words = re.split(r"[\s,]+", clean_text(text))[:2]
+    return bool(words) and bool(words[0]) and all(
+        w[:1].isupper() or w.lower() in _PARTICLES for w in words if w
+    ) and words[0].lower() not in JUNK
 
 
 def split_names(values: list[str], *, site: str | None = None) -> Byline:

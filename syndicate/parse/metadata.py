@@ -90,7 +90,8 @@ MODIFIED_METAS = (
 )  # fmt: skip
 AUTHOR_METAS = (
     "author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
-    "article:author", "og:article:author", "citation_author",
+    "article:author", "og:article:author", "cxenseparse:author", "article:author_name",
+    "citation_author",
 )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from syndicate.parse.authors import clean_text
+from syndicate.parse.authors import clean_text, looks_like_name, strip_prefix
 
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 
@@ -30,6 +30,10 @@ BYLINE_XPATHS = (
     etree.XPath(
         f"//*[self::a or self::span or self::div or self::p or self::li][{_has('@class', 'author')}"
         f" or {_has('@id', 'author')}]"
+    ),
+    etree.XPath(
+        f"//a[{_has('@href', '/author/')} or {_has('@href', '/authors/')}"
+        f" or {_has('@href', '/author?')}]"
     ),
 )
 # Inside a byline holder: the elements that carry just a name.
@@ -129,9 +133,9 @@ def header_byline(h1: lxml.html.HtmlElement | None) -> str | None:
         return None
     texts = _window(h1)
     for index, text in enumerate(texts):
-        if _BY_LABEL.match(text) and index + 1 < len(texts):
+        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
             return f"{text} {texts[index + 1]}"
-        if _BY_INLINE.match(text):
+        if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
             return text
     return None
 
