@@ -34,7 +34,6 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from syndicate.errors import ConfigError
-from syndicate.models import Severity
 
 BUILTIN = ("forward", "inn")
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
@@ -162,7 +161,7 @@ class Embed(_Section):
 class RuleSetting(_Section):
     """``[rules.SLUG] severity = "warning"``, or the short form ``[rules] SLUG = "warning"``."""
 
-    severity: Severity | Literal["off"]
+    severity: Literal["error", "warning", "info", "off"]
 
     @model_validator(mode="before")
     @classmethod
@@ -231,6 +230,7 @@ def _from_file(path: Path) -> Profile:
         data = data.get("tool", {}).get("syndicate")
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: no [tool.syndicate] table")
+    data.setdefault("name", path.parent.name if path.name == "pyproject.toml" else path.stem)
     if "profile" in data:
         base_name = data.pop("profile")
         if not isinstance(base_name, str):
@@ -240,7 +240,6 @@ def _from_file(path: Path) -> Profile:
         except ConfigError as exc:
             raise ConfigError(f"{path}: profile: {exc}") from exc
         data = _merge(base, data)
-    data.setdefault("name", path.parent.name if path.name == "pyproject.toml" else path.stem)
     return _validate(data, str(path))
 
 
@@ -288,7 +287,7 @@ def _describe(error: ErrorDetails) -> str:
         listed = f"; expected one of: {', '.join(known)}" if known and not hint else ""
         return f"{key}: unknown key{hint}{listed}"
     if kind == "missing":
-        return f"{key}: missing, expected a value"
+        return f"{key}: missing; this key is required"
     if kind == "value_error":
         return f"{key}: {error['ctx']['error']}"
     expected = _EXPECTED.get(kind) or error["msg"].removeprefix("Input should be ")

@@ -1,0 +1,211 @@
+"""Profiles: the built-ins, loading a file, every error path, and discovery by precedence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from pydantic import ValidationError
+
+from syndicate import ConfigError, Profile, load_profile
+from syndicate.policy.profile import BUILTIN, Outlet, Pixel, builtin, discover
+
+PROFILES = FIXTURES / "profiles"
+
+
+def test_the_forward_profile_is_the_default_and_encodes_its_guidelines(tmp_path: Path) -> None:
+    profile = load_profile(cwd=tmp_path)
+    assert profile.name == "forward"
+    assert profile.publisher.domains == ("forward.com",)
+    assert {o.name for o in profile.origin.blocked} == {"JTA", "Haaretz"}
+    jta = next(o for o in profile.origin.blocked if o.name == "JTA")
+    assert "Jewish Telegraphic Agency" in jta.aliases
+    assert "jta.org" in jta.domains
+    assert profile.origin.block_other is True
+    assert "images" in profile.copy_.drop
+    assert {"byline", "links", "paragraph-styles", "pixel", "canonical"} <= set(profile.copy_.keep)
+    assert "{post_id}" in str(profile.pixel.template)
+
+
+def test_every_builtin_profile_loads_by_name() -> None:
+    for name in BUILTIN:
+        assert load_profile(name).name == name
+    inn = load_profile("inn")
+    assert inn.origin.block_other is False
+    assert inn.pixel.source == "page"
+    assert "images" not in inn.copy_.drop
+
+
+def test_an_unknown_builtin_name_suggests_the_nearest() -> None:
+    with pytest.raises(ConfigError, match=r"unknown profile 'forwad' \(did you mean 'forward'\?\)"):
+        load_profile("forwad")
+
+
+def test_a_whole_profile_file_loads_with_every_section() -> None:
+    profile = load_profile(config=PROFILES / "newsroom.toml")
+    assert profile.name == "courier"
+    assert profile.publisher.aliases == ("Courier", "CV Courier")
+    assert profile.credit.position == "top"
+    assert profile.pixel.source == "template"
+    assert profile.origin.allowed[0].domains == ("iowacapitaldispatch.com",)
+    assert profile.embed.attributes == {"a": ("href",), "img": ("src", "alt", "width", "height")}
+    assert profile.embed.url_schemes == ("https",)
+    assert profile.rules["byline-missing"].severity == "error"  # the short form
+    assert profile.rules["canonical-missing"].severity == "off"  # the table form
+    assert profile.partners["dailyiowan.com"]["rules"]["byline-missing"].severity == "warning"
+
+
+def test_a_file_may_extend_a_builtin_profile_and_is_named_after_itself() -> None:
+    profile = load_profile(config=PROFILES / "extends-forward.toml")
+    assert profile.name == "extends-forward"
+    assert profile.publisher == builtin("forward").publisher
+    assert profile.rules["byline-missing"].severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("missing.toml", "missing.toml: no such file"),
+        ("broken-toml.toml", r"broken-toml.toml: invalid TOML \(Expected ']' .*line 2"),
+        (
+            "unknown-key.toml",
+            r"unknown-key.toml: origin.block_othr: unknown key \(did you mean 'block_other'\?\)",
+        ),
+        (
+            "wrong-type.toml",
+            r"wrong-type.toml: origin.block_other: expected true or false, got 'yes'",
+        ),
+        (
+            "unknown-rule.toml",
+            r"unknown-rule.toml: rules.origin-blockd: unknown rule 'origin-blockd' "
+            r"\(did you mean 'origin-blocked'\?\)",
+        ),
+        ("unknown-profile.toml", r"unknown-profile.toml: profile: unknown profile 'forwrd'"),
+        (
+            "missing-publisher.toml",
+            "missing-publisher.toml: publisher: missing; this key is required",
+        ),
+    ],
+)
+def test_a_bad_profile_file_is_one_error_naming_file_key_and_expectation(
+    fixture: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_profile(config=PROFILES / fixture)
+    assert str(PROFILES / fixture) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_directory_is_not_a_profile(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_profile(config=tmp_path)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('profile = "forward"\n[[origin.blocked]]\nname = "AP"\nalias = ["x"]\n',
+         r"origin.blocked\[0\].alias: unknown key \(did you mean 'aliases'\?\)"),
+        ('profile = "forward"\n[copy]\nkeep = ["byline", "imags"]\n',
+         r"copy.keep\[1\]: expected 'byline', .*got 'imags'"),
+        ('profile = "forward"\n[publisher]\ndomains = "forward.com"\n',
+         r"publisher.domains: expected a list, got 'forward.com'"),
+        ('profile = "forward"\n[publisher]\ndomains = []\n',
+         r"publisher.domains: expected a non-empty list"),
+        ('profile = "forward"\n[pixel]\ntemplate = "https://x.org/p?id={id}"\n',
+         r"pixel.template: unknown field \{id\}; expected \{post_id\}, \{canonical_url\}, \{url\}"),
+        ('profile = "inn"\n[pixel]\nsource = "template"\n',
+         r'pixel: source = "template" needs a template'),
+        ('profile = "forward"\n[rules]\norigin-blocked = "fatal"\n',
+         r"rules.origin-blocked.severity: expected 'error', 'warning', 'info' or 'off', "
+         r"got 'fatal'"),
+        ('profile = "forward"\n[partners."x.org".rulez]\n',
+         r"partners.x.org.rulez: expected 'rules', got 'rulez'"),
+        ('profile = "forward"\n[partners."x.org".rules]\npixel-missin = "off"\n',
+         r"partners.x.org.rules.pixel-missin: unknown rule 'pixel-missin'"),
+        ('profile = "forward"\ncolour = "blue"\n', r"colour: unknown key; expected one of: name,"),
+        ("profile = 3\n", r"profile: expected the name of a built-in profile"),
+    ],
+)  # fmt: skip
+def test_every_kind_of_invalid_value_names_its_dotted_key(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    config = _write(tmp_path / "syndicate.toml", text)
+    with pytest.raises(ConfigError, match=message):
+        load_profile(config=config)
+
+
+def test_profiles_built_in_code_are_validated_too() -> None:
+    with pytest.raises(ValidationError, match="unknown rule 'no-such-rule'"):
+        Profile.model_validate(
+            {**builtin("forward").model_dump(by_alias=True), "rules": {"no-such-rule": "off"}}
+        )
+    with pytest.raises(ValidationError):
+        Pixel(source="template")
+    assert Outlet(name="JTA").domains == ()
+
+
+def test_discovery_finds_syndicate_toml_in_a_parent_folder(tmp_path: Path) -> None:
+    _write(tmp_path / "syndicate.toml", 'profile = "inn"\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert discover(deep) == (tmp_path / "syndicate.toml").resolve()
+    profile = load_profile(cwd=deep)
+    assert profile.publisher == builtin("inn").publisher
+    assert profile.name == "syndicate"
+
+
+def test_discovery_reads_tool_syndicate_in_pyproject(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "newsroom" / "pyproject.toml",
+        '[project]\nname = "site"\n\n[tool.syndicate]\nprofile = "forward"\n\n'
+        '[tool.syndicate.rules]\nbyline-missing = "off"\n',
+    )
+    profile = load_profile(cwd=tmp_path / "newsroom")
+    assert profile.name == "newsroom"
+    assert profile.rules["byline-missing"].severity == "off"
+
+
+def test_a_pyproject_without_tool_syndicate_is_passed_over(tmp_path: Path) -> None:
+    _write(tmp_path / "syndicate.toml", 'profile = "inn"\n')
+    _write(tmp_path / "app" / "pyproject.toml", '[project]\nname = "app"\n')
+    assert discover(tmp_path / "app") == (tmp_path / "syndicate.toml").resolve()
+    with pytest.raises(ConfigError, match=r"pyproject.toml: no \[tool.syndicate\] table"):
+        load_profile(config=tmp_path / "app" / "pyproject.toml")
+
+
+def test_precedence_config_then_name_then_nearest_file_then_forward(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.syndicate]\nprofile = "forward"\n')
+    _write(tmp_path / "site" / "syndicate.toml", 'profile = "inn"\n')
+    site = tmp_path / "site"
+    config = PROFILES / "newsroom.toml"
+    # 1. --config beats everything
+    assert load_profile("inn", config=config, cwd=site).name == "courier"
+    # 2. --profile beats a discovered file
+    assert load_profile("forward", cwd=site).name == "forward"
+    # 3. the nearest file upwards: syndicate.toml in site/ beats pyproject.toml above it
+    assert load_profile(cwd=site).publisher.domains == ("example.org",)
+    assert load_profile(cwd=tmp_path).publisher.domains == ("forward.com",)
+    # 4. nothing found: the Forward
+    empty = tmp_path.parent / f"{tmp_path.name}-empty"
+    empty.mkdir()
+    assert load_profile(cwd=empty).name == "forward"
+
+
+def test_syndicate_toml_beats_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.syndicate]\nprofile = "forward"\n')
+    _write(tmp_path / "syndicate.toml", 'profile = "inn"\n')
+    assert discover(tmp_path) == (tmp_path / "syndicate.toml").resolve()
+
+
+def test_a_broken_discovered_file_is_an_error_not_a_fallback(tmp_path: Path) -> None:
+    _write(tmp_path / "syndicate.toml", "profile = \n")
+    with pytest.raises(ConfigError, match=r"syndicate.toml: invalid TOML"):
+        load_profile(cwd=tmp_path)
