@@ -71,6 +71,9 @@ def pick_title(
             h_key = _key(h1)
             if h_key and (key == h_key or (key.startswith(h_key) and _suffix_ok(text, h1))):
                 return h1
+    real = list(dict.fromkeys(h for h in heads if not is_site_name(h, site=site, host=host)))
+    if len(real) == 1 and len(real[0]) >= MIN_H1_CHARS:
+        return real[0]
     for text in named:
         stripped = strip_site(text, site=site, host=host)
         if stripped and not is_site_name(stripped, site=site, host=host):
