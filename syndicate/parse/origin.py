@@ -46,10 +46,11 @@ KICKER_AFTER_SIBLINGS = 2
 
 # A publication's name as printed: capitalised words joined by "of", "the", "for", "&" ...
 # ("Tablet Magazine", "The Times of Israel", "JTA.org", "the Jewish Journal of Greater
-# Los Angeles"). Lower-case words other than those end it ("… on March 3" stops at "on").
+# Los Angeles"). Lower-case words other than those end it ("… on March 3" stops at "on"), and
+# a dot ends it unless a letter follows ("JTA.org" stays whole, "Kveller. Used" stops).
 _NAME = (
-    r"(?P<name>(?:[Tt]he\s+)?[A-Z0-9][\w&'’.\-]*"
-    r"(?:\s+(?:(?:of|the|for|and|de|&)\s+)*[A-Z0-9][\w&'’.\-]*)*)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*"
+    r"(?:\s+(?:(?:of|the|for|and|de|&)\s+)*[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*)*)"
 )
 # What a note talks about: the piece itself.
 _SUBJECT = (
@@ -222,7 +223,7 @@ def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
         return
     for el in _near_headline(headline):
         text = _clean(el.text_content())
-        if not text or len(text) > MAX_KICKER_CHARS:
+        if not text or len(text) > MAX_KICKER_CHARS or visible.foreign(el):
             continue
         match = KICKER.match(text)
         if match is None or KICKER_STOP.match(match.group("name")):
@@ -306,7 +307,10 @@ def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Orig
             url = href
             break
     if name is None and links:
-        name, url = _name(links[0][0]) or registered_domain(links[0][1] or ""), links[0][1]
+        # "Reprinted with permission." with a link: the link's site names the publication
+        # (its text is often "Read the original").
+        url = links[0][1]
+        name = registered_domain(url or "") or _name(links[0][0])
     if not name:
         return None
     return Origin(name=name, kind="note", evidence=_quote(_sentence(text, match.start())), url=url)

@@ -1,0 +1,445 @@
+"""Origin signs, one at a time, and the mentions that are not signs.
+
+Inline cases call ``find_origin`` with the metadata and body given explicitly, so each test
+sees one sign alone; the fixture cases run the whole parser on the Forward pages.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import lxml.html
+import pytest
+from conftest import PAGES
+
+from syndicate.models import Origin
+from syndicate.parse import document, parse_article
+from syndicate.parse.body import Body
+from syndicate.parse.metadata import Metadata
+from syndicate.parse.origin import find_origin, registered_domain
+
+URL = "https://forward.com/news/1234/a-story/"
+FORWARD = {"publisher": "The Forward", "site_name": "The Forward"}
+
+
+def signs(
+    page: str = "",
+    *,
+    body: str = "",
+    head: str = "",
+    url: str | None = URL,
+    **meta: Any,
+) -> tuple[Origin, ...]:
+    html = f"<html><head><title>t</title>{head}</head><body>{page}</body></html>"
+    fields = {**FORWARD, **meta}
+    return find_origin(
+        document.load(html), meta=Metadata(**fields), body=Body(html=body, text=""), url=url
+    )
+
+
+def story(*paragraphs: str) -> str:
+    filler = [
+        "<p>The committee met on Tuesday and heard from a dozen witnesses.</p>",
+        "<p>Several members asked for more time to study the proposal.</p>",
+        "<p>A final vote is expected next month.</p>",
+    ]
+    return "\n".join([*paragraphs[:1], *filler, *paragraphs[1:]])
+
+
+def only(found: tuple[Origin, ...]) -> Origin:
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+
+def test_byline_agency_suffix() -> None:
+    sign = only(
+        signs(byline="By Ron Kampeas , JTA", authors=("Ron Kampeas",), byline_orgs=("JTA",))
+    )
+    assert (sign.name, sign.kind, sign.evidence) == ("JTA", "byline", "By Ron Kampeas, JTA")
+
+
+def test_byline_without_organisation_is_no_sign() -> None:
+    assert signs(byline="By Jane Doe, Staff Writer", authors=("Jane Doe",)) == ()
+
+
+def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
+    assert signs(byline="By Forward Staff", byline_orgs=("The Forward",)) == ()
+
+
+# --- datelines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "evidence"),
+    [
+        ("JERUSALEM (JTA) — Workers found a mosaic.", "JTA", "JERUSALEM (JTA) —"),
+        ("WASHINGTON (AP) -- The House voted.", "AP", "WASHINGTON (AP) --"),
+        ("TEL AVIV, Israel (Reuters) – Markets fell.", "Reuters", "TEL AVIV, Israel (Reuters) –"),
+        ("NEW YORK (Haaretz) — A new exhibit opened.", "Haaretz", "NEW YORK (Haaretz) —"),
+    ],
+)
+def test_dateline_opening_the_body(opening: str, name: str, evidence: str) -> None:
+    sign = only(signs(body=story(f"<p>{opening}</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "dateline", evidence)
+
+
+def test_dateline_after_a_top_note_still_counts() -> None:
+    body = "<p><em>Updated at 5 p.m.</em></p>\n<p>JERUSALEM (JTA) — The Knesset voted.</p>"
+    assert only(signs(body=body)).name == "JTA"
+
+
+def test_dateline_deep_in_the_body_is_no_sign() -> None:
+    body = story("<p>The story begins here.</p>", "<p>JERUSALEM (JTA) — an old teaser.</p>")
+    assert [s for s in signs(body=body) if s.kind == "dateline"] == []
+
+
+def test_parenthesis_that_is_not_a_dateline_is_no_sign() -> None:
+    body = story("<p>The Jewish Telegraphic Agency (JTA) — a wire service — reported it.</p>")
+    assert signs(body=body) == ()
+
+
+def test_publishers_own_dateline_is_no_sign() -> None:
+    assert signs(body=story("<p>NEW YORK (Forward) — The rally drew thousands.</p>")) == ()
+
+
+# --- notes -----------------------------------------------------------------------------------
+
+
+def test_end_note_originally_appeared_with_link() -> None:
+    note = '<p><em>This article originally appeared on <a href="https://www.jta.org/x">JTA.org</a>.</em></p>'
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert sign == Origin(
+        name="JTA.org",
+        kind="note",
+        evidence="This article originally appeared on JTA.org.",
+        url="https://www.jta.org/x",
+    )
+
+
+def test_top_note_originally_published() -> None:
+    note = "<p><em>This story was originally published in Haaretz.</em></p>"
+    sign = only(signs(body=story(note)))
+    assert (sign.name, sign.kind, sign.url) == ("Haaretz", "note", None)
+
+
+def test_note_first_appeared_in_another_publication() -> None:
+    note = "<p>This story first appeared in Tablet Magazine on March 3, 2024.</p>"
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert sign.name == "Tablet Magazine"
+    assert sign.evidence == "This story first appeared in Tablet Magazine on March 3, 2024."
+
+
+def test_note_opening_with_originally_published() -> None:
+    sign = only(
+        signs(body=story("<p>Lead.</p>", "<p>Originally published by The Times of Israel.</p>"))
+    )
+    assert sign.name == "The Times of Israel"
+
+
+def test_note_reprinted_with_permission_from() -> None:
+    note = "<p><em>Reprinted with permission from the Jewish Journal.</em></p>"
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "the Jewish Journal"
+
+
+def test_note_republished_with_permission_names_the_linked_outlet() -> None:
+    link = '<a href="https://www.kveller.com/essay">Read the original</a>'
+    note = f"<p>Republished with permission. {link}.</p>"
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind, sign.url) == (
+        "kveller.com",
+        "note",
+        "https://www.kveller.com/essay",
+    )
+
+
+def test_note_produced_by() -> None:
+    note = "<p>This story was produced by The Hechinger Report, a nonprofit newsroom.</p>"
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "The Hechinger Report"
+
+
+def test_note_evidence_is_the_sentence() -> None:
+    note = "<p>Thanks for reading. This essay first appeared in Kveller. Used by permission.</p>"
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.evidence) == ("Kveller", "This essay first appeared in Kveller.")
+
+
+def test_note_in_the_middle_of_the_body_is_no_sign() -> None:
+    body = "\n".join(
+        [
+            "<p>Lead.</p>",
+            "<p>Second.</p>",
+            "<p>This article originally appeared on JTA.org, she wrote in 2019.</p>",
+            "<p>Fourth paragraph of the story.</p>",
+            "<p>Fifth.</p>",
+            "<p>Sixth.</p>",
+            "<p>Seventh.</p>",
+        ]
+    )
+    assert signs(body=body) == ()
+
+
+def test_first_appeared_about_something_else_is_no_sign() -> None:
+    body = story("<p>Lead.</p>", "<p>The phrase first appeared in a 1948 pamphlet.</p>")
+    assert signs(body=body) == ()
+
+
+def test_reprinted_in_an_anthology_is_no_sign() -> None:
+    body = story("<p>Lead.</p>", "<p>Her essay was later reprinted in several anthologies.</p>")
+    assert signs(body=body) == ()
+
+
+def test_note_naming_the_publisher_itself_is_no_sign() -> None:
+    note = (
+        '<p>This article originally appeared on <a href="https://forward.com/">The Forward</a>.</p>'
+    )
+    assert signs(body=story("<p>Lead.</p>", note)) == ()
+
+
+# --- mentions: never signs -------------------------------------------------------------------
+
+
+def test_mentions_quotes_and_links_in_the_text_are_no_signs() -> None:
+    body = story(
+        "<p>As Haaretz reported on Monday, the bill passed a first vote.</p>",
+        '<p>Leaders told JTA that <a href="https://www.jta.org/2024/x">the Jewish Telegraphic'
+        " Agency</a> had the story first.</p>",
+        '<p>“We were never consulted,” she told <a href="https://www.haaretz.com/">Haaretz</a>.</p>',
+    )
+    assert signs(body=body) == ()
+
+
+def test_author_bio_naming_a_former_employer_is_no_sign() -> None:
+    bio = "<p>Talia Brenner is a contributing editor. She was previously a reporter at JTA.</p>"
+    assert signs(body=story("<p>Lead.</p>", bio)) == ()
+
+
+# --- kickers ---------------------------------------------------------------------------------
+
+
+def test_kicker_above_the_headline() -> None:
+    page = (
+        '<article><header><div class="eyebrow"><span>From Haaretz</span></div>'
+        "<h1>Inside the race to save the Dead Sea</h1></header><p>Story.</p></article>"
+    )
+    sign = only(signs(page, title="Inside the race to save the Dead Sea"))
+    assert (sign.name, sign.kind, sign.evidence) == ("Haaretz", "kicker", "From Haaretz")
+
+
+def test_kicker_with_link_keeps_the_url() -> None:
+    page = (
+        '<div class="kicker"><a href="https://www.jta.org/">Via JTA</a></div>'
+        "<h1>Headline</h1><p>Story.</p>"
+    )
+    sign = only(signs(page, title="Headline"))
+    assert (sign.name, sign.url) == ("JTA", "https://www.jta.org/")
+
+
+def test_section_kicker_is_no_sign() -> None:
+    page = '<div class="eyebrow"><a href="/news/">News</a></div><h1>Headline</h1>'
+    assert signs(page, title="Headline") == ()
+
+
+def test_from_the_archives_is_no_sign() -> None:
+    page = '<div class="eyebrow">From the Archives</div><h1>Headline</h1>'
+    assert signs(page, title="Headline") == ()
+
+
+def test_from_label_in_a_related_list_is_no_sign() -> None:
+    page = (
+        "<h1>Headline</h1><p>Story.</p>"
+        '<aside class="related"><span>From Haaretz</span><h3>Another story</h3></aside>'
+    )
+    assert signs(page, title="Headline") == ()
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+
+
+def article_ld(**extra: Any) -> tuple[dict[str, Any], ...]:
+    return ({"@type": "NewsArticle", "headline": "H", **extra},)
+
+
+def test_jsonld_source_organization() -> None:
+    org = {
+        "@type": "NewsMediaOrganization",
+        "name": "Jewish Telegraphic Agency",
+        "url": "https://www.jta.org/",
+    }
+    sign = only(signs(jsonld=article_ld(sourceOrganization=org)))
+    assert (sign.name, sign.kind, sign.url) == (
+        "Jewish Telegraphic Agency",
+        "jsonld",
+        "https://www.jta.org/",
+    )
+    assert sign.evidence.startswith('"sourceOrganization": {')
+
+
+def test_jsonld_source_organization_as_a_string() -> None:
+    assert only(signs(jsonld=article_ld(sourceOrganization="Haaretz"))).name == "Haaretz"
+
+
+def test_jsonld_is_based_on_url() -> None:
+    url = "https://www.haaretz.com/israel-news/2024-01-01/ty-article/x"
+    sign = only(signs(jsonld=article_ld(isBasedOn=url)))
+    assert (sign.name, sign.url) == ("haaretz.com", url)
+
+
+def test_jsonld_is_based_on_article_names_its_publisher() -> None:
+    based = {
+        "@type": "NewsArticle",
+        "url": "https://www.haaretz.com/x",
+        "publisher": {"name": "Haaretz"},
+    }
+    sign = only(signs(jsonld=article_ld(isBasedOn=based)))
+    assert (sign.name, sign.url) == ("Haaretz", "https://www.haaretz.com/x")
+
+
+def test_jsonld_copyright_holder_of_another_publication() -> None:
+    holder = {"@type": "Organization", "name": "The Associated Press"}
+    assert only(signs(jsonld=article_ld(copyrightHolder=holder))).name == "The Associated Press"
+
+
+def test_jsonld_copyright_holder_reference_to_the_publisher_is_no_sign() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsMediaOrganization",'
+        ' "@id": "https://forward.com/#organization", "name": "The Forward"}]}</script>'
+    )
+    ref = {"@id": "https://forward.com/#organization"}
+    assert signs(head=head, jsonld=article_ld(copyrightHolder=ref)) == ()
+
+
+def test_jsonld_is_based_on_an_earlier_story_of_the_same_site_is_no_sign() -> None:
+    assert signs(jsonld=article_ld(isBasedOn="https://forward.com/news/1000/earlier/")) == ()
+
+
+# --- canonical and metas ---------------------------------------------------------------------
+
+
+def canonical(href: str) -> str:
+    return f'<link rel="canonical" href="{href}">'
+
+
+def test_canonical_on_another_site() -> None:
+    href = "https://www.haaretz.com/israel-news/culture/2024-10-14/ty-article/x"
+    sign = only(signs(head=canonical(href)))
+    assert sign == Origin(
+        name="haaretz.com",
+        kind="canonical",
+        evidence=f'<link rel="canonical" href="{href}">',
+        url=href,
+    )
+
+
+def test_canonical_on_the_same_site_is_no_sign() -> None:
+    assert signs(head=canonical("https://www.forward.com/news/1234/a-story/")) == ()
+    assert signs(head=canonical("/news/1234/a-story/")) == ()
+
+
+def test_canonical_from_an_amp_page_to_its_own_site_is_no_sign() -> None:
+    head = canonical("https://www.example-courier.com/news/story/")
+    assert (
+        signs(
+            head=head,
+            url="https://amp.example-courier.com/news/story/amp/",
+            **{"publisher": None, "site_name": None},
+        )
+        == ()
+    )
+
+
+def test_own_site_from_og_url_when_no_url_is_given() -> None:
+    head = (
+        canonical("https://www.haaretz.com/x")
+        + '<meta property="og:url" content="https://forward.com/x/">'
+    )
+    assert only(signs(head=head, url=None)).name == "haaretz.com"
+    assert signs(head=canonical("https://forward.com/x/"), url=None) == ()
+
+
+def test_canonical_is_not_judged_when_the_own_site_is_unknown() -> None:
+    assert (
+        signs(head=canonical("https://www.haaretz.com/x"), url=None, publisher=None, site_name=None)
+        == ()
+    )
+
+
+def test_syndication_source_meta() -> None:
+    head = '<meta name="syndication-source" content="https://apnews.com/article/abc">'
+    sign = only(signs(head=head))
+    assert (sign.name, sign.kind, sign.url) == (
+        "apnews.com",
+        "meta",
+        "https://apnews.com/article/abc",
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "domain"),
+    [
+        ("https://www.haaretz.com/x", "haaretz.com"),
+        ("https://amp.forward.com/x", "forward.com"),
+        ("www.ynet.co.il", "ynet.co.il"),
+        ("https://www.bbc.co.uk/news", "bbc.co.uk"),
+        ("JTA.org", "jta.org"),
+        ("localhost", None),
+    ],
+)
+def test_registered_domain(given: str, domain: str | None) -> None:
+    assert registered_domain(given) == domain
+
+
+def test_signs_are_deduplicated_per_name_and_kind() -> None:
+    body = story("<p>JERUSALEM (JTA) — Lead.</p>")
+    found = signs(body=body, byline="By Ron Kampeas, JTA", byline_orgs=("JTA",))
+    assert [(s.name, s.kind) for s in found] == [("JTA", "byline"), ("JTA", "dateline")]
+
+
+def test_tree_is_not_modified() -> None:
+    root = document.load(
+        f"<html><head>{canonical('https://www.haaretz.com/x')}</head><body><h1>H</h1></body></html>"
+    )
+    before = lxml.html.tostring(root)
+    find_origin(root, meta=Metadata(**FORWARD), body=Body(html="", text=""), url=URL)
+    assert lxml.html.tostring(root) == before
+
+
+# --- the Forward fixture pages through the whole parser --------------------------------------
+
+EXPECTED = tomllib.loads((PAGES / "expected.toml").read_text(encoding="utf-8"))
+FORWARD_PAGES = sorted(name for name in EXPECTED if name.startswith("forward/"))
+
+
+@pytest.mark.parametrize("name", FORWARD_PAGES)
+def test_forward_fixture_origin(name: str) -> None:
+    expected = EXPECTED[name]
+    article = parse_article((PAGES / f"{name}.html").read_bytes(), url=expected["url"])
+    assert sorted(o.name for o in article.origin) == sorted(expected["origins"])
+    assert sorted(o.kind for o in article.origin) == sorted(expected["origin_kinds"])
+    for sign in article.origin:
+        assert sign.evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        ("forward/jta-byline", "By Ron Kampeas, JTA"),
+        ("forward/jta-dateline", "JERUSALEM (JTA) —"),
+        ("forward/jta-endnote", "This article originally appeared on JTA.org."),
+        ("forward/haaretz-topnote", "This story was originally published in Haaretz."),
+        ("forward/haaretz-kicker", "From Haaretz"),
+        ("forward/tablet-first-appeared", "This story first appeared in Tablet Magazine."),
+    ],
+)
+def test_forward_fixture_evidence_is_quoted(name: str, evidence: str) -> None:
+    expected = EXPECTED[name]
+    article = parse_article((PAGES / f"{name}.html").read_bytes(), url=expected["url"])
+    assert [o.evidence for o in article.origin] == [evidence]
+
+
+def test_origin_read_without_a_url() -> None:
+    data = (PAGES / "forward/haaretz-canonical.html").read_bytes()
+    assert [(o.name, o.kind) for o in parse_article(data).origin] == [("haaretz.com", "canonical")]
