@@ -8,13 +8,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from syndicate.api import check, load_profile
+from syndicate.api import check, load_profile, snippet
 from syndicate.errors import (
     ConfigError,
     FetchError,
     HTTPStatusError,
     NotHTML,
     ParseError,
+    Refused,
     SourceError,
     SyndicateError,
     TooLarge,
@@ -34,6 +35,7 @@ __all__ = [
     "Origin",
     "ParseError",
     "Profile",
+    "Refused",
     "Snippet",
     "SourceError",
     "SyndicateError",
@@ -44,4 +46,5 @@ __all__ = [
     "check",
     "load_profile",
     "parse_article",
+    "snippet",
 ]

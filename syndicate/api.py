@@ -6,7 +6,9 @@ from pathlib import Path
 
 from syndicate import policy as _policy
 from syndicate import source as _source
-from syndicate.models import Article, Verdict
+from syndicate.emit import emit_snippet
+from syndicate.errors import Refused
+from syndicate.models import Article, Snippet, Verdict
 from syndicate.parse import parse_article
 from syndicate.policy.profile import Profile
 from syndicate.source import Limits
@@ -59,3 +61,31 @@ def check(
     article = as_article(source_or_article, limits=limits)
     source = source_or_article if isinstance(source_or_article, str) else None
     return _policy.evaluate(article, profile, source=source)
+
+
+def snippet(
+    source_or_article: str | Article,
+    profile: Profile | str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Snippet:
+    """The compliant embed of a story: ``.head`` for the partner's <head>, ``.body`` for the
+    story, ``.html`` both.
+
+    ``profile`` is taken as ``check`` takes it. Raises ``Refused`` (with its ``verdict``)
+    when the policy does not allow the story to be republished, ``SourceError`` or
+    ``ConfigError`` when it cannot judge.
+
+    >>> snippet("fixtures/pages/forward/jta-byline.html")
+    Traceback (most recent call last):
+    syndicate.errors.Refused: ...
+    """
+    if not isinstance(profile, Profile):
+        profile = _policy.load_profile(profile)
+    article = as_article(source_or_article, limits=limits)
+    source = source_or_article if isinstance(source_or_article, str) else None
+    verdict = _policy.evaluate(article, profile, source=source)
+    if not verdict.ok:
+        reasons = "; ".join(v.message for v in verdict.violations if v.severity == "error")
+        raise Refused(f"{source or article.url or 'story'}: refused: {reasons}", verdict=verdict)
+    return emit_snippet(article, profile)

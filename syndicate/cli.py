@@ -5,19 +5,27 @@ Exit codes: 0 clean, 1 violations found, 2 could not judge (usage, config, unrea
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import secrets
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar, cast
+from urllib.parse import urlsplit
 
 import click
 
 from syndicate import __version__
 from syndicate.api import read_article
+from syndicate.emit import emit_snippet
 from syndicate.errors import SyndicateError
-from syndicate.models import Article
+from syndicate.models import Article, Snippet, Verdict
+from syndicate.policy.profile import Profile
+from syndicate.source import is_url as source_is_url
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,10 +202,142 @@ def rules(fmt: str, scope: str | None) -> None:
 
 
 @cli.command()
+@click.option("--profile", "profile", metavar="NAME", help="A built-in profile: forward, inn.")
+@click.option("--config", metavar="FILE", help="A profile file (TOML).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "json"]),
+    default="html",
+    show_default=True,
+    help='json: {"head", "body", "article"} for CMS integrations.',
+)
+@click.option(
+    "--out",
+    metavar="DIR",
+    type=click.Path(file_okay=False, writable=True),
+    help="Write one file per story into DIR (batch mode; several SOURCEs allowed).",
+)
 @click.argument("sources", nargs=-1, required=True)
-def snippet(sources: tuple[str, ...]) -> None:
-    """Print the compliant embed HTML for a SOURCE."""
-    raise click.UsageError("snippet is not available yet")
+def snippet(
+    profile: str | None, config: str | None, fmt: str, out: str | None, sources: tuple[str, ...]
+) -> None:
+    """Print the compliant embed for a SOURCE (a file, an http(s) URL or -).
+
+    The first line is the <link rel="canonical"> for the partner's <head>; the rest is the
+    story. A story the policy refuses gets no embed: its reasons go to stderr, exit 1.
+    With --out, each SOURCE is written to DIR/NAME.html (NAME: the post id, else the URL's
+    slug, else the file's stem); refused ones are skipped; exit 1 if any was refused, 2 if
+    any could not be read.
+
+    \b
+      syndicate snippet fixtures/pages/forward/askhamas.html
+      syndicate snippet --format json https://forward.com/news/123/some-story/
+      syndicate snippet --out embeds/ archive/*.html
+    """
+    from syndicate.policy import evaluate, load_profile
+
+    if profile is not None and config is not None:
+        raise click.UsageError("--profile and --config cannot be used together")
+    if out is None and len(sources) > 1:
+        raise click.UsageError("several SOURCEs need --out DIR (one file per story)")
+    chosen = load_profile(profile, config=config)
+    if out is not None:
+        sys.exit(_snippet_batch(sources, chosen, fmt, Path(out)))
+    for source, article in _articles(sources):
+        if article is None:
+            sys.exit(EXIT_ERROR)
+        verdict = evaluate(article, chosen, source=source)
+        if not verdict.ok:
+            _snippet_refused(source, article, verdict)
+            sys.exit(EXIT_VIOLATIONS)
+        click.echo(_snippet_text(emit_snippet(article, chosen), article, fmt), nl=False)
+    sys.exit(EXIT_OK)
+
+
+def _snippet_text(embed: Snippet, article: Article, fmt: str) -> str:
+    """The embed as printed or written: HTML (head line, then body), or the JSON object."""
+    if fmt == "html":
+        return embed.html
+    fields = article.model_dump(mode="json", exclude={"body_html", "body_text"})
+    return _dump({"head": embed.head, "body": embed.body, "article": fields}) + "\n"
+
+
+def _snippet_refused(source: str, article: Article, verdict: Verdict) -> None:
+    from syndicate.report.check import Checked, to_text
+
+    click.echo(to_text(Checked(source, article, verdict)), err=True, color=_color())
+
+
+def _snippet_batch(sources: Sequence[str], profile: Profile, fmt: str, out: Path) -> int:
+    """Write each republishable story's embed into ``out``; the exit code of the run."""
+    from syndicate.policy import evaluate
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"--out {out}: cannot create ({exc.strerror or exc})") from exc
+    suffix = ".json" if fmt == "json" else ".html"
+    taken: set[str] = set()
+    refused = unreadable = 0
+    stories = _articles(sources)
+    with contextlib.ExitStack() as stack:
+        if sys.stderr.isatty():
+            bar = click.progressbar(stories, length=len(sources), file=sys.stderr)
+            stories = stack.enter_context(bar)
+        for source, article in stories:
+            if article is None:
+                unreadable += 1
+                continue
+            verdict = evaluate(article, profile, source=source)
+            if not verdict.ok:
+                refused += 1
+                _snippet_refused(source, article, verdict)
+                continue
+            name = _snippet_name(article, source, taken)
+            text = _snippet_text(emit_snippet(article, profile), article, fmt)
+            _write_atomic(out / f"{name}{suffix}", text)
+    if unreadable:
+        return EXIT_ERROR
+    return EXIT_VIOLATIONS if refused else EXIT_OK
+
+
+# A file name is made of these characters only; anything else becomes "-".
+_SNIPPET_NAME_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
+# A page extension at the end of a URL's slug ("story.html") is not part of the name.
+_SNIPPET_PAGE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
+_SNIPPET_NAME_MAX = 100
+
+
+def _snippet_name(article: Article, source: str, taken: set[str]) -> str:
+    """The post id, else the last segment of the (canonical) URL, else the file's stem."""
+    link = article.canonical_url or article.url or ""
+    slug = urlsplit(link).path.rstrip("/").rpartition("/")[2] if link else ""
+    slug = _SNIPPET_PAGE_EXT.sub("", slug)
+    stem = "" if source == "-" or source_is_url(source) else Path(source).stem
+    for candidate in (article.post_id, slug, stem, "snippet"):
+        name = _SNIPPET_NAME_JUNK.sub("-", candidate or "").strip(".-")[:_SNIPPET_NAME_MAX]
+        if name:
+            break
+    unique, n = name, 1
+    while unique in taken:
+        n += 1
+        unique = f"{name}-{n}"
+    taken.add(unique)
+    return unique
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a partial file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 # --- lint -----------------------------------------------------------------------------

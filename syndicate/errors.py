@@ -10,10 +10,16 @@ the CLI turns each into one line on stderr and exit code 2.
     │   ├── HTTPStatusError    the server answered 4xx or 5xx
     │   ├── TooLarge           the document is over the size cap
     │   └── NotHTML            empty, binary, or a non-HTML type such as a PDF
-    └── ParseError             the document could not be turned into a tree
+    ├── ParseError             the document could not be turned into a tree
+    └── Refused                the publisher's policy does not allow republishing the story
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from syndicate.models import Verdict
 
 
 class SyndicateError(Exception):
@@ -50,3 +56,11 @@ class NotHTML(SourceError):
 
 class ParseError(SyndicateError):
     """The document could not be parsed into an HTML tree."""
+
+
+class Refused(SyndicateError):
+    """The publisher's policy refuses the story: no embed is made. ``verdict`` says why."""
+
+    def __init__(self, message: str, *, verdict: Verdict) -> None:
+        super().__init__(message)
+        self.verdict = verdict

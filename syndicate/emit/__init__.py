@@ -1,0 +1,176 @@
+"""The compliant embed: what a partner pastes to republish a story.
+
+    Article + Profile --rebuild (allowlist)--> headline, byline, body, credit, pixel
+                      --nh3 (profile's allowlist, last line of defence)--> Snippet(head, body)
+
+The embed is written fresh from an allowlist, never by deleting from the page: a tag or
+attribute reaches it only when both the emitter and the profile allow it. Its layout:
+
+    <h1>headline</h1>
+    <p class="byline">By A and B</p>
+    <p class="credit">…</p>                 (credit.position = "top")
+    <p class="images-note">…</p>            (when the original had images)
+    …the body: one block element per line…
+    <p class="credit">…</p>                 (credit.position = "bottom")
+    <img id="republication-tracker-tool-source" src="…" style="width:1px;height:1px;" alt="">
+
+``head`` is ``<link rel="canonical" href="…">`` for the partner's ``<head>``. The same article
+and profile always give the same bytes. Whether the story may be republished at all is the
+policy's call (``syndicate.snippet`` asks it first); this module only writes.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+from collections.abc import Callable
+
+import nh3
+
+from syndicate.emit.rebuild import Rebuilder, absolute_url, escape_attr, escape_text, has_text
+from syndicate.errors import ConfigError
+from syndicate.models import Article, Snippet
+from syndicate.policy.pixel import resolve_pixel
+from syndicate.policy.profile import Profile
+
+__all__ = [
+    "CREDIT_FIELDS",
+    "OWN_CLASSES",
+    "PIXEL_ID",
+    "PIXEL_STYLE",
+    "emit_snippet",
+    "pixel_tag",
+    "sanitize",
+]
+
+PIXEL_ID = "republication-tracker-tool-source"
+"""The INN Republication Tracker's id for its pixel; publishers' analytics look for it."""
+PIXEL_STYLE = "width:1px;height:1px;"
+"""The pixel's only style: the one ``style`` value the embed may carry, on the pixel alone."""
+OWN_CLASSES = frozenset({"byline", "credit", "images-note"})
+"""Classes the emitter writes so a partner can style its lines; no class of the source passes."""
+CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
+"""The fields a credit template may use."""
+WEB = frozenset({"http", "https"})
+
+
+def emit_snippet(article: Article, profile: Profile) -> Snippet:
+    """The embed of ``article`` under ``profile``: ``head`` for <head>, ``body`` for the story."""
+    schemes = frozenset(s.lower() for s in profile.embed.url_schemes)
+    tags = frozenset(profile.embed.tags)
+    attributes = {tag: frozenset(attrs) for tag, attrs in profile.embed.attributes.items()}
+    base = article.url or article.canonical_url
+    rebuilder = Rebuilder(base=base, tags=tags, attributes=attributes, schemes=schemes)
+    canonical = absolute_url(article.canonical_url or article.url, base=None, schemes=WEB)
+
+    body = rebuilder.blocks(article.body_html)
+    credit = _credit(article, profile, canonical, rebuilder)
+    lines: list[str] = []
+    if article.title and has_text(escape_text(article.title)):
+        lines.append(f"<h1>{_text(article.title)}</h1>")
+    byline = _byline(article)
+    if byline:
+        lines.append(f'<p class="byline">{_text(byline)}</p>')
+    if credit and profile.credit.position == "top":
+        lines.append(credit)
+    note = profile.embed.images_note
+    if note and (article.images or rebuilder.dropped_media):
+        lines.append(f'<p class="images-note">{_text(note)}</p>')
+    lines.extend(body)
+    if credit and profile.credit.position == "bottom":
+        lines.append(credit)
+    pixel = _pixel(article, profile)
+    if pixel:
+        lines.append(pixel_tag(pixel))
+    markup = "\n".join(lines) + "\n"
+    head = f'<link rel="canonical" href="{escape_attr(canonical)}">' if canonical else ""
+    return Snippet(head=head, body=sanitize(markup, profile, pixel=pixel))
+
+
+def pixel_tag(url: str) -> str:
+    """The pixel as the INN Republication Tracker writes it, with an empty ``alt``."""
+    return f'<img id="{PIXEL_ID}" src="{escape_attr(url)}" style="{PIXEL_STYLE}" alt="">'
+
+
+def sanitize(markup: str, profile: Profile, *, pixel: str | None = None) -> str:
+    """Run ``markup`` through nh3 with the profile's allowlist.
+
+    On top of the allowlist: a ``style`` passes only as the pixel's own style on an <img>, an
+    <img> keeps only the pixel's id and ``src`` (so no foreign pixel), and only the
+    emitter's own classes pass. Markup the emitter wrote comes out unchanged.
+    """
+    return nh3.clean(
+        markup,
+        tags=set(profile.embed.tags),
+        attributes={tag: set(attrs) for tag, attrs in profile.embed.attributes.items()},
+        attribute_filter=_attribute_filter(pixel),
+        url_schemes=set(profile.embed.url_schemes),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _attribute_filter(pixel: str | None) -> Callable[[str, str, str], str | None]:
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if attr == "style":
+            return value if tag == "img" and value == PIXEL_STYLE else None
+        if attr == "class":
+            return value if value in OWN_CLASSES else None
+        if tag == "img":
+            allowed = {"src": pixel, "id": PIXEL_ID, "alt": ""}
+            return value if attr in allowed and value == allowed[attr] else None
+        if attr == "id":
+            return None
+        return value
+
+    return keep
+
+
+def _text(text: str) -> str:
+    return escape_text(" ".join(text.split()))
+
+
+def _byline(article: Article) -> str | None:
+    """ "By A", "By A and B", "By A, B and C"; the page's byline when no author is named."""
+    authors = [a for a in (" ".join(a.split()) for a in article.authors) if a]
+    if authors:
+        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1])
+        if len(authors) > 1:
+            names += f" and {authors[-1]}"
+        return f"By {names}"
+    byline = " ".join((article.byline or "").split())
+    if not byline:
+        return None
+    return byline if byline.lower().startswith("by ") else f"By {byline}"
+
+
+def _credit(
+    article: Article, profile: Profile, canonical: str | None, rebuilder: Rebuilder
+) -> str | None:
+    """The profile's credit line with its fields filled in (values HTML-escaped)."""
+    values = {
+        "canonical_url": canonical or profile.publisher.url,
+        "publisher": profile.publisher.name,
+        "publisher_url": profile.publisher.url,
+        "title": " ".join((article.title or "").split()),
+    }
+    try:
+        parts = list(string.Formatter().parse(profile.credit.html))
+    except ValueError as exc:
+        raise ConfigError(f"credit.html: not a valid template ({exc})") from exc
+    out: list[str] = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in values or spec or conversion:
+            known = ", ".join(f"{{{f}}}" for f in CREDIT_FIELDS)
+            raise ConfigError(f"credit.html: unknown field {{{name}}}; expected {known}")
+        out.append(html.escape(values[name], quote=True))
+    inline = rebuilder.inline("".join(out))
+    return f'<p class="credit">{inline}</p>' if has_text(inline) else None
+
+
+def _pixel(article: Article, profile: Profile) -> str | None:
+    """The publisher's pixel URL, from the page or the template; only an http(s) URL."""
+    return absolute_url(resolve_pixel(article, profile.pixel), base=None, schemes=WEB)
