@@ -93,12 +93,18 @@ def run(
     return results, seconds, guesses
 
 
-def table(results: dict[str, dict[str, list[bool]]], seconds: dict[str, float], *, markdown: bool) -> str:
+def table(
+    results: dict[str, dict[str, list[bool]]], seconds: dict[str, float], *, markdown: bool
+) -> str:
     rows = [("system", "exact author set", "publication day", "exact headline", "ms/page")]
     for name, fields in results.items():
         n = len(fields["title"]) or 1
         rows.append(
-            (name, *(f"{sum(fields[f]) / n:.3f}" for f in FIELDS), f"{1000 * seconds[name] / n:.1f}")
+            (
+                name,
+                *(f"{sum(fields[f]) / n:.3f}" for f in FIELDS),
+                f"{1000 * seconds[name] / n:.1f}",
+            )
         )
     if markdown:
         lines = ["| " + " | ".join(r) + " |" for r in rows]
@@ -134,7 +140,8 @@ def main() -> int:
                     continue
                 shown += 1
                 want = truth[page_id]["authors"] if field == "authors" else truth[page_id][field]
-                print(f"{page_id} {truth[page_id]['url'][:80]}\n   want {want!r}\n   got  {getattr(per[name], field)!r}")
+                got = getattr(per[name], field)
+                print(f"{page_id} {truth[page_id]['url'][:80]}\n   want {want!r}\n   got  {got!r}")
     return 0
 
 

@@ -77,8 +77,12 @@ _URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")
-_ORG_SUFFIX = re.compile(r"\s+(?:staff|team|editors|editorial(?:\s+(?:staff|team|board))?|desk|"
-                         r"newsroom|wire(?:\s+(?:staff|reports?|services?))?|reports?)$", re.IGNORECASE)  # fmt: skip
+# The end of an organisation byline: "Forward Staff", "JTA Staff", "The Currency editors".
+_ORG_SUFFIX = re.compile(
+    r"\s+(?:staff|team|editors|editorial(?:\s+(?:staff|team|board))?|desk|newsroom|"
+    r"wire(?:\s+(?:staff|reports?|services?))?|reports?)$",
+    re.IGNORECASE,
+)
 # A login rather than a name: one token, all lower case or joined by dots, dashes, underscores.
 _USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
 # Interface text that byline markup sometimes holds instead of a name.
@@ -132,7 +136,9 @@ def strip_prefix(text: str) -> str:
 def is_agency(name: str) -> bool:
     """True for a known news agency or outlet, or an all-capital acronym such as "JTA"."""
     bare = name.strip(" ()[]").strip()
-    return bare.lower() in AGENCIES or (bool(_ACRONYM.match(bare)) and bare.lower() not in CREDENTIALS)
+    return bare.lower() in AGENCIES or (
+        bool(_ACRONYM.match(bare)) and bare.lower() not in CREDENTIALS
+    )
 
 
 def split_byline(text: str | None, *, site: str | None = None) -> Byline:
@@ -222,9 +228,12 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
 def looks_like_name(text: str) -> bool:
     """True when ``text`` starts like a name: its first two words capitalised or particles."""
     words = re.split(r"[\s,]+", clean_text(text))[:2]
-    return bool(words) and bool(words[0]) and all(
-        w[:1].isupper() or w.lower() in _PARTICLES for w in words if w
-    ) and words[0].lower() not in JUNK
+    return (
+        bool(words)
+        and bool(words[0])
+        and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words if w)
+        and words[0].lower() not in JUNK
+    )
 
 
 def split_names(values: list[str], *, site: str | None = None) -> Byline:

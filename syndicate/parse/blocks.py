@@ -101,6 +101,8 @@ class _Writer:
         short = len(text) <= pt.MAX_INSERT_CHARS
         if short and pt.INSERT_TEXT.match(text):
             return True
+        if link_chars and len(text) <= pt.MAX_TEASER_CHARS and pt.TEASER_END.search(text):
+            return True
         return (
             self.kinds[-1] == "p"
             and len(text) <= pt.MAX_LINK_BLOCK_CHARS

@@ -18,7 +18,7 @@ import lxml.html
 from syndicate.models import Embed, Image
 from syndicate.parse.blocks import write_blocks
 from syndicate.parse.clean import Harvest, clean
-from syndicate.parse.container import find_container, jsonld_body
+from syndicate.parse.container import find_container, jsonld_body, visible_chars
 
 __all__ = ["Body", "extract_body"]
 
@@ -46,7 +46,7 @@ def extract_body(
     html_lines: list[str] = []
     texts: list[str] = []
     if containers:
-        total = sum(len(c.text_content()) for c in containers) or 1
+        total = sum(visible_chars(c) for c in containers) or 1
         for element in containers:
             cleaned = clean(copy.deepcopy(element), harvest, total_chars=total)
             if cleaned is None:

@@ -190,6 +190,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
         if tag == "blockquote" and _social(el, harvest):
             continue
         if tag in pt.DROP_TAGS:
+            if tag in pt.STRUCTURAL_TAGS and _holds_story(el, total_chars):
+                continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
@@ -198,7 +200,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
             walker.skip_subtree()
             continue
         if _hidden(el) or _boilerplate(el):
-            if len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars:
+            if _holds_story(el, total_chars):
                 continue
             if _MEDIA_CLASS.search(class_words(el)):
                 harvest.add_images(el)
@@ -213,6 +215,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
     for el in doomed:
         _remove(el)
     return container
+
+
+def _holds_story(el: Element, total_chars: int) -> bool:
+    return len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars
 
 
 def _link_list(el: Element) -> bool:

@@ -40,7 +40,7 @@ def _parts(words: str) -> set[str]:
 
 def _excluded(el: Element) -> bool:
     tag = el.tag
-    if tag in ("nav", "aside", "footer"):
+    if tag in ("nav", "aside", "footer", "noscript", "template", "textarea", "select"):
         return True
     if tag in ("body", "html", "main", "article"):
         return False
@@ -74,7 +74,10 @@ def unit_weight(unit: Element) -> float:
     length = len(text)
     if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
         return 0.0
-    return length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
+    weight = length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
+    if pt.TEASER_END.search(text):
+        weight *= pt.TEASER_WEIGHT
+    return weight
 
 
 def _units(root: Element) -> Iterator[Element]:
@@ -130,6 +133,10 @@ def find_container(root: Element) -> list[Element]:
     if total < pt.MIN_ARTICLE_CHARS:
         return []
     best = _climb(max(score, key=lambda el: score[el] * _bonus(el)), mass)
+    if mass.get(best, 0.0) < pt.FRAGMENT_SHARE * total:
+        covering = _descend(root, mass, total)
+        if covering.tag not in ("body", "html") and covering in set(best.iterancestors()):
+            best = covering
     marked = [el for el in _ARTICLE_BODY(root) if mass.get(el, 0.0) >= 0.5 * total]
     if marked:
         best = marked[0]
@@ -144,18 +151,18 @@ def _bonus(el: Element) -> float:
     return bonus
 
 
-def _visible_chars(el: Element) -> int:
+def visible_chars(el: Element) -> int:
     hidden = sum(len(_SPACE.sub(" ", s.text or "")) for s in el.iter("script", "style"))
     return len(_SPACE.sub(" ", el.text_content())) - hidden
 
 
 def _climb(best: Element, mass: dict[Element, float]) -> Element:
     """Go up while what a parent adds around ``best`` reads as more of the story."""
-    node, chars = best, _visible_chars(best)
+    node, chars = best, visible_chars(best)
     for parent in best.iterancestors():
         if parent.tag in ("body", "html"):
             break
-        parent_chars = _visible_chars(parent)
+        parent_chars = visible_chars(parent)
         added_chars = parent_chars - chars
         added_mass = mass.get(parent, 0.0) - mass.get(node, 0.0)
         if added_chars > pt.CLIMB_SLACK_CHARS and added_mass < pt.CLIMB_DENSITY * added_chars:
@@ -190,9 +197,7 @@ def _sibling_run(best: Element, mass: dict[Element, float]) -> list[Element]:
     own = mass.get(best, 0.0)
     siblings = list(parent)
     index = siblings.index(best)
-    heavy = [
-        i for i, el in enumerate(siblings) if mass.get(el, 0.0) >= pt.SIBLING_SHARE * own
-    ]
+    heavy = [i for i, el in enumerate(siblings) if mass.get(el, 0.0) >= pt.SIBLING_SHARE * own]
     if heavy == [index]:
         return [best]
     first, last = min(heavy), max(heavy)

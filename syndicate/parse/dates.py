@@ -37,7 +37,9 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2}))?")
+_COMPACT = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2}))?"
+)
 _MDY = re.compile(
     r"\b" + _MONTH + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.IGNORECASE,

@@ -35,6 +35,7 @@ from syndicate.parse import jsonld, visible
 from syndicate.parse.authors import Byline, clean_text, split_byline, split_names
 from syndicate.parse.dates import parse_date
 from syndicate.parse.titles import pick_title
+from syndicate.parse.visible import run
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +111,9 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     month_first = (language or "en-us").lower() in ("en-us", "en")
 
     headline = _str(article.get("headline")) or _str(article.get("name"))
-    h1_els = [h for h in _H1(root)[:8] if not visible.foreign(h)]
+    h1_els = [h for h in run(_H1, root)[:8] if not visible.foreign(h)]
     h1s = [visible.text_of(h) for h in h1_els]
-    titles = _TITLE(root)
+    titles = run(_TITLE, root)
     title = pick_title(
         h1s=[h for h in h1s if h],
         structured=[headline, _first(metas, "og:title"), _first(metas, "twitter:title"),
@@ -125,7 +126,12 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
     byline, found = _authors(
-        root, metas, article, micro, ids, site=_org_site(article, ids, site),
+        root,
+        metas,
+        article,
+        micro,
+        ids,
+        site=_org_site(article, ids, site),
         head_byline=visible.header_byline(head),
     )
     published = _date(
@@ -149,7 +155,8 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         published=published,
         modified=modified,
         publisher=publisher,
-        section=_first(metas, "article:section") or _first_str(article.get("articleSection"))
+        section=_first(metas, "article:section")
+        or _first_str(article.get("articleSection"))
         or _first(metas, "parsely-section"),
         language=language,
         canonical_url=canonical,
@@ -165,7 +172,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
 
 def _meta_map(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for el in _METAS(root):
+    for el in run(_METAS, root):
         value = clean_text(el.get("content") or "")
         if not value:
             continue
@@ -210,16 +217,24 @@ def _name(value: Any) -> str | None:
     return _str(value)
 
 
-def _canonical(root: lxml.html.HtmlElement, metas: dict[str, list[str]], url: str | None) -> str | None:
-    for href in [*_CANONICAL(root), _first(metas, "og:url")]:
+def _canonical(
+    root: lxml.html.HtmlElement, metas: dict[str, list[str]], url: str | None
+) -> str | None:
+    for href in [*run(_CANONICAL, root), _first(metas, "og:url")]:
         href = (href or "").strip()
         if href and not href.startswith(("javascript:", "#")):
             return urljoin(url, href) if url else href
     return url
 
 
-def _language(root: lxml.html.HtmlElement, metas: dict[str, list[str]], article: dict[str, Any]) -> str | None:
-    raw = root.get("lang") or root.get("xml:lang") or _first(metas, "og:locale", "content-language", "language")
+def _language(
+    root: lxml.html.HtmlElement, metas: dict[str, list[str]], article: dict[str, Any]
+) -> str | None:
+    raw = (
+        root.get("lang")
+        or root.get("xml:lang")
+        or _first(metas, "og:locale", "content-language", "language")
+    )
     raw = raw or _str(article.get("inLanguage"))
     return raw.strip().replace("_", "-") if raw and raw.strip() else None
 
@@ -243,11 +258,11 @@ def _url_day(url: str | None) -> str | None:
 
 
 def _post_id(root: lxml.html.HtmlElement, article: dict[str, Any]) -> str | None:
-    for href in _SHORTLINK(root):
+    for href in run(_SHORTLINK, root):
         match = _SHORTLINK_ID.search(href)
         if match:
             return match.group(1)
-    for classes in _BODY_CLASS(root):
+    for classes in run(_BODY_CLASS, root):
         match = _POSTID_CLASS.search(classes)
         if match:
             return match.group(1)
@@ -268,7 +283,7 @@ def _keywords(metas: dict[str, list[str]], article: dict[str, Any]) -> tuple[str
 def _microdata(root: lxml.html.HtmlElement) -> dict[str, str]:
     """headline, author, datePublished, dateModified from an Article itemscope."""
     out: dict[str, str] = {}
-    for scope in _MICRO_SCOPE(root)[:3]:
+    for scope in run(_MICRO_SCOPE, root)[:3]:
         for prop in ("headline", "datePublished", "dateModified"):
             for el in scope.xpath(f".//*[@itemprop='{prop}']"):
                 value = el.get("content") or el.get("datetime") or visible.text_of(el)
@@ -323,7 +338,9 @@ def _authors(
     byline = shown[0][0] if shown else head_byline
     shown_split = split_byline(byline) if byline else Byline()
     if shown and shown[0][1]:
-        shown_split = Byline(split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs)
+        shown_split = Byline(
+            split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs
+        )
     people, orgs = _jsonld_authors(article, ids)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]

@@ -46,18 +46,24 @@ KICKER_AFTER_SIBLINGS = 2
 
 # A publication's name as printed: capitalised words joined by "of", "the", "for", "&" ...
 # ("Tablet Magazine", "The Times of Israel", "JTA.org", "the Jewish Journal of Greater
-# Los Angeles"). Lower-case words other than those end it ("… on March 3" stops at "on"), and
-# a dot ends it unless a letter follows ("JTA.org" stays whole, "Kveller. Used" stops).
+# Los Angeles", "eJewishPhilanthropy"), or a bare domain ("jta.org"). Lower-case words other
+# than those end it ("… on March 3" stops at "on"), and a dot ends it unless a letter follows
+# ("JTA.org" stays whole, "Kveller. Used" stops).
+_WORD = r"(?:[A-Z0-9]|[a-z]{1,3}(?=[A-Z]))(?:[\w&'’\-]|\.(?=\w))*"
+_DOMAIN = r"[a-z0-9][\w\-]*(?:\.[a-z][\w\-]*)+"
 _NAME = (
-    r"(?P<name>(?:[Tt]he\s+)?[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*"
-    r"(?:\s+(?:(?:of|the|for|and|de|&)\s+)*[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*)*)"
+    rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
+    rf"|{_DOMAIN}))"
 )
-# What a note talks about: the piece itself.
+# What a note talks about: this piece ("This article", "A version of this story"); "the
+# essay" or "it" could be any work the story talks about, so they are not enough.
 _SUBJECT = (
-    r"(?i:(?:this|the|an?\s+(?:earlier|longer|different)\s+version\s+of\s+this)\s+"
+    r"(?i:(?:this|an?\s+(?:\w+\s+)?version\s+of\s+this)\s+"
     r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
-    r"feature|analysis|excerpt|version|letter|obituary|newsletter)|it)"
+    r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
 )
+# A note is a short paragraph of its own; a long paragraph is the story talking.
+MAX_NOTE_CHARS = 400
 # Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
 # "the phrase first appeared in a 1948 pamphlet" in the running text is not a note.
 NOTE_PATTERNS = (
@@ -66,6 +72,11 @@ NOTE_PATTERNS = (
         rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
         rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
         rf"{_NAME}?"
+    ),
+    # "A version of this story appeared in The Atlantic."
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:(?:was|has\s+been)\s+)?(?i:appeared|appears|ran|was\s+published)"
+        rf"\s+(?i:on|in|at|by)\s+{_NAME}?"
     ),
     # "Originally published in Haaretz." opening the block
     re.compile(
@@ -87,14 +98,16 @@ NOTE_PATTERNS = (
     ),
 )
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
+# The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
+# absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
 DATELINE = re.compile(
-    r"^\W{0,3}(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
-    r"(?:,\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)*)?)\s*"
+    r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
+    r"(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?)\s*)?"
     r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
 )
 # A kicker naming a source: "From Haaretz", "Via JTA", "Reprinted from Tablet".
 KICKER = re.compile(
-    rf"^(?i:from|via|courtesy\s+of|originally\s+(?:published\s+)?(?:in|on|by)|"
+    rf"^(?i:from|via|originally\s+(?:published\s+)?(?:in|on|by)|"
     rf"reprinted\s+from|republished\s+from|in\s+partnership\s+with)\s+{_NAME}$"
 )
 # Labels that look like "From X" but name no publication ("From the Archives").
@@ -112,6 +125,11 @@ SOURCE_METAS = etree.XPath(
 )
 _CANONICAL = etree.XPath(
     "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]"
+)
+# Captions and credits near the headline (a lead image above it) are not kickers.
+_CAPTION = etree.XPath(
+    "boolean(ancestor-or-self::*[self::figure or self::figcaption"
+    " or contains(@class, 'caption') or contains(@class, 'credit')])"
 )
 _OG_URL = etree.XPath("//meta[@property='og:url' or @name='og:url']/@content")
 # Second-level labels under which a registered domain takes three labels (haaretz.co.il).
@@ -223,7 +241,7 @@ def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
         return
     for el in _near_headline(headline):
         text = _clean(el.text_content())
-        if not text or len(text) > MAX_KICKER_CHARS or visible.foreign(el):
+        if not text or len(text) > MAX_KICKER_CHARS or visible.foreign(el) or _CAPTION(el):
             continue
         match = KICKER.match(text)
         if match is None or KICKER_STOP.match(match.group("name")):
@@ -288,6 +306,8 @@ def _notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     end = blocks[TOP_NOTE_BLOCKS:][-END_NOTE_BLOCKS:]
     for block in (*top, *end):
         text = _clean(block.text_content())
+        if len(text) > MAX_NOTE_CHARS:
+            continue
         for pattern in NOTE_PATTERNS:
             match = pattern.search(text)
             if match is None:

@@ -36,6 +36,10 @@ INLINE_TAGS = frozenset(
 PUNCTUATION_BONUS = 8
 PUNCTUATION = re.compile(r"[.!?,;:»\"”。，、](?:\s|$)")
 
+# A unit ending in an ellipsis or "Read more" is an excerpt of another page (teaser lists,
+# "Breaking news" rails): it counts for this share of its weight.
+TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\s*\W?\s*$", re.I)
+TEASER_WEIGHT = 0.2
 # Weights on a candidate container.
 # Schema.org's marker of the body itself (itemprop="articleBody" / "text" inside an Article).
 ARTICLE_BODY_BONUS = 1.6
@@ -56,6 +60,10 @@ LEVEL_DECAY = (1.0, 0.5, 0.25)
 # sidebars, teaser lists and headers full of links stop the climb.
 CLIMB_DENSITY = 0.6
 CLIMB_SLACK_CHARS = 100
+# When the best container holds less than this share of the page's paragraph weight, the
+# story is in fragments (page builders put each section in its own column): the container is
+# then the deepest element holding COVERAGE of the weight.
+FRAGMENT_SHARE = 0.4
 # A candidate holding at least this share of the page's paragraph weight is considered to hold
 # the whole article: the search takes the deepest such container.
 COVERAGE = 0.72
@@ -131,6 +139,9 @@ DROP_TAGS = frozenset(
     "footer header svg canvas map object embed audio video source track dialog menu "
     "iframe img picture figure figcaption link meta title head".split()
 )
+# Dropped tags that sometimes wrap the story itself (a <header> or <form> around the whole
+# post): kept when they hold more than MAX_REMOVED_SHARE of the container's text.
+STRUCTURAL_TAGS = frozenset("header footer aside nav form section menu dialog".split())
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
     "p div section article main li ul ol dl dt dd blockquote pre h1 h2 h3 h4 h5 h6 table "
@@ -165,6 +176,9 @@ MAX_INSERT_CHARS = 220
 # A block whose text is almost all link text and short is a "Related" headline or teaser.
 LINK_BLOCK_DENSITY = 0.85
 MAX_LINK_BLOCK_CHARS = 160
+# A block with a link that ends in an ellipsis or "Read more" and is at most this long is a
+# teaser for another story.
+MAX_TEASER_CHARS = 400
 # A list whose items are nearly all links is a link farm (related stories, tags, nav).
 LINK_LIST_DENSITY = 0.8
 

@@ -8,6 +8,7 @@ story's writer or a sidebar date never stands in for the article's.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -15,6 +16,12 @@ from lxml import etree
 from syndicate.parse.authors import clean_text, looks_like_name, strip_prefix
 
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def run(xpath: etree.XPath, node: Any) -> list[Any]:
+    """An XPath's node-set as a plain list (the stubs type every XPath result as a union)."""
+    result = xpath(node)
+    return result if isinstance(result, list) else []
 
 
 def _has(attr: str, word: str) -> str:
@@ -112,13 +119,15 @@ _SCRIPTS = etree.XPath("//script[not(@src)]/text()")
 
 
 # "By" on its own before a linked name, or a text that starts with it.
-_BY_LABEL = re.compile(r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE)
+_BY_LABEL = re.compile(
+    r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE
+)
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
 
 
 def _window(h1: lxml.html.HtmlElement) -> list[str]:
     out: list[str] = []
-    for nodes in (_AFTER_H1(h1), list(reversed(_BEFORE_H1(h1)))):
+    for nodes in (run(_AFTER_H1, h1), list(reversed(run(_BEFORE_H1, h1)))):
         for node in nodes:
             text = clean_text(str(node))
             parent = node.getparent()
@@ -149,7 +158,7 @@ def header_dates(h1: lxml.html.HtmlElement | None) -> list[str]:
 
 def script_dates(root: lxml.html.HtmlElement) -> list[str]:
     """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
-    for text in _SCRIPTS(root):
+    for text in run(_SCRIPTS, root):
         match = SCRIPT_DATE.search(text)
         if match:
             return [match.group(1)]
@@ -164,7 +173,7 @@ def foreign(el: lxml.html.HtmlElement) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("body", "html", "main", "article"):
             return False
-        if tag in _FOREIGN_TAGS and not (tag == "aside" and _IN_ARTICLE(node)):
+        if tag in _FOREIGN_TAGS and not (tag == "aside" and bool(_IN_ARTICLE(node))):
             return True
         marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
         if marks.strip() and _FOREIGN.search(marks):
@@ -196,7 +205,7 @@ def bylines(root: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     seen: set[int] = set()
     for xpath in BYLINE_XPATHS:
-        for el in xpath(root):
+        for el in run(xpath, root):
             if id(el) in seen or el.tag in ("meta", "link", "script", "body", "html", "article"):
                 continue
             seen.add(id(el))
@@ -204,12 +213,12 @@ def bylines(root: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
                 continue
             text = text_of(el)
             if not text or len(text) > MAX_BYLINE_CHARS:
-                names = [text_of(n) for n in _NAME_PARTS(el)]
+                names = [text_of(n) for n in run(_NAME_PARTS, el)]
                 names = [n for n in names if n and len(n) < MAX_BYLINE_CHARS]
                 if names:
                     found.append((", ".join(dict.fromkeys(names)), names))
                 continue
-            names = [text_of(n) for n in _NAME_PARTS(el)]
+            names = [text_of(n) for n in run(_NAME_PARTS, el)]
             found.append((text, [n for n in names if n]))
         if found:
             return found
@@ -220,7 +229,7 @@ def dates(root: lxml.html.HtmlElement, *, modified: bool = False) -> list[str]:
     """Raw date strings from the page's markup (``datetime``/``content`` or text), best first."""
     out: list[str] = []
     for xpath in (MODIFIED_XPATH,) if modified else DATE_XPATHS:
-        for el in xpath(root):
+        for el in run(xpath, root):
             if foreign(el):
                 continue
             value = el.get("datetime") or el.get("content") or ""
