@@ -209,3 +209,22 @@ def test_a_broken_discovered_file_is_an_error_not_a_fallback(tmp_path: Path) -> 
     _write(tmp_path / "syndicate.toml", "profile = \n")
     with pytest.raises(ConfigError, match=r"syndicate.toml: invalid TOML"):
         load_profile(cwd=tmp_path)
+
+
+def test_docs_policy_md_shows_every_key_and_the_example_profile_verbatim() -> None:
+    from pydantic import BaseModel
+
+    from syndicate.policy import profile as model
+
+    text = (FIXTURES.parent / "docs" / "policy.md").read_text(encoding="utf-8")
+    sections: list[type[BaseModel]] = [
+        model.Profile, model.Publisher, model.Credit, model.Pixel, model.OriginPolicy,
+        model.Outlet, model.CopyPolicy, model.Embed,
+    ]  # fmt: skip
+    for section in sections:
+        for name, field in section.model_fields.items():
+            key = field.alias or name
+            assert f"`{key}`" in text or f"[{key}]" in text or f".{key}]" in text, key
+    example = (PROFILES / "newsroom.toml").read_text(encoding="utf-8")
+    body = "".join(line for line in example.splitlines(True) if not line.startswith("# "))
+    assert body.strip() in text
