@@ -80,6 +80,8 @@ def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
         ("WASHINGTON (AP) -- The House voted.", "AP", "WASHINGTON (AP) --"),
         ("TEL AVIV, Israel (Reuters) – Markets fell.", "Reuters", "TEL AVIV, Israel (Reuters) –"),
         ("NEW YORK (Haaretz) — A new exhibit opened.", "Haaretz", "NEW YORK (Haaretz) —"),
+        ("KYIV, Ukraine, Jan. 5 (AP) — Sirens sounded.", "AP", "KYIV, Ukraine, Jan. 5 (AP) —"),
+        ("(JTA) — A new survey finds.", "JTA", "(JTA) —"),
     ],
 )
 def test_dateline_opening_the_body(opening: str, name: str, evidence: str) -> None:
@@ -161,6 +163,50 @@ def test_note_produced_by() -> None:
     assert only(signs(body=story("<p>Lead.</p>", note))).name == "The Hechinger Report"
 
 
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("This article originally appeared on jta.org.", "jta.org"),
+        ("This story first appeared in eJewishPhilanthropy.", "eJewishPhilanthropy"),
+        ("A version of this story appeared in The Atlantic.", "The Atlantic"),
+        ("This essay is republished from The Conversation under a Creative Commons license.",
+         "The Conversation"),
+        ("This article was originally published by ProPublica.", "ProPublica"),
+    ],
+)  # fmt: skip
+def test_note_wordings(note: str, name: str) -> None:
+    assert only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>"))).name == name
+
+
+def test_note_about_another_work_is_no_sign() -> None:
+    para = "<p>The poem was read at the rally. It first appeared in The New Yorker in 1962.</p>"
+    assert signs(body=story("<p>Lead.</p>", para)) == ()
+
+
+def test_note_phrase_inside_a_long_paragraph_is_no_sign() -> None:
+    para = "<p>" + "The committee heard testimony for hours. " * 12
+    para += "This article originally appeared on JTA.org, one witness said, waving a printout.</p>"
+    assert signs(body=story("<p>Lead.</p>", para)) == ()
+
+
+def test_marked_note_outside_the_body() -> None:
+    page = (
+        "<article><h1>H</h1><div class='entry-content'><p>Story.</p></div>"
+        "<div class='syndication-note'>This article originally appeared on"
+        " <a href='https://www.jta.org/x'>JTA.org</a>.</div></article>"
+    )
+    sign = only(signs(page, title="H"))
+    assert (sign.name, sign.kind, sign.url) == ("JTA.org", "note", "https://www.jta.org/x")
+
+
+def test_marked_note_in_a_hidden_republish_dialog_is_no_sign() -> None:
+    page = (
+        "<h1>H</h1><p>Story.</p><div id='republish' hidden><p class='syndication-note'>This"
+        " article first appeared on Kveller.</p></div>"
+    )
+    assert signs(page, title="H") == ()
+
+
 def test_note_evidence_is_the_sentence() -> None:
     note = "<p>Thanks for reading. This essay first appeared in Kveller. Used by permission.</p>"
     sign = only(signs(body=story("<p>Lead.</p>", note)))
@@ -238,6 +284,14 @@ def test_kicker_with_link_keeps_the_url() -> None:
     assert (sign.name, sign.url) == ("JTA", "https://www.jta.org/")
 
 
+def test_photo_credit_above_the_headline_is_no_sign() -> None:
+    page = (
+        "<figure><img src='/a.jpg' alt=''><figcaption>From YIVO Archives</figcaption></figure>"
+        "<span class='photo-credit'>Via Getty Images</span><h1>Headline</h1>"
+    )
+    assert signs(page, title="Headline") == ()
+
+
 def test_section_kicker_is_no_sign() -> None:
     page = '<div class="eyebrow"><a href="/news/">News</a></div><h1>Headline</h1>'
     assert signs(page, title="Headline") == ()
@@ -310,6 +364,24 @@ def test_jsonld_copyright_holder_reference_to_the_publisher_is_no_sign() -> None
     )
     ref = {"@id": "https://forward.com/#organization"}
     assert signs(head=head, jsonld=article_ld(copyrightHolder=ref)) == ()
+
+
+def test_jsonld_copyright_holder_that_is_the_publishers_parent_is_no_sign() -> None:
+    ld = article_ld(
+        publisher={"@type": "Organization", "name": "The Courier",
+                   "parentOrganization": {"@type": "Organization", "name": "Gannett"}},
+        copyrightHolder={"@type": "Organization", "name": "Gannett"},
+    )  # fmt: skip
+    assert signs(jsonld=ld, publisher="The Courier", site_name="The Courier") == ()
+
+
+def test_jsonld_organisation_on_the_own_domain_is_the_site_itself() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "Organization",'
+        ' "name": "Forward Association", "url": "https://forward.com/"}</script>'
+    )
+    holder = {"@type": "Organization", "name": "Forward Association"}
+    assert signs(head=head, jsonld=article_ld(copyrightHolder=holder)) == ()
 
 
 def test_jsonld_is_based_on_an_earlier_story_of_the_same_site_is_no_sign() -> None:

@@ -102,7 +102,7 @@ NOTE_PATTERNS = (
 # absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
 DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
-    r"(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?)\s*)?"
+    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
     r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
 )
 # A kicker naming a source: "From Haaretz", "Via JTA", "Reprinted from Tablet".
@@ -126,6 +126,19 @@ SOURCE_METAS = etree.XPath(
 _CANONICAL = etree.XPath(
     "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]"
 )
+# Elements a CMS marks as a note on the story's source; read wherever they sit, since a body
+# extractor may leave them out.
+NOTE_MARKS = etree.XPath(
+    "//*[not(self::script or self::style or self::meta or self::link)]"
+    "[re:test(concat(@class, ' ', @id), '(^|[^a-z])(syndicat|original-source|source-note|"
+    "origin-note|story-source|article-source|reprint|republished-from)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+# Markup that is never shown (a republish dialog's copy): never a note.
+_HIDDEN = etree.XPath(
+    "boolean(ancestor-or-self::*[@hidden or @aria-hidden='true' or self::textarea"
+    " or self::template or contains(translate(@style, ' ', ''), 'display:none')])"
+)
 # Captions and credits near the headline (a lead image above it) are not kickers.
 _CAPTION = etree.XPath(
     "boolean(ancestor-or-self::*[self::figure or self::figcaption"
@@ -140,7 +153,9 @@ def find_origin(
     root: lxml.html.HtmlElement, *, meta: Metadata, body: Body, url: str | None = None
 ) -> tuple[Origin, ...]:
     """Every sign that the piece came from another publication, in a stable order."""
-    own = _OwnSite(root, meta, url)
+    objs = jsonld.objects(root)
+    ids = jsonld.index(objs)
+    own = _OwnSite(root, meta, url, objs, ids)
     blocks = _body_blocks(body)
     found: dict[tuple[str, str], Origin] = {}
     readers = (
@@ -148,7 +163,8 @@ def find_origin(
         _kickers(root, meta),
         _datelines(blocks),
         _notes(blocks),
-        _jsonld(root, meta),
+        _marked_notes(root),
+        _jsonld(meta, ids),
         _canonical(root, url) if own.known else (),
         _source_metas(root, url) if own.known else (),
     )
@@ -162,11 +178,32 @@ def find_origin(
 class _OwnSite:
     """The page's own publication: its domains and names, never an origin."""
 
-    def __init__(self, root: lxml.html.HtmlElement, meta: Metadata, url: str | None) -> None:
+    def __init__(
+        self,
+        root: lxml.html.HtmlElement,
+        meta: Metadata,
+        url: str | None,
+        objs: list[dict[str, Any]],
+        ids: dict[str, Any],
+    ) -> None:
         hosts = [url, *_strings(_OG_URL(root))]
         self.domains = {d for d in (registered_domain(h) for h in hosts if h) if d}
-        names = {_key(n) for n in (meta.publisher, meta.site_name) if n}
-        self.keys = {k for k in names if k} | {d.split(".")[0] for d in self.domains}
+        names = [meta.publisher, meta.site_name]
+        # The publisher's parent company (a common copyrightHolder) and every organisation
+        # the page's JSON-LD places on its own domain are the site itself too.
+        for article in meta.jsonld:
+            publisher = jsonld.resolve(article.get("publisher"), ids)
+            if isinstance(publisher, dict):
+                names.append(_str(publisher.get("name")))
+                parent = jsonld.resolve(publisher.get("parentOrganization"), ids)
+                if isinstance(parent, dict):
+                    names.append(_str(parent.get("name")))
+        for obj in objs:
+            link = _str(obj.get("url")) or _str(obj.get("@id")) or ""
+            if "organization" in jsonld.types(obj) and registered_domain(link) in self.domains:
+                names.append(_str(obj.get("name")))
+        keys = {_key(n) for n in names if n}
+        self.keys = {k for k in keys if k} | {d.split(".")[0] for d in self.domains}
         # Without a known site a canonical or source URL cannot be told apart from the page's.
         self.known = bool(self.keys)
 
@@ -318,6 +355,14 @@ def _notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
                 break
 
 
+def _marked_notes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
+    """Notes the page marks as such outside the body (``<div class="syndication-note">``)."""
+    for el in _elements(NOTE_MARKS(root)):
+        if visible.foreign(el) or _HIDDEN(el):
+            continue
+        yield from _notes([el])
+
+
 def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
     name = _name(match.group("name"))
     links = [(_clean(a.text_content()), a.get("href")) for a in block.iter("a") if a.get("href")]
@@ -348,11 +393,8 @@ def _sentence(text: str, at: int) -> str:
 # --- structured data -------------------------------------------------------------------------
 
 
-def _jsonld(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
+def _jsonld(meta: Metadata, ids: dict[str, Any]) -> Iterator[Origin]:
     articles = [o for o in meta.jsonld if jsonld.is_article(o)] or list(meta.jsonld[:1])
-    if not articles:
-        return
-    ids = jsonld.index(jsonld.objects(root))
     for article in articles:
         for key in JSONLD_KEYS:
             raw = article.get(key)
