@@ -1,6 +1,5 @@
-"""Every rule, listed explicitly: importing this package registers them."""
+"""Every rule module, listed explicitly: importing this package registers their rules."""
 
-import syndicate.policy.rules.attribution
-import syndicate.policy.rules.content
-import syndicate.policy.rules.origin
-import syndicate.policy.rules.tracking  # noqa: F401
+from syndicate.policy.rules import attribution, content, origin, tracking
+
+__all__ = ["attribution", "content", "origin", "tracking"]
