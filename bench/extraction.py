@@ -27,11 +27,11 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from metric import PageScore, corpus_score, page_score, snippets_ok  # noqa: E402
+from metric import PageScore, corpus_score, page_score, snippets_ok
 
-from syndicate.parse import document  # noqa: E402
-from syndicate.parse.body import extract_body  # noqa: E402
-from syndicate.parse.metadata import extract_metadata  # noqa: E402
+from syndicate.parse import document
+from syndicate.parse.body import extract_body
+from syndicate.parse.metadata import extract_metadata
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPORA = ("aeb-dev", "wcxb-dev")

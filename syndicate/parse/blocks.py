@@ -8,8 +8,10 @@ left out; so is the title when the body repeats it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from html import escape
+from typing import TypeAlias
 from urllib.parse import urljoin
 
 import lxml.html
@@ -17,7 +19,7 @@ from lxml import etree
 
 from syndicate.parse import patterns as pt
 
-Element = lxml.html.HtmlElement
+Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _EMPTY_INLINE = re.compile(r"<(a|em|strong|i|b)\b[^>]*>\s*</\1>")
@@ -61,10 +63,8 @@ class _Writer:
                 self.inline.append(("a", ""))
                 return
             if self.url:
-                try:
+                with contextlib.suppress(ValueError):
                     href = urljoin(self.url, href)
-                except ValueError:
-                    pass
             opening = f'<a href="{escape(href, quote=True)}">'
         else:
             opening = f"<{tag}>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeAlias
 from urllib.parse import urljoin
 
 import lxml.html
@@ -18,7 +19,7 @@ from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
 from syndicate.parse.container import class_words
 
-Element = lxml.html.HtmlElement
+Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
@@ -97,11 +98,14 @@ def _caption(holder: Element) -> tuple[str | None, str | None]:
     credit = None
     credit_text = ""
     for el in caption_el.iter():
-        if isinstance(el.tag, str) and el is not caption_el:
-            if pt.CREDIT_CLASS.search(class_words(el)):
-                credit_text = el.text_content()
-                credit = _clean(credit_text) or None
-                break
+        if (
+            isinstance(el.tag, str)
+            and el is not caption_el
+            and pt.CREDIT_CLASS.search(class_words(el))
+        ):
+            credit_text = el.text_content()
+            credit = _clean(credit_text) or None
+            break
     full = caption_el.text_content()
     if credit_text:
         full = full.replace(credit_text, " ")

@@ -12,18 +12,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 import lxml.html
 from lxml import etree
 
 from syndicate.parse import patterns as pt
 
-Element = lxml.html.HtmlElement
+Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody' or @itemprop='articlebody']")
+
+
+def select(xpath: etree.XPath, root: Element) -> list[Element]:
+    """Run a compiled element-selecting XPath."""
+    return cast("list[Element]", xpath(root))
 
 
 def class_words(el: Element) -> str:
@@ -74,7 +79,7 @@ def unit_weight(unit: Element) -> float:
     length = len(text)
     if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
         return 0.0
-    weight = length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
+    weight: float = length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
     if pt.TEASER_END.search(text):
         weight *= pt.TEASER_WEIGHT
     return weight
@@ -82,7 +87,7 @@ def unit_weight(unit: Element) -> float:
 
 def _units(root: Element) -> Iterator[Element]:
     seen: set[Element] = set()
-    for unit in pt.TEXT_UNITS(root):
+    for unit in select(pt.TEXT_UNITS, root):
         while unit.tag in pt.INLINE_TAGS:
             parent = unit.getparent()
             if parent is None:
@@ -137,7 +142,7 @@ def find_container(root: Element) -> list[Element]:
         covering = _descend(root, mass, total)
         if covering.tag not in ("body", "html") and covering in set(best.iterancestors()):
             best = covering
-    marked = [el for el in _ARTICLE_BODY(root) if mass.get(el, 0.0) >= 0.5 * total]
+    marked = [el for el in select(_ARTICLE_BODY, root) if mass.get(el, 0.0) >= 0.5 * total]
     if marked:
         best = marked[0]
     return _sibling_run(best, mass)
@@ -206,7 +211,7 @@ def _sibling_run(best: Element, mass: dict[Element, float]) -> list[Element]:
 
 def jsonld_body(root: Element) -> str | None:
     """The ``articleBody`` a page's JSON-LD carries, if any (for pages built by scripts)."""
-    for script in _JSONLD(root):
+    for script in select(_JSONLD, root):
         try:
             data = json.loads(script.text or "")
         except ValueError:

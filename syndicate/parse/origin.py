@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -30,85 +30,24 @@ from syndicate.models import Origin
 from syndicate.parse import jsonld, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
+from syndicate.parse.origin_text import (
+    NAME,
+    clean,
+    datelines,
+    notes,
+    quote,
+    registered_domain,
+)
 
-# How many blocks at the top and at the end of the body may hold an origin note: a note sits
-# before the story or after it, possibly followed by a correction or a contact line.
-TOP_NOTE_BLOCKS = 2
-END_NOTE_BLOCKS = 3
-# How many blocks at the top of the body may open with a dateline (a top note may come first).
-DATELINE_BLOCKS = 2
-# Evidence is quoted up to this many characters.
-MAX_EVIDENCE = 240
 # A kicker is a short label: longer text near the headline is a dek, not a kicker.
 MAX_KICKER_CHARS = 60
 # How many siblings after the headline may still hold a kicker-like label.
 KICKER_AFTER_SIBLINGS = 2
 
-# A publication's name as printed: capitalised words joined by "of", "the", "for", "&" ...
-# ("Tablet Magazine", "The Times of Israel", "JTA.org", "the Jewish Journal of Greater
-# Los Angeles", "eJewishPhilanthropy"), or a bare domain ("jta.org"). Lower-case words other
-# than those end it ("… on March 3" stops at "on"), and a dot ends it unless a letter follows
-# ("JTA.org" stays whole, "Kveller. Used" stops).
-_WORD = r"(?:[A-Z0-9]|[a-z]{1,3}(?=[A-Z]))(?:[\w&'’\-]|\.(?=\w))*"
-_DOMAIN = r"[a-z0-9][\w\-]*(?:\.[a-z][\w\-]*)+"
-_NAME = (
-    rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
-    rf"|{_DOMAIN}))"
-)
-# What a note talks about: this piece ("This article", "A version of this story"); "the
-# essay" or "it" could be any work the story talks about, so they are not enough.
-_SUBJECT = (
-    r"(?i:(?:this|an?\s+(?:\w+\s+)?version\s+of\s+this)\s+"
-    r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
-    r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
-)
-# A note is a short paragraph of its own; a long paragraph is the story talking.
-MAX_NOTE_CHARS = 400
-# Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
-# "the phrase first appeared in a 1948 pamphlet" in the running text is not a note.
-NOTE_PATTERNS = (
-    # "This article originally appeared on JTA.org." / "This story was first published in …"
-    re.compile(
-        rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
-        rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
-        rf"{_NAME}?"
-    ),
-    # "A version of this story appeared in The Atlantic."
-    re.compile(
-        rf"\b{_SUBJECT}\s+(?i:(?:was|has\s+been)\s+)?(?i:appeared|appears|ran|was\s+published)"
-        rf"\s+(?i:on|in|at|by)\s+{_NAME}?"
-    ),
-    # "Originally published in Haaretz." opening the block
-    re.compile(
-        rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
-        rf"(?i:on|in|at|by)\s+{_NAME}?"
-    ),
-    # "Reprinted with permission from …" opening the block, or "This essay is republished …"
-    re.compile(
-        rf"(?:^\W*|\b{_SUBJECT}\s+(?i:is|was|has\s+been|appears\s+here)\s+(?:\w+\s+)?)"
-        rf"(?i:reprinted|republished|re-published|reproduced|reposted|cross-posted|shared)"
-        rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
-        rf"(?:\s+(?i:from|of|by|with)\s+{_NAME})?"
-    ),
-    # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
-    re.compile(
-        rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
-        rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
-        rf"{_NAME}?"
-    ),
-)
-# A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
-# The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
-# absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
-DATELINE = re.compile(
-    r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
-    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
-    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
-)
 # A kicker naming a source: "From Haaretz", "Via JTA", "Reprinted from Tablet".
 KICKER = re.compile(
     rf"^(?i:from|via|originally\s+(?:published\s+)?(?:in|on|by)|"
-    rf"reprinted\s+from|republished\s+from|in\s+partnership\s+with)\s+{_NAME}$"
+    rf"reprinted\s+from|republished\s+from|in\s+partnership\s+with)\s+{NAME}$"
 )
 # Labels that look like "From X" but name no publication ("From the Archives").
 KICKER_STOP = re.compile(
@@ -145,8 +84,6 @@ _CAPTION = etree.XPath(
     " or contains(@class, 'caption') or contains(@class, 'credit')])"
 )
 _OG_URL = etree.XPath("//meta[@property='og:url' or @name='og:url']/@content")
-# Second-level labels under which a registered domain takes three labels (haaretz.co.il).
-SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 
 
 def find_origin(
@@ -161,9 +98,9 @@ def find_origin(
     readers = (
         _bylines(meta),
         _kickers(root, meta),
-        _datelines(blocks),
-        _notes(blocks),
-        _marked_notes(root),
+        datelines(blocks),
+        notes(blocks),
+        _markednotes(root),
         _jsonld(meta, ids),
         _canonical(root, url) if own.known else (),
         _source_metas(root, url) if own.known else (),
@@ -219,17 +156,6 @@ class _OwnSite:
         return len(key) >= 4 and any(key in k or k in key for k in self.keys if len(k) >= 4)
 
 
-def registered_domain(url_or_host: str) -> str | None:
-    """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``."""
-    text = url_or_host.strip()
-    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
-    labels = [part for part in host.lower().split(".") if part]
-    if len(labels) < 2:
-        return None
-    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-size:])
-
-
 def _key(name: str) -> str:
     """A name folded for comparison: "The Forward" -> "forward", "JTA.org" -> "jtaorg"."""
     folded = re.sub(r"^the\s+", "", name.strip().casefold())
@@ -247,29 +173,12 @@ def _strings(result: object) -> list[str]:
     return [str(item) for item in items if isinstance(item, str)]
 
 
-def _clean(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"\s+([,.;:!?])", r"\1", text)
-
-
-def _quote(text: str) -> str:
-    text = _clean(text)
-    return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1].rstrip() + "…"
-
-
-def _name(raw: str | None) -> str | None:
-    if not raw:
-        return None
-    name = _clean(raw).rstrip(".,;:")
-    return name or None
-
-
 # --- byline, kicker --------------------------------------------------------------------------
 
 
 def _bylines(meta: Metadata) -> Iterator[Origin]:
     for org in meta.byline_orgs:
-        yield Origin(name=org, kind="byline", evidence=_quote(meta.byline or org))
+        yield Origin(name=org, kind="byline", evidence=quote(meta.byline or org))
 
 
 def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
@@ -277,7 +186,7 @@ def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
     if headline is None:
         return
     for el in _near_headline(headline):
-        text = _clean(el.text_content())
+        text = clean(el.text_content())
         if not text or len(text) > MAX_KICKER_CHARS or visible.foreign(el) or _CAPTION(el):
             continue
         match = KICKER.match(text)
@@ -292,7 +201,7 @@ def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
 def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
     h1s = [h for h in root.iter("h1") if not visible.foreign(h)]
     for h1 in h1s:
-        if title and _clean(h1.text_content()) == title:
+        if title and clean(h1.text_content()) == title:
             return h1
     return h1s[0] if h1s else None
 
@@ -325,69 +234,16 @@ def _body_blocks(body: Body) -> list[lxml.html.HtmlElement]:
     except (etree.ParserError, ValueError):
         return []
     return [
-        f for f in fragments if isinstance(f, lxml.html.HtmlElement) and _clean(f.text_content())
+        f for f in fragments if isinstance(f, lxml.html.HtmlElement) and clean(f.text_content())
     ]
 
 
-def _datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
-    for block in blocks[:DATELINE_BLOCKS]:
-        match = DATELINE.match(_clean(block.text_content()))
-        if match:
-            yield Origin(name=match.group("name").strip(), kind="dateline",
-                         evidence=match.group(0).strip())  # fmt: skip
-            return
-
-
-def _notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
-    top = blocks[:TOP_NOTE_BLOCKS]
-    end = blocks[TOP_NOTE_BLOCKS:][-END_NOTE_BLOCKS:]
-    for block in (*top, *end):
-        text = _clean(block.text_content())
-        if len(text) > MAX_NOTE_CHARS:
-            continue
-        for pattern in NOTE_PATTERNS:
-            match = pattern.search(text)
-            if match is None:
-                continue
-            sign = _note(block, text, match)
-            if sign is not None:
-                yield sign
-                break
-
-
-def _marked_notes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
+def _markednotes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
     """Notes the page marks as such outside the body (``<div class="syndication-note">``)."""
     for el in _elements(NOTE_MARKS(root)):
         if visible.foreign(el) or _HIDDEN(el):
             continue
-        yield from _notes([el])
-
-
-def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
-    name = _name(match.group("name"))
-    links = [(_clean(a.text_content()), a.get("href")) for a in block.iter("a") if a.get("href")]
-    url: str | None = None
-    for label, href in links:
-        if name and label and (label in name or name in label):
-            url = href
-            break
-    if name is None and links:
-        # "Reprinted with permission." with a link: the link's site names the publication
-        # (its text is often "Read the original").
-        url = links[0][1]
-        name = registered_domain(url or "") or _name(links[0][0])
-    if not name:
-        return None
-    return Origin(name=name, kind="note", evidence=_quote(_sentence(text, match.start())), url=url)
-
-
-def _sentence(text: str, at: int) -> str:
-    """The sentence of ``text`` around position ``at``."""
-    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
-    start = start + 2 if start >= 0 else 0
-    ends = [i for i in (text.find(". ", at), text.find("! ", at), text.find("? ", at)) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
+        yield from notes([el])
 
 
 # --- structured data -------------------------------------------------------------------------
@@ -405,7 +261,7 @@ def _jsonld(meta: Metadata, ids: dict[str, Any]) -> Iterator[Origin]:
 
 
 def _jsonld_sign(key: str, raw: Any, value: Any, ids: dict[str, Any]) -> Origin | None:
-    evidence = _quote(f'"{key}": {json.dumps(raw, ensure_ascii=False)}')
+    evidence = quote(f'"{key}": {json.dumps(raw, ensure_ascii=False)}')
     if isinstance(value, str):
         text = value.strip()
         if text.startswith(("http://", "https://")):
@@ -431,7 +287,7 @@ def _jsonld_sign(key: str, raw: Any, value: Any, ids: dict[str, Any]) -> Origin 
 
 
 def _str(value: Any) -> str | None:
-    return (_clean(value) or None) if isinstance(value, str) else None
+    return (clean(value) or None) if isinstance(value, str) else None
 
 
 def _canonical(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]:

@@ -29,7 +29,27 @@ MIN_UNIT_CHARS = 25
 MAX_UNIT_LINK_DENSITY = 0.5
 # Inline wrappers: a text unit that is one of these is counted for its nearest block ancestor.
 INLINE_TAGS = frozenset(
-    "span font b strong i em u small big a abbr cite code mark q sub sup time label".split()
+    [
+        "span",
+        "font",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "small",
+        "big",
+        "a",
+        "abbr",
+        "cite",
+        "code",
+        "mark",
+        "q",
+        "sub",
+        "sup",
+        "time",
+        "label",
+    ]
 )
 # A unit's weight is its text length plus this bonus per sentence-ending or comma, so prose
 # outweighs a list of names of the same length.
@@ -103,7 +123,9 @@ EXCLUDED_REGION = re.compile(
     r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
 )
 # The same, as whole parts only: too short to match as substrings.
-EXCLUDED_PARTS = frozenset("nav ads ad rail footer header modal popup dialog".split())
+EXCLUDED_PARTS = frozenset(
+    ["nav", "ads", "ad", "rail", "footer", "header", "modal", "popup", "dialog"]
+)
 
 # Inside the container: whatever matches is removed with its content (share bars, Related and
 # Read-more inserts, newsletter and donation boxes, captions, bylines and datelines, tags,
@@ -123,8 +145,32 @@ BOILERPLATE = re.compile(
     r"article-footer|post-footer|entry-footer|disclaimer|copyright"
 )
 BOILERPLATE_PARTS = frozenset(
-    "ad ads nav meta date time footer header aside rail label badge kicker eyebrow overline "
-    "icon button btn modal popup dialog banner masthead logo".split()
+    [
+        "ad",
+        "ads",
+        "nav",
+        "meta",
+        "date",
+        "time",
+        "footer",
+        "header",
+        "aside",
+        "rail",
+        "label",
+        "badge",
+        "kicker",
+        "eyebrow",
+        "overline",
+        "icon",
+        "button",
+        "btn",
+        "modal",
+        "popup",
+        "dialog",
+        "banner",
+        "masthead",
+        "logo",
+    ]
 )
 # Words in a class that mean "this is the text", which win over the boilerplate words above
 # ("article-body-share" loses; "post-content" with "hidden-print" stays).
@@ -135,21 +181,92 @@ MAX_REMOVED_SHARE = 0.4
 
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
-    "script style noscript template textarea select option button input form nav aside "
-    "footer header svg canvas map object embed audio video source track dialog menu "
-    "iframe img picture figure figcaption link meta title head".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "textarea",
+        "select",
+        "option",
+        "button",
+        "input",
+        "form",
+        "nav",
+        "aside",
+        "footer",
+        "header",
+        "svg",
+        "canvas",
+        "map",
+        "object",
+        "embed",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "dialog",
+        "menu",
+        "iframe",
+        "img",
+        "picture",
+        "figure",
+        "figcaption",
+        "link",
+        "meta",
+        "title",
+        "head",
+    ]
 )
 # Dropped tags that sometimes wrap the story itself (a <header> or <form> around the whole
 # post): kept when they hold more than MAX_REMOVED_SHARE of the container's text.
-STRUCTURAL_TAGS = frozenset("header footer aside nav form section menu dialog".split())
+STRUCTURAL_TAGS = frozenset(
+    ["header", "footer", "aside", "nav", "form", "section", "menu", "dialog"]
+)
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
-    "p div section article main li ul ol dl dt dd blockquote pre h1 h2 h3 h4 h5 h6 table "
-    "thead tbody tfoot tr td th caption center address hr details summary body html "
-    "hgroup fieldset legend".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "center",
+        "address",
+        "hr",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "hgroup",
+        "fieldset",
+        "legend",
+    ]
 )
 # Inline tags kept in body_html (links keep their href; nothing else keeps attributes).
-KEPT_INLINE = frozenset("a em strong i b br".split())
+KEPT_INLINE = frozenset(["a", "em", "strong", "i", "b", "br"])
 # Inline-style values that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 

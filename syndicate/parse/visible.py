@@ -71,6 +71,8 @@ MAX_BYLINE_CHARS = 160
 _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
 # An <aside> inside the <article> holds the article's own meta (date, byline).
 _IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
+# Inline tags join their text to their neighbours' without a space ("By <a>X</a>, JTA").
+_INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "time", "mark"})
 _DROP = frozenset({"script", "style", "noscript", "svg", "button", "img", "template"})
 
 # <time> and date holders, most specific first.
@@ -194,7 +196,8 @@ def text_of(el: lxml.html.HtmlElement) -> str:
         parts.append(el.text)
     for child in el:
         if isinstance(child.tag, str) and child.tag not in _DROP:
-            parts.append(" " + text_of(child) + " ")
+            pad = "" if child.tag in _INLINE else " "
+            parts.append(pad + text_of(child) + pad)
         if child.tail:
             parts.append(child.tail)
     return clean_text("".join(parts))
