@@ -233,6 +233,11 @@ def test_first_appeared_about_something_else_is_no_sign() -> None:
     assert signs(body=body) == ()
 
 
+def test_block_opening_with_a_reprint_verb_alone_is_no_sign() -> None:
+    para = '<p>Reproduced faithfully, the <a href="https://example.org/map">map</a> is huge.</p>'
+    assert signs(body=story("<p>Lead.</p>", para)) == ()
+
+
 def test_reprinted_in_an_anthology_is_no_sign() -> None:
     body = story("<p>Lead.</p>", "<p>Her essay was later reprinted in several anthologies.</p>")
     assert signs(body=body) == ()

@@ -1,0 +1,178 @@
+"""Origin signs in the body's text: a dateline that opens it, a note at its top or end.
+
+``find_origin`` in ``origin.py`` hands the body's blocks (top-level elements of its HTML) to
+``datelines`` and ``notes``; the name pattern is shared with the kicker reader there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from syndicate.models import Origin
+
+# How many blocks at the top and at the end of the body may hold an origin note: a note sits
+# before the story or after it, possibly followed by a correction or a contact line.
+TOP_NOTE_BLOCKS = 2
+END_NOTE_BLOCKS = 3
+# How many blocks at the top of the body may open with a dateline (a top note may come first).
+DATELINE_BLOCKS = 2
+# Evidence is quoted up to this many characters.
+MAX_EVIDENCE = 240
+# A publication's name as printed: capitalised words joined by "of", "the", "for", "&" ...
+# ("Tablet Magazine", "The Times of Israel", "JTA.org", "the Jewish Journal of Greater
+# Los Angeles", "eJewishPhilanthropy"), or a bare domain ("jta.org"). Lower-case words other
+# than those end it ("… on March 3" stops at "on"), and a dot ends it unless a letter follows
+# ("JTA.org" stays whole, "Kveller. Used" stops).
+_WORD = r"(?:[A-Z0-9]|[a-z]{1,3}(?=[A-Z]))(?:[\w&'’\-]|\.(?=\w))*"
+_DOMAIN = r"[a-z0-9][\w\-]*(?:\.[a-z][\w\-]*)+"
+NAME = (
+    rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
+    rf"|{_DOMAIN}))"
+)
+# What a note talks about: this piece ("This article", "A version of this story"); "the
+# essay" or "it" could be any work the story talks about, so they are not enough.
+_SUBJECT = (
+    r"(?i:(?:this|an?\s+(?:\w+\s+)?version\s+of\s+this)\s+"
+    r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
+    r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
+)
+# A note is a short paragraph of its own; a long paragraph is the story talking.
+MAX_NOTE_CHARS = 400
+# Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
+# "the phrase first appeared in a 1948 pamphlet" in the running text is not a note.
+NOTE_PATTERNS = (
+    # "This article originally appeared on JTA.org." / "This story was first published in …"
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
+        rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
+        rf"{NAME}?"
+    ),
+    # "A version of this story appeared in The Atlantic."
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:(?:was|has\s+been)\s+)?(?i:appeared|appears|ran|was\s+published)"
+        rf"\s+(?i:on|in|at|by)\s+{NAME}?"
+    ),
+    # "Originally published in Haaretz." opening the block
+    re.compile(
+        rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
+        rf"(?i:on|in|at|by)\s+{NAME}?"
+    ),
+    # "Reprinted with permission from …" opening the block, or "This essay is republished …";
+    # the verb must say with permission or from whom ("reprinted in anthologies" is not a note).
+    re.compile(
+        rf"(?:^\W*|\b{_SUBJECT}\s+(?i:is|was|has\s+been|appears\s+here)\s+(?:\w+\s+)?)"
+        rf"(?i:reprinted|republished|re-published|reproduced|reposted|cross-posted)"
+        rf"(?=(?i:\s+here)?\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission|from\s|by\s))"
+        rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
+        rf"(?:\s+(?i:from|of|by)\s+{NAME})?"
+    ),
+    # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
+        rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
+        rf"{NAME}?"
+    ),
+)
+# A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
+# The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
+# absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
+DATELINE = re.compile(
+    r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
+    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
+    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
+)
+# Second-level labels under which a registered domain takes three labels (haaretz.co.il).
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+
+
+def registered_domain(url_or_host: str) -> str | None:
+    """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``."""
+    text = url_or_host.strip()
+    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    labels = [part for part in host.lower().split(".") if part]
+    if len(labels) < 2:
+        return None
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-size:])
+
+
+def clean(text: str) -> str:
+    """Whitespace collapsed, and no space before punctuation ("Kampeas , JTA")."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def quote(text: str) -> str:
+    """Text fit to quote as evidence: cleaned and cut at ``MAX_EVIDENCE`` characters."""
+    text = clean(text)
+    return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1].rstrip() + "…"
+
+
+def name_of(raw: str | None) -> str | None:
+    """A captured publication name without trailing punctuation."""
+    if not raw:
+        return None
+    name = clean(raw).rstrip(".,;:")
+    return name or None
+
+
+# --- datelines and notes ----------------------------------------------------------------------
+
+
+def datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
+    """The agency of a dateline opening one of the first blocks ("JERUSALEM (JTA) —")."""
+    for block in blocks[:DATELINE_BLOCKS]:
+        match = DATELINE.match(clean(block.text_content()))
+        if match:
+            yield Origin(name=match.group("name").strip(), kind="dateline",
+                         evidence=match.group(0).strip())  # fmt: skip
+            return
+
+
+def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
+    """Origin notes among the first and last blocks, one per block."""
+    top = blocks[:TOP_NOTE_BLOCKS]
+    end = blocks[TOP_NOTE_BLOCKS:][-END_NOTE_BLOCKS:]
+    for block in (*top, *end):
+        text = clean(block.text_content())
+        if len(text) > MAX_NOTE_CHARS:
+            continue
+        for pattern in NOTE_PATTERNS:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            sign = _note(block, text, match)
+            if sign is not None:
+                yield sign
+                break
+
+
+def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
+    name = name_of(match.group("name"))
+    links = [(clean(a.text_content()), a.get("href")) for a in block.iter("a") if a.get("href")]
+    url: str | None = None
+    for label, href in links:
+        if name and label and (label in name or name in label):
+            url = href
+            break
+    if name is None and links:
+        # "Reprinted with permission." with a link: the link's site names the publication
+        # (its text is often "Read the original").
+        url = links[0][1]
+        name = registered_domain(url or "") or name_of(links[0][0])
+    if not name:
+        return None
+    return Origin(name=name, kind="note", evidence=quote(_sentence(text, match.start())), url=url)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
+    start = start + 2 if start >= 0 else 0
+    ends = [i for i in (text.find(". ", at), text.find("! ", at), text.find("? ", at)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
