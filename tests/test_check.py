@@ -287,3 +287,40 @@ def test_every_fixture_page_gets_its_expected_verdict(page: str, facts: dict[str
         outlet = next((o.name for o in forward.origin.blocked if names(o, sign)), None)
         named = f"{outlet}:" if outlet else f"{name}, another publication:"
         assert any(m.startswith(f"originated with {named} ") for m in refusals), (named, refusals)
+
+
+STORY = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Shul fixes its roof</title>
+<link rel="canonical" href="https://forward.com/news/560001/shul-fixes-its-roof/"></head>
+<body><article><h1>Shul fixes its roof</h1>
+<p>After three winters of buckets in the sanctuary, the congregation in Easton raised the money
+to replace the roof of its 1923 building, the board announced on Sunday evening.</p>
+<p>Volunteers held a bake sale every Friday for a year, and a local roofer matched the last
+ten thousand dollars, according to the synagogue's president.</p>
+<img src="https://forward.com/?republication-pixel=true&amp;post=560001" width="1" height="1">
+</article></body></html>"""
+SECTION_FRONT = """<!doctype html><html><head><title>News</title></head>
+<body><nav><a href="/a">Politics</a> <a href="/b">Culture</a></nav></body></html>"""
+
+
+def test_warnings_are_listed_but_do_not_refuse(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "roof.html"
+    page.write_text(STORY, encoding="utf-8")
+    result = run("check", page)
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        f"{page}: republishable",
+        "  warning byline-unknown: no byline or author found on the page; expected one to credit",
+    ]
+    strict = tmp_path / "strict.toml"
+    strict.write_text('profile = "forward"\n[rules]\nbyline-unknown = "error"\n', encoding="utf-8")
+    assert run("check", "--config", strict, page).code == 1
+
+
+def test_a_page_that_is_not_a_story_is_refused(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "news.html"
+    page.write_text(SECTION_FRONT, encoding="utf-8")
+    result = run("check", "--format", "json", page)
+    assert result.code == 1
+    rules = [v["rule"] for v in json.loads(result.out)["violations"]]
+    assert rules[0] == "body-empty"

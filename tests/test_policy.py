@@ -207,10 +207,10 @@ def test_a_profile_can_soften_or_switch_off_a_rule() -> None:
 
 def test_a_partner_override_beats_the_profile_rules() -> None:
     judged = profile(
-        rules={"byline-missing": "error"},
-        partners={"partner.org": {"rules": {"byline-missing": "off"}}},
+        rules={"byline-unknown": "error"},
+        partners={"partner.org": {"rules": {"byline-unknown": "off"}}},
     )
-    rule = get_rule("byline-missing")
+    rule = get_rule("byline-unknown")
     assert effective_severity(rule, judged) == "error"
     assert effective_severity(rule, judged, partner="partner.org") is None
     assert effective_severity(rule, judged, partner="other.org") == "error"
@@ -225,8 +225,8 @@ def test_violations_are_listed_errors_first() -> None:
     verdict = evaluate(article, builtin("forward"))
     assert [(v.severity, v.rule) for v in verdict.violations] == [
         ("error", "origin-blocked"),
-        ("warning", "byline-missing"),
-        ("warning", "canonical-missing"),
+        ("warning", "byline-unknown"),
+        ("warning", "canonical-unknown"),
     ]
 
 

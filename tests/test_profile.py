@@ -51,16 +51,16 @@ def test_a_whole_profile_file_loads_with_every_section() -> None:
     assert profile.origin.allowed[0].domains == ("iowacapitaldispatch.com",)
     assert profile.embed.attributes == {"a": ("href",), "img": ("src", "alt", "width", "height")}
     assert profile.embed.url_schemes == ("https",)
-    assert profile.rules["byline-missing"].severity == "error"  # the short form
-    assert profile.rules["canonical-missing"].severity == "off"  # the table form
-    assert profile.partners["dailyiowan.com"]["rules"]["byline-missing"].severity == "warning"
+    assert profile.rules["byline-unknown"].severity == "error"  # the short form
+    assert profile.rules["canonical-unknown"].severity == "off"  # the table form
+    assert profile.partners["dailyiowan.com"]["rules"]["copy-byline-missing"].severity == "warning"
 
 
 def test_a_file_may_extend_a_builtin_profile_and_is_named_after_itself() -> None:
     profile = load_profile(config=PROFILES / "extends-forward.toml")
     assert profile.name == "extends-forward"
     assert profile.publisher == builtin("forward").publisher
-    assert profile.rules["byline-missing"].severity == "error"
+    assert profile.rules["byline-unknown"].severity == "error"
 
 
 @pytest.mark.parametrize(
@@ -166,11 +166,11 @@ def test_discovery_reads_tool_syndicate_in_pyproject(tmp_path: Path) -> None:
     _write(
         tmp_path / "newsroom" / "pyproject.toml",
         '[project]\nname = "site"\n\n[tool.syndicate]\nprofile = "forward"\n\n'
-        '[tool.syndicate.rules]\nbyline-missing = "off"\n',
+        '[tool.syndicate.rules]\nbyline-unknown = "off"\n',
     )
     profile = load_profile(cwd=tmp_path / "newsroom")
     assert profile.name == "newsroom"
-    assert profile.rules["byline-missing"].severity == "off"
+    assert profile.rules["byline-unknown"].severity == "off"
 
 
 def test_a_pyproject_without_tool_syndicate_is_passed_over(tmp_path: Path) -> None:

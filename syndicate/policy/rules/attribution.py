@@ -9,7 +9,7 @@ from syndicate.policy.registry import Finding, rule
 
 
 @rule(
-    "byline-missing",
+    "byline-unknown",
     summary="The page names no author, so a copy cannot keep the byline.",
     severity="warning",
     scope="article",
@@ -31,7 +31,7 @@ def byline_missing(ctx: ArticleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "canonical-missing",
+    "canonical-unknown",
     summary="The page has no canonical URL, so a copy cannot point search engines at it.",
     severity="warning",
     scope="article",
