@@ -85,7 +85,7 @@ def escape_text(text: str) -> str:
 
 def escape_attr(value: str) -> str:
     """An attribute value for double quotes, as html5ever writes it."""
-    return value.replace("&", "&amp;").replace("\xa0", "&nbsp;").replace('"', "&quot;")
+    return escape_text(value).replace('"', "&quot;")
 
 
 def absolute_url(link: str | None, *, base: str | None, schemes: frozenset[str]) -> str | None:
