@@ -1,5 +1,23 @@
 """Every rule module, listed explicitly: importing this package registers their rules."""
 
-from syndicate.policy.rules import attribution, content, origin, tracking
+from syndicate.policy.rules import (
+    attribution,
+    content,
+    copy_attribution,
+    copy_media,
+    copy_text,
+    copy_tracking,
+    origin,
+    tracking,
+)
 
-__all__ = ["attribution", "content", "origin", "tracking"]
+__all__ = [
+    "attribution",
+    "content",
+    "copy_attribution",
+    "copy_media",
+    "copy_text",
+    "copy_tracking",
+    "origin",
+    "tracking",
+]

@@ -1,0 +1,171 @@
+"""Where things are in a copy: elements to line and column, and the page's text blocks.
+
+lxml gives each element the line on which its start tag *ends*; the column is found here by
+scanning the source once for start tags (comments and the raw text of scripts, styles and
+textareas blanked out first, so markup quoted there is not mistaken for a tag) and taking the
+k-th start tag of that name ending on that line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from syndicate.lint.text import Token, tokens
+
+# Source regions whose content is never markup: blanked (newlines kept) before scanning.
+RAW_REGIONS = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|title|xmp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+# A start tag, quoted attribute values may hold ">".
+START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# Elements whose text is a block of its own: a paragraph, a heading, an item, a quote ...
+BLOCK_TAGS = frozenset(
+    (
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td",
+        "th", "caption", "div", "section", "article", "header", "footer", "main", "ul", "ol",
+        "dl", "table", "tbody", "thead", "tr", "address", "center", "details", "summary",
+    )
+)  # fmt: skip
+# Subtrees that are never the story's text: code, hidden markup, widgets, forms, media,
+# asides and navigation.
+# Figures are skipped on both sides: captions travel with images, not with the text.
+SKIP_TAGS = frozenset(
+    (
+        "script", "style", "noscript", "template", "textarea", "head", "title", "svg", "math",
+        "iframe", "object", "embed", "select", "option", "button", "form", "figure",
+        "figcaption", "picture", "video", "audio", "canvas", "aside", "nav",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int | None
+    column: int | None
+
+
+@dataclass(slots=True)
+class Locator:
+    """Line and column (1-based) of an element's start tag in ``text``."""
+
+    text: str
+    _tags: dict[tuple[str, int], list[int]] | None = None
+    _line_starts: list[int] = field(default_factory=list)
+
+    def position(self, element: lxml.html.HtmlElement | None) -> Position:
+        if element is None or not isinstance(element.tag, str):
+            return Position(None, None)
+        line = element.sourceline
+        if line is None:
+            return Position(None, None)
+        tags = self._index()
+        tag = element.tag.lower()
+        offsets = tags.get((tag, line))
+        nth = _nth_on_line(element, tag, line)
+        if not offsets or nth >= len(offsets):
+            return Position(line, None)
+        offset = offsets[nth]
+        start_line = bisect.bisect_right(self._line_starts, offset)
+        return Position(start_line, offset - self._line_starts[start_line - 1] + 1)
+
+    def _index(self) -> dict[tuple[str, int], list[int]]:
+        if self._tags is not None:
+            return self._tags
+        masked = RAW_REGIONS.sub(_blank, self.text)
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", masked)]
+        tags: dict[tuple[str, int], list[int]] = {}
+        for match in START_TAG.finditer(masked):
+            end_line = bisect.bisect_right(self._line_starts, match.end() - 1)
+            tags.setdefault((match.group(1).lower(), end_line), []).append(match.start())
+        self._tags = tags
+        return tags
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Keep a raw region's own start tag (it is an element) and its newlines; blank the rest."""
+    whole = match.group()
+    keep = 0 if whole.startswith("<!--") else whole.index(">") + 1
+    return whole[:keep] + re.sub(r"[^\r\n]", " ", whole[keep:])
+
+
+def _nth_on_line(element: lxml.html.HtmlElement, tag: str, line: int) -> int:
+    """How many elements named ``tag`` end their start tag on ``line`` before ``element``."""
+    nth = 0
+    for other in element.getroottree().getroot().iter(tag):
+        if other is element:
+            return nth
+        if other.sourceline == line:
+            nth += 1
+    return nth
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of text that belongs to one block element (nested blocks are blocks of their own)."""
+
+    element: lxml.html.HtmlElement
+    text: str
+    tokens: list[Token]
+    links: list[tuple[str, str]]  # (href, anchor text) of the links in this block's own text
+
+    @property
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+
+def blocks(root: lxml.html.HtmlElement) -> list[Block]:
+    """Every block with words under ``root``, in document order, skipping ``SKIP_TAGS``."""
+    found: list[Block] = []
+    _walk(root, found)
+    return found
+
+
+def _walk(element: lxml.html.HtmlElement, found: list[Block]) -> None:
+    parts: list[str] = []
+    links: list[tuple[str, str]] = []
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _inline(child, parts, links, found)
+    text = " ".join("".join(parts).split())
+    words = tokens(text)
+    if words:
+        found.append(Block(element, text, words, links))
+
+
+def _inline(
+    child: etree._Element, parts: list[str], links: list[tuple[str, str]], found: list[Block]
+) -> None:
+    tag = child.tag.lower() if isinstance(child.tag, str) else ""
+    if tag and tag not in SKIP_TAGS:
+        if tag in BLOCK_TAGS:
+            parts.append(" ")
+            _walk(child, found)
+        else:
+            start = len(parts)
+            if tag == "br":
+                parts.append(" ")
+            if child.text:
+                parts.append(child.text)
+            for grandchild in child:
+                _inline(grandchild, parts, links, found)
+            if tag == "a" and child.get("href"):
+                links.append((child.get("href", "").strip(), "".join(parts[start:]).strip()))
+    if child.tail:
+        parts.append(child.tail)
+
+
+def iter_live(root: lxml.html.HtmlElement, tag: str) -> Iterator[lxml.html.HtmlElement]:
+    """Elements named ``tag`` that a browser renders: not inside noscript, template, textarea."""
+    for element in root.iter(tag):
+        if not any(
+            isinstance(a.tag, str) and a.tag.lower() in ("noscript", "template", "textarea")
+            for a in element.iterancestors()
+        ):
+            yield element

@@ -1,0 +1,163 @@
+"""Find the republished story inside a partner's page by aligning its text with the original.
+
+Every block of the copy is scored by how many of its three-word runs occur in the original's
+body; the story's container is the deepest element holding nearly all the matching words, so
+a partner's header, sidebar, logos, ads and footer never count as the story. Inside the
+container, the story runs from its first to its last matching block; what the embed itself
+adds (headline, byline, credit line, images note) is told apart and kept out of the text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+import lxml.html
+
+from syndicate.lint.locate import Block, blocks
+from syndicate.lint.text import shingles, url_key, words
+from syndicate.models import Article
+from syndicate.policy.profile import Profile
+
+# A copy block is the story's when at least this share of its three-word runs is in the
+# original: a paragraph with a word or two changed still matches; chrome never does.
+MATCH_SHARE = 0.5
+# The container is the deepest element holding at least this share of the matching words,
+# so one stray match elsewhere (a teaser quoting the story) cannot widen it to the page.
+CONTAINER_SHARE = 0.9
+# A block is a known extra (headline, images note) when this similar to the expected text.
+EXTRA_RATIO = 0.8
+# A byline block is short: the author names plus this many words ("By", a date, a title).
+BYLINE_SLACK = 12
+# Unmatched blocks this short, in an element that is not prose (a div or span label such as
+# "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
+LABEL_WORDS = 3
+PROSE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"))
+# Elements a partner page wraps a story in; the byline and credit are looked for up to there.
+ARTICLE_TAGS = ("article", "main")
+
+Kind = Literal["story", "headline", "byline", "credit", "note", "label", "other"]
+
+
+@dataclass(slots=True)
+class CopyBlock:
+    block: Block
+    kind: Kind
+
+
+@dataclass(slots=True)
+class Story:
+    """The story found in a copy; ``container`` is None when no block matched."""
+
+    container: lxml.html.HtmlElement | None
+    scope: lxml.html.HtmlElement
+    span: list[CopyBlock]
+    all_words: set[tuple[str, ...]]
+
+    @property
+    def found(self) -> bool:
+        return self.container is not None
+
+    def text_blocks(self) -> list[Block]:
+        """The blocks whose words are compared with the original's: story and additions."""
+        return [c.block for c in self.span if c.kind in ("story", "other")]
+
+
+def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile) -> Story:
+    """Locate the original's story in the copy ``root``."""
+    body = root.find("body")
+    page = body if body is not None else root
+    page_blocks = blocks(page)
+    original_runs = shingles(words(original.body_text))
+    all_runs: set[tuple[str, ...]] = set()
+    weights: dict[lxml.html.HtmlElement, int] = {}
+    matched: list[Block] = []
+    for block in page_blocks:
+        runs = shingles(block.words)
+        all_runs |= runs
+        if runs and len(runs & original_runs) >= MATCH_SHARE * len(runs):
+            matched.append(block)
+    if not matched:
+        return Story(None, page, [], all_runs)
+    total = 0
+    for block in matched:
+        weight = len(block.tokens)
+        total += weight
+        for element in (block.element, *block.element.iterancestors()):
+            weights[element] = weights.get(element, 0) + weight
+    container = max(
+        (e for e, w in weights.items() if w >= CONTAINER_SHARE * total),
+        key=lambda e: sum(1 for _ in e.iterancestors()),
+    )
+    inside = blocks(container)
+    story_ids = {id(b.element) for b in matched}
+    kinds = [_kind(b, id(b.element) in story_ids, original, profile) for b in inside]
+    marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
+    span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
+    return Story(container, _scope(container, page), span, all_runs)
+
+
+def _scope(container: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """Where the byline and credit may sit: the story's <article>/<main>, else one level up."""
+    for element in (container, *container.iterancestors()):
+        if isinstance(element.tag, str) and element.tag.lower() in ARTICLE_TAGS:
+            return element
+        if element is page:
+            break
+    parent = container.getparent()
+    return parent if parent is not None and container is not page else container
+
+
+def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> Kind:
+    if matched:
+        return "story"
+    seq = block.words
+    if original.title and _similar(seq, words(original.title)):
+        return "headline"
+    if is_byline(block, original):
+        return "byline"
+    if is_credit(block, original, profile):
+        return "credit"
+    note = profile.embed.images_note
+    if note and _similar(seq, words(note)):
+        return "note"
+    tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
+    if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
+        return "label"
+    return "other"
+
+
+def is_byline(block: Block, original: Article) -> bool:
+    """A short block naming every author of the original."""
+    names = [words(a) for a in original.authors]
+    if not names:
+        return False
+    seq = block.words
+    text = " ".join(seq)
+    needed = sum(len(n) for n in names)
+    return all(" ".join(n) in text for n in names) and len(seq) <= needed + BYLINE_SLACK
+
+
+def is_credit(block: Block, original: Article, profile: Profile) -> bool:
+    """A block naming the publisher and linking to the original or the publisher's site."""
+    targets = credit_targets(original, profile)
+    linked = any(url_key(href) in targets for href, _ in block.links)
+    return linked and names_publisher(block.text, profile)
+
+
+def credit_targets(original: Article, profile: Profile) -> set[str]:
+    urls = [original.canonical_url, original.url, profile.publisher.url]
+    return {url_key(u) for u in urls if u}
+
+
+def names_publisher(text: str, profile: Profile) -> bool:
+    seq = " ".join(words(text)).casefold()
+    names = (profile.publisher.name, *profile.publisher.aliases)
+    return any(f" {' '.join(words(n)).casefold()} " in f" {seq} " for n in names if words(n))
+
+
+def _similar(seq: list[str], expected: list[str]) -> bool:
+    if not seq or not expected:
+        return False
+    return difflib.SequenceMatcher(None, seq, expected, autojunk=False).ratio() >= EXTRA_RATIO

@@ -1,0 +1,72 @@
+"""Words and URLs as the linter compares them: tolerant of what a copy may change.
+
+A copy may differ from the original in whitespace, character entities, quote and dash styles,
+ligatures and invisible characters; none of these is an alteration. Words are compared, not
+punctuation, so ``—`` against ``--`` or ``“`` against ``"`` never counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+# A word: letters, digits and underscores. Punctuation (quotes, dashes, ellipses) is not
+# compared, which is what makes quote-style and dash-style differences harmless.
+WORD = re.compile(r"\w+")
+# Invisible characters a CMS inserts or strips at will: soft hyphen, zero-width space and
+# joiners, the byte-order mark, word joiner.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Image names WordPress and other CMSs derive from one upload: "photo-768x512.jpg".
+SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text, where it sits in its block's text."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text``, NFKC-normalised, invisible characters removed."""
+    clean = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(clean)]
+
+
+def words(text: str) -> list[str]:
+    return [t.word for t in tokens(text)]
+
+
+def shingles(seq: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    """The runs of ``size`` consecutive words in ``seq``."""
+    return {tuple(seq[i : i + size]) for i in range(len(seq) - size + 1)}
+
+
+def excerpt(seq: list[str], limit: int = 12) -> str:
+    """Words joined for a message, cut after ``limit`` words."""
+    shown = " ".join(seq[:limit])
+    return shown + " …" if len(seq) > limit else shown
+
+
+def url_key(url: str) -> str:
+    """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or ""
+    query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def image_key(url: str) -> str:
+    """An image URL as compared: ``url_key`` without the query and the CMS's size suffix."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return host + SIZE_SUFFIX.sub("", parts.path)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")

@@ -1,0 +1,130 @@
+"""Copy rules on attribution: the canonical link, the credit line and the byline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from syndicate.lint.context import CopyContext
+from syndicate.lint.head import canonical_links, og_urls
+from syndicate.lint.locate import blocks
+from syndicate.lint.story import is_byline, is_credit
+from syndicate.lint.text import url_key, words
+from syndicate.policy.registry import Finding, rule
+
+# The issue's slugs for these two are "canonical-missing" and "byline-missing"; the article
+# rules took those names first, so the copy rules carry a "copy-" prefix until one side yields.
+CANONICAL_MISSING = "copy-canonical-missing"
+BYLINE_MISSING = "copy-byline-missing"
+
+
+def _original_url(ctx: CopyContext) -> str | None:
+    return ctx.original.canonical_url or ctx.original.url
+
+
+@rule(
+    CANONICAL_MISSING,
+    summary="The copy has no rel=canonical or og:url link to the original.",
+    scope="copy",
+)
+def canonical_missing(ctx: CopyContext) -> Iterator[Finding]:
+    """Search engines credit the original only when the copy names it as canonical. The
+    embed's head carries ``<link rel="canonical" href="…original…">``; without it the copy
+    competes with the original in search.
+
+    Fails: a copy whose head has neither ``rel=canonical`` nor ``og:url``.
+
+    Passes: ``<link rel="canonical" href="https://forward.com/…/203040/…/">``.
+    """
+    expected = _original_url(ctx)
+    if expected is None or canonical_links(ctx.root) or og_urls(ctx.root):
+        return
+    head = ctx.root.find("head")
+    where = ctx.position(head if head is not None else ctx.root)
+    yield Finding(
+        f'no rel=canonical or og:url; expected <link rel="canonical" href="{expected}">',
+        line=where.line,
+        column=where.column,
+    )
+
+
+@rule(
+    "canonical-mismatch",
+    summary="The copy's canonical link points somewhere other than the original.",
+    scope="copy",
+)
+def canonical_mismatch(ctx: CopyContext) -> Iterator[Finding]:
+    """A ``rel=canonical`` must point at the original (scheme, ``www.``, trailing slash and
+    query order aside). Without a ``rel=canonical``, an ``og:url`` must.
+
+    Fails: ``<link rel="canonical" href="https://partner.example/news/askhamas/">``.
+
+    Passes: ``rel=canonical`` on the original, ``og:url`` on the partner's own page.
+    """
+    expected = _original_url(ctx)
+    if expected is None:
+        return
+    links = canonical_links(ctx.root) or og_urls(ctx.root)
+    kind = "rel=canonical" if canonical_links(ctx.root) else "og:url"
+    for element, href in links:
+        if url_key(href) != url_key(expected):
+            where = ctx.position(element)
+            yield Finding(
+                f"{kind} points at {href}, expected {expected}",
+                evidence=href,
+                line=where.line,
+                column=where.column,
+            )
+
+
+@rule(
+    "credit-missing",
+    summary="The copy does not credit the publisher with a link to the original or its site.",
+    scope="copy",
+)
+def credit_missing(ctx: CopyContext) -> Iterator[Finding]:
+    """The copy must say who published the story: the publisher's name (or an alias) next to
+    a link to the original or to the publisher's site, in the story or its article.
+
+    Fails: the story without its last line, or a credit naming the publisher with no link.
+
+    Passes: ``This <a href="…original…">story</a> was originally published by
+    <a href="https://forward.com/">the Forward</a>.``
+    """
+    if "credit" not in ctx.profile.copy_.keep:
+        return
+    story = ctx.story
+    if any(is_credit(b, ctx.original, ctx.profile) for b in blocks(story.scope)):
+        return
+    where = ctx.position(story.span[-1].block.element if story.span else None)
+    expected = ctx.original.canonical_url or ctx.profile.publisher.url
+    yield Finding(
+        f"no credit to {ctx.profile.publisher.name}; expected its name with a link to {expected}",
+        line=where.line,
+        column=where.column,
+    )
+
+
+@rule(
+    BYLINE_MISSING,
+    summary="The copy does not name the original's authors.",
+    scope="copy",
+)
+def byline_missing(ctx: CopyContext) -> Iterator[Finding]:
+    """The story's authors travel with it: every author of the original must be named in a
+    byline of the copy's story or its article header.
+
+    Fails: the story with its ``By Lior Zaltzman`` line taken out.
+
+    Passes: ``<p class="byline">By Lior Zaltzman</p>`` above the story.
+    """
+    if "byline" not in ctx.profile.copy_.keep or not ctx.original.authors:
+        return
+    story = ctx.story
+    if any(is_byline(b, ctx.original) for b in blocks(story.scope)):
+        return
+    shown = " ".join(words(" ".join(b.text for b in blocks(story.scope)))).casefold()
+    missing = [a for a in ctx.original.authors if " ".join(words(a)).casefold() not in shown]
+    expected = "By " + " and ".join(ctx.original.authors)
+    where = ctx.position(story.span[0].block.element if story.span else None)
+    lacking = f"no byline naming {', '.join(missing)}" if missing else "no byline"
+    yield Finding(f"{lacking}; expected {expected!r}", line=where.line, column=where.column)

@@ -1,0 +1,134 @@
+"""Copy rules on the text: the story's words and links as the original has them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from syndicate.lint.align import Alignment
+from syndicate.lint.context import CopyContext
+from syndicate.lint.locate import Block
+from syndicate.lint.text import excerpt, url_key, words
+from syndicate.policy.registry import Finding, rule
+
+# Past this many separate changes, the rest are summed up in one last finding.
+MAX_CHANGES = 10
+# Words of the original shown around a cut, so the reader can find the place.
+CONTEXT_WORDS = 4
+
+
+@rule(
+    "text-altered",
+    summary="The story's words were changed, cut or added to.",
+    scope="copy",
+)
+def text_altered(ctx: CopyContext) -> Iterator[Finding]:
+    """A copy republishes the story as written. Words are compared one by one; whitespace,
+    character entities, quote and dash styles, ligatures and invisible characters are not
+    changes. Embedded posts may be left out when the profile drops embeds; images and their
+    captions are never compared.
+
+    Fails: ``Hamas leaders will answer`` where the original says ``Hamas leaders will
+    livetweet answers``.
+
+    Passes: ``isn't`` for ``isn&#8217;t``, ``--`` for ``—``, a paragraph split in two.
+    """
+    story = ctx.story
+    if not story.found:
+        where = ctx.position(None)
+        yield Finding(
+            "the story was not found in the copy; expected the original's text",
+            line=where.line,
+            column=where.column,
+        )
+        return
+    al = ctx.alignment
+    changes = [op for op in al.opcodes if op[0] != "equal"]
+    for tag, i1, i2, j1, j2 in changes[:MAX_CHANGES]:
+        block = _copy_block(al, j1, j2)
+        where = ctx.position(block.element if block is not None else None)
+        seen, wanted = excerpt(al.copy[j1:j2]), excerpt(al.original[i1:i2])
+        if tag == "replace":
+            message = f'text changed: "{seen}" where the original has "{wanted}"'
+        elif tag == "delete":
+            before = excerpt(al.original[max(0, i1 - CONTEXT_WORDS) : i1])
+            after = f' after "{before}"' if before else " at the start"
+            message = f'text cut: "{wanted}" is missing{after}'
+        else:
+            message = f'text added: "{seen}", not in the original'
+        yield Finding(message, line=where.line, column=where.column)
+    if len(changes) > MAX_CHANGES:
+        where = ctx.position(None)
+        yield Finding(
+            f"and {len(changes) - MAX_CHANGES} more changes to the text",
+            line=where.line,
+            column=where.column,
+        )
+
+
+def _copy_block(al: Alignment, j1: int, j2: int) -> Block | None:
+    """The copy block where a change sits (the next word's for a cut, else the last word's)."""
+    if not al.copy:
+        return None
+    index = j1 if j1 < len(al.copy) else len(al.copy) - 1
+    return al.copy_blocks[al.copy_owner[index]]
+
+
+@rule(
+    "links-removed",
+    summary="A hyperlink of the original was unwrapped or dropped in the copy.",
+    scope="copy",
+)
+def links_removed(ctx: CopyContext) -> Iterator[Finding]:
+    """The story's links are part of it (``[copy] keep = ["links"]``): each link of the
+    original's text must be in the copy with the same target (scheme, ``www.`` and trailing
+    slash aside), as often as the original has it.
+
+    Fails: ``#AskHamas has already been flooded`` with the ``#AskHamas`` link unwrapped.
+
+    Passes: ``<a href="https://twitter.com/hashtag/AskHamas?src=hash">#AskHamas</a>``.
+    """
+    if "links" not in ctx.profile.copy_.keep or not ctx.story.found:
+        return
+    al = ctx.alignment
+    wanted: list[tuple[str, str, int]] = []  # href, text, first word index in the original
+    start = 0
+    for block in al.original_blocks:
+        wanted += [(href, text, start) for href, text in block.links if _linkable(href)]
+        start += len(block.tokens)
+    have = Counter(url_key(h) for b in al.copy_blocks for h, _ in b.links)
+    for href, (anchor, index) in _missing(wanted, have, al):
+        target = al.copy_block_for(index)
+        where = ctx.position(target.element if target is not None else None)
+        shown = target is not None and " ".join(words(anchor)) in " ".join(target.words)
+        what = "unwrapped" if shown else "dropped"
+        yield Finding(
+            f'link {what}: "{anchor}" no longer links to {href}; expected <a href="{href}">',
+            evidence=href,
+            line=where.line,
+            column=where.column,
+        )
+
+
+def _linkable(href: str) -> bool:
+    return href.lower().startswith(("http:", "https:", "mailto:", "/"))
+
+
+def _missing(
+    wanted: list[tuple[str, str, int]], have: Counter[str], al: Alignment
+) -> Iterator[tuple[str, tuple[str, int]]]:
+    """The original's links the copy lacks: where a target is short, those whose copy block
+    lacks it (else the last ones)."""
+    need = Counter(url_key(h) for h, _, _ in wanted)
+    for key, count in need.items():
+        short = count - have.get(key, 0)
+        if short <= 0:
+            continue
+        links = [(h, t, i) for h, t, i in wanted if url_key(h) == key]
+        lacking = []
+        for h, t, i in links:
+            block = al.copy_block_for(i)
+            if block is None or key not in {url_key(x) for x, _ in block.links}:
+                lacking.append((h, (t, i)))
+        chosen = (lacking + [(h, (t, i)) for h, t, i in reversed(links)])[:short]
+        yield from chosen
