@@ -71,8 +71,8 @@ MAX_BYLINE_CHARS = 160
 _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
 # An <aside> inside the <article> holds the article's own meta (date, byline).
 _IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
-# Inline tags join their text to their neighbours' without a space ("By <a>X</a>, JTA").
-_INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "time", "mark"})
+# Children are joined with a space; none stays before punctuation ("By <a>X</a>, JTA").
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 _DROP = frozenset({"script", "style", "noscript", "svg", "button", "img", "template"})
 
 # <time> and date holders, most specific first.
@@ -196,8 +196,7 @@ def text_of(el: lxml.html.HtmlElement) -> str:
         parts.append(el.text)
     for child in el:
         if isinstance(child.tag, str) and child.tag not in _DROP:
-            pad = "" if child.tag in _INLINE else " "
-            parts.append(pad + text_of(child) + pad)
+            parts.append(" " + text_of(child) + " ")
         if child.tail:
             parts.append(child.tail)
     return clean_text("".join(parts))
@@ -214,7 +213,7 @@ def bylines(root: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
             seen.add(id(el))
             if el.get("content") or foreign(el):
                 continue
-            text = text_of(el)
+            text = _SPACE_BEFORE_PUNCT.sub(r"\1", text_of(el))
             if not text or len(text) > MAX_BYLINE_CHARS:
                 names = [text_of(n) for n in run(_NAME_PARTS, el)]
                 names = [n for n in names if n and len(n) < MAX_BYLINE_CHARS]

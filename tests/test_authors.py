@@ -1,0 +1,68 @@
+"""Bylines to person names: prefixes, roles, splitting, agencies, organisation bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndicate.parse.authors import Byline, split_byline
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "orgs"),
+    [
+        ("By Ron Kampeas, JTA", ("Ron Kampeas",), ("JTA",)),
+        ("By Ron Kampeas (JTA)", ("Ron Kampeas",), ("JTA",)),
+        (
+            "By Jane Doe and John Roe, The Associated Press",
+            ("Jane Doe", "John Roe"),
+            ("The Associated Press",),
+        ),
+        ("Jane Doe & John Roe", ("Jane Doe", "John Roe"), ()),
+        (
+            "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen",
+            ("Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"),
+            (),
+        ),
+        ("Written by: Jane Doe", ("Jane Doe",), ()),
+        ("Author Isaiah Shelton", ("Isaiah Shelton",), ()),
+        ("Jane Doe, Staff Writer", ("Jane Doe",), ()),
+        ("Jane Doe, Staff Writer, and John Roe, Contributor", ("Jane Doe", "John Roe"), ()),
+        (
+            "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines",
+            ("Benjamin Johnson",),
+            (),
+        ),
+        ("Dylan Bailey, MS, RD, FAND", ("Dylan Bailey",), ()),
+        ("By Jane Doe | Updated March 4, 2024", ("Jane Doe",), ()),
+        ("BeauHD on Friday", ("BeauHD",), ()),
+        ("By Jane Doe jane@example.com https://example.com/jane", ("Jane Doe",), ()),
+        ("By JANE doe and jane DOE", ("JANE doe",), ()),
+    ],
+)
+def test_split_byline(byline: str, authors: tuple[str, ...], orgs: tuple[str, ...]) -> None:
+    assert split_byline(byline) == Byline(authors=authors, orgs=orgs)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "orgs"),
+    [
+        ("By JTA Staff", ("JTA Staff",), ("JTA",)),
+        ("Forward Staff", ("Forward Staff",), ()),
+        ("Reuters", ("Reuters",), ("Reuters",)),
+    ],
+)
+def test_organisation_is_the_whole_byline(
+    byline: str, authors: tuple[str, ...], orgs: tuple[str, ...]
+) -> None:
+    assert split_byline(byline) == Byline(authors=authors, orgs=orgs)
+
+
+@pytest.mark.parametrize(
+    "junk", ["Staff", "admin", "By", "andrew.keaveney", "View Full Profile", "undefined", ""]
+)
+def test_placeholders_and_logins_are_not_names(junk: str) -> None:
+    assert split_byline(junk).authors == ()
+
+
+def test_the_site_is_not_an_author() -> None:
+    assert split_byline("The Forward", site="The Forward").authors == ()

@@ -1,0 +1,278 @@
+"""Metadata: one test per source, the merge's precedence, dates and titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndicate.parse import document, jsonld
+from syndicate.parse.dates import parse_date
+from syndicate.parse.metadata import Metadata, extract_metadata
+from syndicate.parse.titles import strip_site
+
+URL = "https://forward.com/news/123/a-story/"
+
+
+def meta(html: str, url: str | None = URL) -> Metadata:
+    return extract_metadata(document.load(html), url=url)
+
+
+def page(head: str = "", body: str = "", *, lang: str = "en", body_attrs: str = "") -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+        f"<body {body_attrs}>{body}<p>{'Story text. ' * 30}</p></body></html>"
+    )
+
+
+GRAPH = """<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "Organization", "@id": "https://forward.com/#org", "name": "The Forward"},
+  {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "name": "News"}]},
+  {"@type": "WebPage", "@id": "https://forward.com/news/123/a-story/", "name": "Page",
+   "datePublished": "2020-01-01T00:00:00Z"},
+  {"@type": "Person", "@id": "https://forward.com/#/person/1", "name": "Ron Kampeas"},
+  {"@type": "NewsArticle", "headline": "Graph headline",
+   "mainEntityOfPage": {"@id": "https://forward.com/news/123/a-story/"},
+   "author": {"@id": "https://forward.com/#/person/1"},
+   "publisher": {"@id": "https://forward.com/#org"},
+   "datePublished": "2024-03-04T10:00:00-05:00", "dateModified": "2024-03-05T08:30:00-05:00",
+   "articleSection": ["News"], "identifier": "123"}
+]}
+</script>"""
+
+
+def test_jsonld_in_graph_with_id_references() -> None:
+    found = meta(page(GRAPH))
+    assert found.title == "Graph headline"
+    assert found.authors == ("Ron Kampeas",)
+    assert found.published == "2024-03-04T10:00:00-05:00"
+    assert found.modified == "2024-03-05T08:30:00-05:00"
+    assert found.publisher == "The Forward"
+    assert found.section == "News"
+    assert found.jsonld[0]["@type"] == "NewsArticle"
+
+
+def test_jsonld_in_a_list_picks_the_article_not_the_breadcrumb() -> None:
+    script = """<script type="application/ld+json">[
+      {"@type": "BreadcrumbList", "name": "Crumbs", "datePublished": "2001-01-01"},
+      {"@type": ["ReportageNewsArticle"], "headline": "List headline",
+       "author": [{"@type": "Person", "name": "Jane Doe"}, "John Roe"],
+       "datePublished": "2024-03-04"}
+    ]</script>"""
+    found = meta(page(script))
+    assert found.title == "List headline"
+    assert found.authors == ("Jane Doe", "John Roe")
+    assert found.published == "2024-03-04"
+
+
+def test_jsonld_repairs_comments_trailing_commas_and_back_to_back_objects() -> None:
+    text = '<!-- {"@type": "Person", "name": "A",} {"@type": "BlogPosting", "headline": "B\tC"} -->'
+    values = jsonld.parse_text(text)
+    assert [v["@type"] for v in values] == ["Person", "BlogPosting"]
+    assert values[1]["headline"] == "B\tC"
+
+
+def test_main_article_prefers_the_object_for_this_page() -> None:
+    objs = [
+        {"@type": "NewsArticle", "headline": "Related", "url": "https://forward.com/other/"},
+        {"@type": "NewsArticle", "headline": "Mine", "url": URL},
+    ]
+    assert jsonld.main_article(objs, urls=(URL,)) == objs[1]
+
+
+def test_microdata_only() -> None:
+    body = """<article itemscope itemtype="https://schema.org/NewsArticle">
+      <h1 itemprop="headline">Microdata headline</h1>
+      <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+        By <span itemprop="name">Jane Doe</span></span>
+      <meta itemprop="datePublished" content="2023-11-02T09:15:00+00:00">
+    </article>"""
+    found = meta(page(body=body))
+    assert found.title == "Microdata headline"
+    assert found.authors == ("Jane Doe",)
+    assert found.published == "2023-11-02T09:15:00+00:00"
+
+
+def test_opengraph_only() -> None:
+    head = """<meta property="og:title" content="OG headline | The Forward">
+      <meta property="og:site_name" content="The Forward">
+      <meta property="og:url" content="https://forward.com/news/9/og/">
+      <meta property="article:published_time" content="2024-02-01T12:00:00Z">
+      <meta property="article:modified_time" content="2024-02-02T12:00:00Z">
+      <meta property="article:section" content="Culture">
+      <meta property="og:locale" content="en_US">"""
+    found = meta(page(head, lang=""), url=None)
+    assert found.title == "OG headline"
+    assert found.canonical_url == "https://forward.com/news/9/og/"
+    assert found.published == "2024-02-01T12:00:00+00:00"
+    assert found.modified == "2024-02-02T12:00:00+00:00"
+    assert found.section == "Culture"
+    assert found.site_name == "The Forward"
+
+
+def test_meta_author() -> None:
+    found = meta(page('<meta name="author" content="By Jane Doe">'))
+    assert found.authors == ("Jane Doe",)
+
+
+def test_twitter_meta() -> None:
+    head = """<meta name="twitter:title" content="Twitter headline">
+      <meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Jane Doe">"""
+    found = meta(page(head))
+    assert found.title == "Twitter headline"
+    assert found.authors == ("Jane Doe",)
+
+
+def test_parsely_and_dublin_core_metas() -> None:
+    head = """<meta name="parsely-author" content="Jane Doe">
+      <meta name="dc.date" content="2022-05-06">"""
+    found = meta(page(head))
+    assert found.authors == ("Jane Doe",)
+    assert found.published == "2022-05-06"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/news/123/a-story/", "https://forward.com/news/123/a-story/"),
+        ("https://www.jta.org/2024/03/04/story", "https://www.jta.org/2024/03/04/story"),
+    ],
+)
+def test_canonical_relative_and_absolute(href: str, expected: str) -> None:
+    found = meta(page(f'<link rel="canonical" href="{href}">'))
+    assert found.canonical_url == expected
+
+
+def test_canonical_falls_back_to_the_url() -> None:
+    assert meta(page()).canonical_url == URL
+
+
+def test_shortlink_post_id() -> None:
+    found = meta(page('<link rel="shortlink" href="https://forward.com/?p=574512">'))
+    assert found.post_id == "574512"
+
+
+def test_postid_body_class() -> None:
+    found = meta(page(body_attrs='class="single single-post postid-8812 format-standard"'))
+    assert found.post_id == "8812"
+
+
+def test_jsonld_identifier_post_id() -> None:
+    assert meta(page(GRAPH)).post_id == "123"
+
+
+def test_visible_byline_with_agency() -> None:
+    body = """<h1>A story from the wire</h1>
+      <div class="byline">By <a href="/author/ron-kampeas/">Ron Kampeas</a>, JTA</div>"""
+    found = meta(page(body=body))
+    assert found.byline == "By Ron Kampeas, JTA"
+    assert found.authors == ("Ron Kampeas",)
+    assert found.byline_orgs == ("JTA",)
+
+
+def test_byline_beside_the_headline_without_markup() -> None:
+    body = "<h1>An unmarked story</h1><p>By</p><p>Jane Doe</p><p>March 4, 2024</p>"
+    found = meta(page(body=body))
+    assert found.authors == ("Jane Doe",)
+    assert found.published == "2024-03-04"
+
+
+def test_commenters_and_related_writers_are_not_authors() -> None:
+    body = """<h1>Main story headline</h1>
+      <aside class="related-posts"><div class="byline">By Other Writer</div>
+        <time datetime="2019-01-01">Jan 1, 2019</time></aside>
+      <div class="byline">By Jane Doe</div>
+      <ol class="comment-list"><li><span class="comment-author">Troll Person</span>
+        <time datetime="2025-01-01">Jan 1, 2025</time></li></ol>"""
+    found = meta(page(body=body))
+    assert found.authors == ("Jane Doe",)
+    assert found.published is None
+
+
+def test_sidebar_dates_are_ignored() -> None:
+    body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
+      <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""
+    assert meta(page(body=body)).published == "2024-03-04T10:00:00+00:00"
+
+
+def test_site_name_is_not_an_author() -> None:
+    head = """<meta property="og:site_name" content="The Forward">
+      <meta name="author" content="The Forward">"""
+    assert meta(page(head)).authors == ()
+
+
+def test_language_and_keywords() -> None:
+    head = '<meta name="keywords" content="Israel, Gaza , Twitter">'
+    found = meta(page(head, lang="en-GB"))
+    assert found.language == "en-GB"
+    assert found.keywords == ("Israel", "Gaza", "Twitter")
+
+
+def test_date_from_url_path_as_last_resort() -> None:
+    found = meta(page(), url="https://example.com/2021/07/09/slug/")
+    assert found.published == "2021-07-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("March 4, 2024", True, "2024-03-04"),
+        ("2024-03-04T10:00:00Z", True, "2024-03-04T10:00:00+00:00"),
+        ("2024-03-04T10:00:00.000-0500", True, "2024-03-04T10:00:00-05:00"),
+        ("Mar. 4, 2024 at 10:00 am EST", True, "2024-03-04T10:00:00-05:00"),
+        ("Monday, September 4th, 2023 3:15 p.m. ET", True, "2023-09-04T15:15:00"),
+        ("4 March 2024", True, "2024-03-04"),
+        ("Mon, 04 Mar 2024 10:00:00 GMT", True, "2024-03-04T10:00:00+00:00"),
+        ("04/03/2024", True, "2024-04-03"),
+        ("04/03/2024", False, "2024-03-04"),
+        ("13/03/2024", True, "2024-03-13"),
+        ("04.03.2024", True, "2024-03-04"),
+        ("Sept. 12, 2025", True, "2025-09-12"),
+        ("Published 20240304", True, None),
+        ("5 min read", True, None),
+        ("February 30, 2024", True, None),
+    ],
+)
+def test_date_formats(text: str, month_first: bool, expected: str | None) -> None:
+    assert parse_date(text, month_first=month_first) == expected
+
+
+def test_ambiguous_numeric_date_follows_the_page_language() -> None:
+    body = '<h1>A British story</h1><time class="entry-date">04/03/2024</time>'
+    assert meta(page(body=body, lang="en-GB")).published == "2024-03-04"
+    assert meta(page(body=body, lang="en-US")).published == "2024-04-03"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "#AskHamas Is a Twitter Disaster — Or Is it? | The Forward",
+            "#AskHamas Is a Twitter Disaster — Or Is it?",
+        ),
+        ("Forward - A headline - with dashes", "A headline - with dashes"),
+        ("A headline - Opinion", "A headline - Opinion"),
+    ],
+)
+def test_title_site_suffix_stripping(title: str, expected: str) -> None:
+    assert strip_site(title, site="The Forward", host="forward.com") == expected
+
+
+def test_h1_wins_over_title_with_site_suffix() -> None:
+    head = "<title>The real headline | The Forward</title>"
+    body = '<header><h1 class="logo">The Forward</h1></header><h1>The real headline</h1>'
+    assert meta(page(head, body)).title == "The real headline"
+
+
+def test_tree_is_not_modified() -> None:
+    root = document.load(page(GRAPH, '<div class="byline">By Jane Doe</div>'))
+    before = document_bytes(root)
+    extract_metadata(root, url=URL)
+    assert document_bytes(root) == before
+
+
+def document_bytes(root: object) -> bytes:
+    import lxml.html
+
+    assert isinstance(root, lxml.html.HtmlElement)
+    return lxml.html.tostring(root)
