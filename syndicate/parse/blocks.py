@@ -1,6 +1,6 @@
 """Write a cleaned container as blocks: one block element per line, and the same as text.
 
-Kept: p, h2-h6 (an h1 inside the body becomes h2), ul/ol/li, blockquote, pre; inside them
+Kept: p, h2-h6 (an h1 inside the body becomes h2, or goes if it comes first: it is the title), ul/ol/li, blockquote, pre; inside them
 a (href made absolute), em, strong, i, b and br. Everything else gives up its text to the
 block it sits in. Short inserts ("Related: ...", "Advertisement") and link-only blocks are
 left out; so is the title when the body repeats it.
@@ -24,9 +24,9 @@ Element: TypeAlias = lxml.html.HtmlElement
 _SPACE = re.compile(r"\s+")
 _EMPTY_INLINE = re.compile(r"<(a|em|strong|i|b)\b[^>]*>\s*</\1>")
 _EDGE_BR = re.compile(r"^(?:\s*<br>\s*)+|(?:\s*<br>\s*)+$")
-_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
+_HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
 # Blocks whose content stays in the enclosing list item / heading / pre.
-_LEAF_KINDS = ("li", "pre", "h2", "h3", "h4", "h5", "h6")
+_LEAF_KINDS = ("li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 _WRAPPERS = ("ul", "ol", "blockquote")
 
 
@@ -90,13 +90,15 @@ class _Writer:
         self.link_chars = 0
         if not text or self._boilerplate(text, link_chars):
             return
-        kind = self.kinds[-1]
+        kind = "h2" if self.kinds[-1] == "h1" else self.kinds[-1]
         body = _EDGE_BR.sub("", _EMPTY_INLINE.sub("", body.strip()))
         self.lines.append(f"<{kind}>{body}</{kind}>")
         self.texts.append(text)
 
     def _boilerplate(self, text: str, link_chars: int) -> bool:
         if self.title and len(self.texts) < 3 and _key(text) == self.title:
+            return True
+        if self.kinds[-1] == "h1" and not self.texts:
             return True
         short = len(text) <= pt.MAX_INSERT_CHARS
         if short and pt.INSERT_TEXT.match(text):

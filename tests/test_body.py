@@ -1,0 +1,236 @@
+"""Body extraction on small but realistic pages: what stays, what goes, where it goes."""
+
+from __future__ import annotations
+
+import copy
+
+import lxml.html
+import pytest
+
+from syndicate.parse import document
+from syndicate.parse.body import Body, extract_body
+
+URL = "https://news.example.org/2025/03/story/"
+
+PARAS = [
+    "The city council voted on Tuesday to expand the bus network, adding three routes that "
+    "will connect the eastern neighbourhoods to the hospital, the university and downtown.",
+    "Supporters said the change was overdue. Opponents, including two council members, "
+    "argued that the money would be better spent on repairing roads, which they said were "
+    "in the worst state in a generation.",
+    "The new routes will start running in September, according to the transit agency, which "
+    "plans to hire forty drivers over the summer and to buy twelve electric buses.",
+    "Residents who spoke at the meeting were mostly in favour, though several asked for later "
+    "evening service, a request the agency said it would study before the end of the year.",
+]
+
+
+def page(body: str, *, head: str = "") -> str:
+    """A news page: header with nav, the article, a sidebar and a footer around ``body``."""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Council expands buses | Example News</title>
+{head}</head>
+<body class="single single-post">
+<header class="site-header"><a href="/">Example News</a>
+<nav class="main-nav"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li>
+<li><a href="/opinion/">Opinion</a></li></ul></nav></header>
+<main id="main">
+<article class="post">
+<h1 class="entry-title">Council expands bus network</h1>
+<div class="byline">By Jane Reporter | March 4, 2025</div>
+<div class="entry-content">
+{body}
+</div>
+</article>
+<aside class="sidebar"><h3>Most read</h3>
+<p>A completely different story about the weather that readers clicked on a great deal.</p>
+<ul><li><a href="/a">Storm hits coast</a></li><li><a href="/b">School results out</a></li></ul>
+</aside>
+</main>
+<footer class="site-footer"><p>Copyright 2025 Example News. All rights reserved, everywhere.</p>
+</footer></body></html>"""
+
+
+def paras(items: list[str] = PARAS) -> str:
+    return "\n".join(f"<p>{p}</p>" for p in items)
+
+
+def extract(html: str, **kwargs: str) -> Body:
+    return extract_body(document.load(html), url=kwargs.get("url", URL), title=kwargs.get("title"))
+
+
+def test_keeps_every_paragraph_in_order_and_nothing_around_it() -> None:
+    body = extract(page(paras()))
+    assert body.text.split("\n\n") == PARAS
+    assert "Most read" not in body.text
+    assert "Copyright" not in body.text
+    assert "Sport" not in body.text
+    assert "Jane Reporter" not in body.text
+
+
+def test_html_is_one_block_per_line_without_attributes() -> None:
+    html = page('<p class="lead" style="color:red" id="x">' + PARAS[0] + "</p>" + paras(PARAS[1:]))
+    body = extract(html)
+    lines = body.html.splitlines()
+    assert len(lines) == len(PARAS)
+    assert all(line.startswith("<p>") and line.endswith("</p>") for line in lines)
+    assert "class=" not in body.html and "style=" not in body.html and "id=" not in body.html
+
+
+def test_share_bar_is_removed() -> None:
+    share = (
+        '<div class="share-tools"><a href="https://facebook.com/sharer?u=x">Share on Facebook</a>'
+        '<a href="https://twitter.com/intent/tweet">Share on Twitter</a>'
+        "<span>Email this story to a friend</span></div>"
+    )
+    body = extract(page(share + paras()))
+    assert "Share on" not in body.text
+    assert "Email this story" not in body.text
+    assert body.text.startswith(PARAS[0])
+
+
+def test_related_insert_and_read_more_are_removed() -> None:
+    inserts = (
+        '<p><strong>Related:</strong> <a href="/2025/02/other/">Council debates road repairs</a></p>'
+        '<div class="related-posts"><h4>More on transit</h4><p>An earlier piece on the '
+        "tram line that was cancelled in 2019 after a long dispute over costs.</p></div>"
+        '<p>READ MORE: <a href="/x">Why buses matter</a></p>'
+    )
+    body = extract(page(paras(PARAS[:2]) + inserts + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_newsletter_and_donation_boxes_are_removed() -> None:
+    boxes = (
+        '<div class="newsletter-signup"><p>Get the morning briefing in your inbox every day, '
+        "free of charge.</p><form><input type=email><button>Sign up</button></form></div>"
+        '<div class="donate-box"><p>Independent journalism needs your support: give what you '
+        "can today and keep local reporting alive.</p></div>"
+    )
+    body = extract(page(paras(PARAS[:3]) + boxes + paras(PARAS[3:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_caption_goes_to_images_not_body() -> None:
+    figure = (
+        '<figure class="wp-block-image"><img src="/img/bus.jpg" alt="A blue bus">'
+        "<figcaption>A new electric bus at the depot. "
+        '<span class="credit">Photo: Sam Lens</span></figcaption></figure>'
+    )
+    body = extract(page(paras(PARAS[:1]) + figure + paras(PARAS[1:])))
+    assert "electric bus at the depot" not in body.text
+    assert "Sam Lens" not in body.text
+    assert len(body.images) == 1
+    image = body.images[0]
+    assert image.src == "https://news.example.org/img/bus.jpg"
+    assert image.alt == "A blue bus"
+    assert image.caption == "A new electric bus at the depot."
+    assert image.credit == "Photo: Sam Lens"
+
+
+def test_tweet_kept_as_blockquote_with_link_and_no_script() -> None:
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Big day for buses in our '
+        "city! Three new routes approved tonight.</p>&mdash; Transit Fan (@transitfan) "
+        '<a href="https://twitter.com/transitfan/status/1234567890">March 4, 2025</a>'
+        '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script>'
+    )
+    body = extract(page(paras(PARAS[:2]) + tweet + paras(PARAS[2:])))
+    assert "<blockquote>" in body.html and "</blockquote>" in body.html
+    assert "Big day for buses" in body.text
+    assert 'href="https://twitter.com/transitfan/status/1234567890"' in body.html
+    assert "<script" not in body.html and "widgets.js" not in body.html
+    assert [(e.kind, e.url) for e in body.embeds] == [
+        ("tweet", "https://twitter.com/transitfan/status/1234567890")
+    ]
+
+
+def test_video_iframe_is_an_embed() -> None:
+    frame = '<iframe src="https://www.youtube.com/embed/abc123" width="560"></iframe>'
+    body = extract(page(paras(PARAS[:1]) + frame + paras(PARAS[1:])))
+    assert [(e.kind, e.url) for e in body.embeds] == [
+        ("video", "https://www.youtube.com/embed/abc123")
+    ]
+    assert "iframe" not in body.html
+
+
+def test_links_are_absolute_and_emphasis_kept() -> None:
+    para = (
+        'The <a href="/reports/transit-2025.pdf">transit report</a> calls the plan '
+        "<em>ambitious</em> but <strong>affordable</strong>, and its authors expect ridership "
+        "to grow by a fifth within two years of the routes opening."
+    )
+    body = extract(page(f"<p>{para}</p>" + paras()))
+    assert '<a href="https://news.example.org/reports/transit-2025.pdf">transit report</a>' in (
+        body.html
+    )
+    assert "<em>ambitious</em>" in body.html
+    assert "<strong>affordable</strong>" in body.html
+
+
+def test_headings_lists_and_blockquotes_are_kept() -> None:
+    extra = (
+        "<h2>What changes</h2><ul><li>Route 12 to the hospital</li>"
+        "<li>Route 14 to the university</li></ul>"
+        "<blockquote><p>We have waited ten years for this, said one resident.</p></blockquote>"
+    )
+    body = extract(page(paras(PARAS[:2]) + extra + paras(PARAS[2:])))
+    assert "<h2>What changes</h2>" in body.html
+    assert (
+        "<ul>\n<li>Route 12 to the hospital</li>\n<li>Route 14 to the university</li>\n</ul>"
+        in (body.html)
+    )
+    assert "<blockquote>\n<p>We have waited ten years" in body.html
+    assert "What changes\n\nRoute 12 to the hospital\n\nRoute 14 to the university" in body.text
+
+
+def test_title_repeated_in_body_is_dropped() -> None:
+    html = page("<h2>Council expands bus network</h2>" + paras())
+    body = extract(html, title="Council expands bus network")
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_hidden_elements_are_dropped() -> None:
+    hidden = (
+        '<p style="display:none">Hidden text that a reader never sees on the page at all.</p>'
+        '<span class="screen-reader-text">Skip to the next section of this article now</span>'
+    )
+    body = extract(page(paras(PARAS[:1]) + hidden + paras(PARAS[1:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_the_callers_tree_is_not_changed() -> None:
+    root = document.load(page(paras()))
+    before = lxml.html.tostring(root)
+    snapshot = copy.deepcopy(root)
+    extract_body(root, url=URL)
+    assert lxml.html.tostring(root) == before == lxml.html.tostring(snapshot)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body></body></html>",
+        "<html><body><nav><a href='/'>Home</a></nav><p>Short.</p></body></html>",
+        "<html><body><ul>"
+        + "".join(f"<li><a href='/{i}'>Item {i}</a></li>" for i in range(50))
+        + "</ul></body></html>",
+    ],
+)
+def test_page_without_article_gives_empty_body(html: str) -> None:
+    body = extract(html)
+    assert body == Body(html="", text="")
+
+
+def test_deep_nesting_does_not_raise() -> None:
+    depth = 200_000
+    html = "<html><body>" + "<div>" * depth + paras() + "</div>" * depth + "</body></html>"
+    body = extract(html)
+    assert isinstance(body.text, str)
+
+
+def test_div_soup_with_br_separated_text() -> None:
+    soup = "<div class='txt'>" + "<br><br>".join(PARAS) + "</div>"
+    body = extract(page(soup))
+    for para in PARAS:
+        assert para in body.text
