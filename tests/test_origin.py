@@ -178,6 +178,13 @@ def test_note_wordings(note: str, name: str) -> None:
     assert only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>"))).name == name
 
 
+@pytest.mark.parametrize(
+    "note", ["Originally published in March 2022.", "This article first appeared in print."]
+)
+def test_note_naming_a_date_or_edition_is_no_sign(note: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")) == ()
+
+
 def test_note_about_another_work_is_no_sign() -> None:
     para = "<p>The poem was read at the rally. It first appeared in The New Yorker in 1962.</p>"
     assert signs(body=story("<p>Lead.</p>", para)) == ()
@@ -442,6 +449,11 @@ def test_canonical_is_not_judged_when_the_own_site_is_unknown() -> None:
         signs(head=canonical("https://www.haaretz.com/x"), url=None, publisher=None, site_name=None)
         == ()
     )
+
+
+def test_canonical_is_not_judged_against_a_site_name_alone() -> None:
+    head = canonical("https://cloud.example.com/learn/x")
+    assert signs(head=head, url=None, publisher="Example Cloud", site_name="Example Cloud") == ()
 
 
 def test_syndication_source_meta() -> None:

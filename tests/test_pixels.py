@@ -36,6 +36,20 @@ def test_live_img_by_url_pattern_without_id() -> None:
     )
 
 
+def test_tracker_plugin_assets_are_not_pixels() -> None:
+    badge = "https://news.example.org/wp-content/plugins/republication-tracker-tool/assets/img/cc-by-nd-4.0.png"
+    assert pixels(f'<div class="license"><img src="{badge}" alt="Creative Commons"></div>') == ()
+
+
+def test_real_world_unevenly_escaped_copy() -> None:
+    escaped = (
+        "&amp;lt;img id=&amp;quot;republication-tracker-tool-source&amp;quot; src=&amp;quot;"
+        "https://news.example.org/?republication-pixel=true&amp;amp;post=4821&amp;amp;amp;ga4="
+        "G-ABC123&amp;quot; style=&amp;quot;width:1px;height:1px;&amp;quot;&amp;gt;"
+    )
+    assert pixels(f'<div class="republish-content" hidden>{escaped}</div>') == (PIXEL,)
+
+
 def test_amp_img_pixel() -> None:
     src = "https://news.example.org/?republication-pixel=true&amp;post=9"
     assert pixels(f'<amp-img src="{src}" width="1" height="1"></amp-img>') == (

@@ -100,7 +100,7 @@ def find_origin(
         _kickers(root, meta),
         datelines(blocks),
         notes(blocks),
-        _markednotes(root),
+        _marked_notes(root),
         _jsonld(meta, ids),
         _canonical(root, url) if own.known else (),
         _source_metas(root, url) if own.known else (),
@@ -141,8 +141,10 @@ class _OwnSite:
                 names.append(_str(obj.get("name")))
         keys = {_key(n) for n in names if n}
         self.keys = {k for k in keys if k} | {d.split(".")[0] for d in self.domains}
-        # Without a known site a canonical or source URL cannot be told apart from the page's.
-        self.known = bool(self.keys)
+        # A canonical or source URL is judged against the page's own domain (from its URL or
+        # og:url) only: compared with a site name alone, own canonicals on sister hosts
+        # ("Google Cloud" on cloud.google.com) look foreign.
+        self.known = bool(self.domains)
 
     def names(self, name: str, url: str | None = None) -> bool:
         if url and registered_domain(url) in self.domains:
@@ -214,13 +216,13 @@ def _near_headline(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]
             break
         for sibling in node.itersiblings(preceding=True):
             if isinstance(sibling.tag, str):
-                yield from sibling.iter()
+                yield from (el for el in sibling.iter() if isinstance(el.tag, str))
         node = node.getparent()
     for count, sibling in enumerate(h1.itersiblings()):
         if count >= KICKER_AFTER_SIBLINGS:
             break
         if isinstance(sibling.tag, str):
-            yield from sibling.iter()
+            yield from (el for el in sibling.iter() if isinstance(el.tag, str))
 
 
 # --- body: datelines and notes ---------------------------------------------------------------
@@ -234,11 +236,15 @@ def _body_blocks(body: Body) -> list[lxml.html.HtmlElement]:
     except (etree.ParserError, ValueError):
         return []
     return [
-        f for f in fragments if isinstance(f, lxml.html.HtmlElement) and clean(f.text_content())
+        f
+        for f in fragments
+        if isinstance(f, lxml.html.HtmlElement)
+        and isinstance(f.tag, str)
+        and clean(f.text_content())
     ]
 
 
-def _markednotes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
+def _marked_notes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
     """Notes the page marks as such outside the body (``<div class="syndication-note">``)."""
     for el in _elements(NOTE_MARKS(root)):
         if visible.foreign(el) or _HIDDEN(el):

@@ -33,6 +33,12 @@ NAME = (
     rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
     rf"|{_DOMAIN}))"
 )
+# Captures that are dates or issues, not publications ("Originally published in March 2022").
+NOT_A_NAME = re.compile(
+    r"^(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|"
+    r"(?:spring|summer|fall|autumn|winter|print|issue|volume|vol)\b)",
+    re.IGNORECASE,
+)
 # What a note talks about: this piece ("This article", "A version of this story"); "the
 # essay" or "it" could be any work the story talks about, so they are not enough.
 _SUBJECT = (
@@ -113,11 +119,11 @@ def quote(text: str) -> str:
 
 
 def name_of(raw: str | None) -> str | None:
-    """A captured publication name without trailing punctuation."""
+    """A captured publication name without trailing punctuation; None for a date."""
     if not raw:
         return None
     name = clean(raw).rstrip(".,;:")
-    return name or None
+    return None if not name or NOT_A_NAME.match(name) else name
 
 
 # --- datelines and notes ----------------------------------------------------------------------

@@ -28,10 +28,11 @@ from lxml import etree
 # The INN Republication Tracker's id for its pixel <img>.
 PIXEL_IDS = frozenset({"republication-tracker-tool-source"})
 # Pixel URLs of republication trackers: the INN plugin's query flag (current versions) and its
-# pixel endpoint (older versions serve /wp-content/plugins/republication-tracker-tool/...).
+# pixel endpoint (older versions serve .../republication-tracker-tool/includes/pixel.php); the
+# plugin's other assets, such as its Creative Commons badge, are not pixels.
 PIXEL_URL_PATTERNS = (
     re.compile(r"[?&]republication-pixel=(?:true|1)\b", re.IGNORECASE),
-    re.compile(r"/republication-tracker-tool/", re.IGNORECASE),
+    re.compile(r"/republication-tracker-tool/[^?#]*pixel[^/?#]*(?:[?#]|$)", re.IGNORECASE),
 )
 # Image-like elements whose src may be a pixel (AMP pages write <amp-img> and <amp-pixel>).
 IMAGE_TAGS = frozenset({"img", "amp-img", "amp-pixel"})
