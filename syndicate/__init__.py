@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from syndicate.api import check, load_profile, snippet
+from syndicate.api import check, lint, load_profile, snippet
 from syndicate.errors import (
     ConfigError,
     FetchError,
@@ -44,6 +44,7 @@ __all__ = [
     "Violation",
     "__version__",
     "check",
+    "lint",
     "load_profile",
     "parse_article",
     "snippet",

@@ -8,8 +8,10 @@ from syndicate import policy as _policy
 from syndicate import source as _source
 from syndicate.emit import emit_snippet
 from syndicate.errors import Refused
+from syndicate.lint import lint_copy
 from syndicate.models import Article, Snippet, Verdict
 from syndicate.parse import parse_article
+from syndicate.parse.document import decode
 from syndicate.policy.profile import Profile
 from syndicate.source import Limits
 
@@ -89,3 +91,32 @@ def snippet(
         reasons = "; ".join(v.message for v in verdict.violations if v.severity == "error")
         raise Refused(f"{source or article.url or 'story'}: refused: {reasons}", verdict=verdict)
     return emit_snippet(article, profile)
+
+
+def lint(
+    copy: str,
+    original: str | Article | None = None,
+    profile: Profile | str | None = None,
+    *,
+    partner: str | None = None,
+    limits: Limits | None = None,
+) -> Verdict:
+    """Check a partner's copy (a SOURCE: file, URL or ``-``) against the original story.
+
+    ``original`` is a SOURCE or an Article; None fetches the copy's own canonical link.
+    ``profile`` is taken as ``check`` takes it; ``partner`` is the host whose
+    ``[partners.HOST.rules]`` apply (by default the copy's ``og:url`` host). Violations are
+    data in the Verdict; ``SourceError`` or ``ConfigError`` when it cannot judge.
+
+    >>> verdict = lint("fixtures/copies/forward/askhamas-pixel-altered.html",
+    ...                "fixtures/pages/forward/askhamas.html")
+    >>> verdict.violations[0].message
+    'pixel has post=203004, expected post=203040'
+    """
+    if not isinstance(profile, Profile):
+        profile = _policy.load_profile(profile)
+    doc = _source.read(copy, limits=limits)
+    if isinstance(original, str):
+        original = read_article(original, limits=limits)
+    text = decode(doc.data, encoding=doc.encoding)
+    return lint_copy(text, original, profile, name=copy, partner=partner, limits=limits)

@@ -344,10 +344,77 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 @cli.command()
+@click.option("--profile", "profile", metavar="NAME", help="A built-in profile: forward, inn.")
+@click.option("--config", metavar="FILE", help="A profile file (TOML).")
+@click.option(
+    "--original",
+    metavar="SOURCE",
+    help="The original story (file or URL); by default the copy's canonical link is fetched.",
+)
+@click.option("--partner", metavar="HOST", help="Apply [partners.HOST.rules] of the profile.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning.",
+)
 @click.argument("copies", nargs=-1, required=True)
-def lint(copies: tuple[str, ...]) -> None:
-    """Check a partner's copy against the original."""
-    raise click.UsageError("lint is not available yet")
+def lint(
+    profile: str | None,
+    config: str | None,
+    original: str | None,
+    partner: str | None,
+    fmt: str,
+    copies: tuple[str, ...],
+) -> None:
+    """Check each partner COPY (a page or a bare embed: file, URL or -) against the original.
+
+    Exit 0 when clean, 1 when any violation is an error, 2 when a copy, the original or the
+    profile could not be read.
+
+    \b
+      syndicate lint --original https://forward.com/schmooze/203040/... copy.html
+      syndicate lint --format github --partner partner.example site/**/*.html
+    """
+    from syndicate.lint import lint_copy
+    from syndicate.policy import all_rules, load_profile
+    from syndicate.report.lint import render
+
+    if profile is not None and config is not None:
+        raise click.UsageError("--profile and --config cannot be used together")
+    judged = load_profile(profile, config=config)
+    story = read_article(original) if original is not None else None
+    fetched: dict[str, Article] = {}
+    verdicts, failed = [], False
+    for copy in copies:
+        try:
+            doc = _lint_source(copy)
+            verdicts.append(
+                lint_copy(doc, story, judged, name=copy, partner=partner, originals=fetched)
+            )
+        except SyndicateError as exc:
+            _error(copy, exc)
+            failed = True
+    color = fmt == "text" and _lint_color()
+    click.echo(render(fmt, verdicts, all_rules("copy"), color=color), color=color)
+    if failed:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK if all(v.ok for v in verdicts) else EXIT_VIOLATIONS)
+
+
+def _lint_source(copy: str) -> str:
+    from syndicate.parse.document import decode
+    from syndicate.source import read
+
+    doc = read(copy)
+    return decode(doc.data, encoding=doc.encoding)
+
+
+def _lint_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

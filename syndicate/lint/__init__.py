@@ -31,17 +31,19 @@ def lint_copy(
     name: str = "<copy>",
     partner: str | None = None,
     limits: Limits | None = None,
+    originals: dict[str, Article] | None = None,
 ) -> Verdict:
     """Check a partner's ``copy`` (a whole page or a bare embed) against the ``original``.
 
     ``original`` is an Article, a SOURCE to read it from, or None to fetch the copy's own
     canonical link. ``partner`` is the partner's host for ``[partners.HOST.rules]``; by
-    default it is read off the copy's ``og:url``. Violations come sorted by position.
+    default it is read off the copy's ``og:url``. ``originals`` caches the originals read
+    by SOURCE across calls (many copies of one story). Violations come sorted by position.
     """
     profile = profile if profile is not None else load_profile()
     root = document.load(copy)
     text = copy if isinstance(copy, str) else document.decode(copy)
-    article = _original(original, root, profile, name, limits)
+    article = _original(original, root, name, limits, {} if originals is None else originals)
     ctx = CopyContext(name, text, root, article, profile)
     key = _partner_key(partner or partner_of(root, profile), profile)
     found: list[Violation] = []
@@ -67,9 +69,9 @@ def lint_copy(
 def _original(
     original: Article | str | None,
     root: lxml.html.HtmlElement,
-    profile: Profile,
     name: str,
     limits: Limits | None,
+    cache: dict[str, Article],
 ) -> Article:
     if isinstance(original, Article):
         return original
@@ -81,7 +83,9 @@ def _original(
             raise SourceError(
                 f"{name}: no canonical link to find the original by; give it with --original"
             )
-    return read_article(original, limits=limits)
+    if original not in cache:
+        cache[original] = read_article(original, limits=limits)
+    return cache[original]
 
 
 def canonical_of(root: lxml.html.HtmlElement) -> str | None:
