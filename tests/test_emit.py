@@ -431,3 +431,22 @@ def test_golden_snippets_exist_exactly_for_republishable_fixtures() -> None:
     goldens = {p.relative_to(PAGES).as_posix() for p in PAGES.rglob("*.snippet.html")}
     wanted = {f"{k}.snippet.html" for k, f in PAGES_FACTS.items() if f["republishable"]}
     assert goldens == wanted
+
+
+def test_text_after_a_void_media_element_is_kept() -> None:
+    body = emit_snippet(
+        article(
+            '<p>One.</p><embed src="/x.swf"><p>Two.</p><p>a<wbr>b</p><ul><li>i</li>'
+            '<track src="/t.vtt"><li>j</li></ul>'
+        ),
+        forward(),
+    ).body
+    assert lines(body)[2:9] == [
+        "<p>One.</p>",
+        "<p>Two.</p>",
+        "<p>ab</p>",
+        "<ul>",
+        "<li>i</li>",
+        "<li>j</li>",
+        "</ul>",
+    ]

@@ -41,6 +41,8 @@ DROP = frozenset(
     | {"form", "button", "input", "select", "option", "optgroup", "label", "fieldset", "output"}
     | {"head", "title", "meta", "link", "base", "dialog", "menu", "slot", "portal"}
 )
+# Void elements libxml2 parses as containers: what it nests in them is really their siblings.
+VOID_CONTAINERS = frozenset({"embed", "source", "track", "wbr", "keygen"})
 # Media among DROP: when one is dropped the embed says images are not included.
 MEDIA = frozenset({"img", "picture", "figure", "amp-img", "svg"})
 # Containers that are not kept but separate blocks: their text becomes paragraphs.
@@ -151,7 +153,10 @@ class Rebuilder:
                 run.append(escape_text(item))
                 continue
             tag = _tag(item)
-            if tag in DROP:
+            if tag in VOID_CONTAINERS:
+                flush()
+                lines.extend(self._blocks(item, depth + 1))
+            elif tag in DROP:
                 self.dropped_media |= tag in MEDIA or _has_media(item)
             elif depth >= MAX_DEPTH:
                 run.append(escape_text(item.text_content()))
@@ -195,6 +200,9 @@ class Rebuilder:
                     yield [f"<li>{text}</li>"]
                 continue
             tag = _tag(item)
+            if tag in VOID_CONTAINERS:
+                yield from self._items(item, depth + 1)
+                continue
             if tag in DROP:
                 self.dropped_media |= tag in MEDIA or _has_media(item)
                 continue
@@ -236,7 +244,9 @@ class Rebuilder:
                 out.append(escape_text(item if keep_space else SPACE.sub(" ", item)))
                 continue
             tag = _tag(item)
-            if tag in DROP:
+            if tag in VOID_CONTAINERS:
+                out.append(self._inline(item, depth + 1, keep_space=keep_space))
+            elif tag in DROP:
                 self.dropped_media |= tag in MEDIA or _has_media(item)
             elif depth >= MAX_DEPTH:
                 out.append(escape_text(SPACE.sub(" ", item.text_content())))
