@@ -133,6 +133,15 @@ def strip_prefix(text: str) -> str:
         text = stripped
 
 
+def display_byline(text: str) -> str:
+    """The byline as shown, without the dates, "Updated" notes and read times that follow it."""
+    text = clean_text(text)
+    cut = _CUT.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    return text.strip(" |•·—–-,")
+
+
 def is_agency(name: str) -> bool:
     """True for a known news agency or outlet, or an all-capital acronym such as "JTA"."""
     bare = name.strip(" ()[]").strip()

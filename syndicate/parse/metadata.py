@@ -32,7 +32,13 @@ import lxml.html
 from lxml import etree
 
 from syndicate.parse import jsonld, visible
-from syndicate.parse.authors import Byline, clean_text, split_byline, split_names
+from syndicate.parse.authors import (
+    Byline,
+    clean_text,
+    display_byline,
+    split_byline,
+    split_names,
+)
 from syndicate.parse.dates import parse_date
 from syndicate.parse.titles import pick_title
 from syndicate.parse.visible import run
@@ -335,7 +341,7 @@ def _authors(
 ) -> tuple[str | None, Byline]:
     """The byline as displayed and the authors, by the precedence in the module docstring."""
     shown = visible.bylines(root)
-    byline = shown[0][0] if shown else head_byline
+    byline = display_byline(shown[0][0] if shown else head_byline or "") or None
     shown_split = split_byline(byline) if byline else Byline()
     if shown and shown[0][1]:
         shown_split = Byline(
