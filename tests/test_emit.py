@@ -450,3 +450,19 @@ def test_text_after_a_void_media_element_is_kept() -> None:
         "<li>j</li>",
         "</ul>",
     ]
+
+
+@pytest.mark.parametrize("key", sorted(k for k, f in PAGES_FACTS.items() if f["republishable"]))
+def test_a_partner_page_built_from_the_snippet_passes_lint(key: str) -> None:
+    from syndicate.lint import lint_copy
+
+    profile = forward()
+    original = fixture_article(key, PAGES_FACTS[key])
+    snippet = syndicate.snippet(original, profile)
+    partner = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Partner</title>\n"
+        f"{snippet.head}\n<meta property='og:url' content='https://partner.example/story/'>"
+        f"</head><body><main><article>\n{snippet.body}</article></main></body></html>"
+    )
+    assert lint_copy(partner, original, profile).violations == ()
+    assert lint_copy(snippet.html, original, profile).violations == ()
