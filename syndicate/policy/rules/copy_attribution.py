@@ -53,8 +53,8 @@ def canonical_missing(ctx: CopyContext) -> Iterator[Finding]:
     scope="copy",
 )
 def canonical_mismatch(ctx: CopyContext) -> Iterator[Finding]:
-    """A ``rel=canonical`` must point at the original (scheme, ``www.``, trailing slash and
-    query order aside). Without a ``rel=canonical``, an ``og:url`` must.
+    """A ``rel=canonical`` must point at the original, its canonical URL or the address it
+    was read from (scheme, ``www.``, trailing slash and query order aside). Without a ``rel=canonical``, an ``og:url`` must.
 
     Fails: ``<link rel="canonical" href="https://partner.example/news/askhamas/">``.
 
@@ -65,8 +65,9 @@ def canonical_mismatch(ctx: CopyContext) -> Iterator[Finding]:
         return
     links = canonical_links(ctx.root) or og_urls(ctx.root)
     kind = "rel=canonical" if canonical_links(ctx.root) else "og:url"
+    accepted = {url_key(u) for u in (ctx.original.canonical_url, ctx.original.url) if u}
     for element, href in links:
-        if url_key(href) != url_key(expected):
+        if url_key(href) not in accepted:
             where = ctx.position(element)
             yield Finding(
                 f"{kind} points at {href}, expected {expected}",

@@ -1,0 +1,284 @@
+"""syndicate lint: partner copies against the original, rule by rule and end to end."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import COPIES, PAGES, Result
+from pytest_httpserver import HTTPServer
+
+from syndicate import parse_article
+from syndicate.emit import emit_snippet
+from syndicate.lint import lint_copy
+from syndicate.models import Article
+from syndicate.policy import all_rules, load_profile
+
+EXPECTED: dict[str, dict[str, Any]] = tomllib.loads(
+    (COPIES / "expected.toml").read_text(encoding="utf-8")
+)
+PAGE_FACTS: dict[str, dict[str, Any]] = tomllib.loads(
+    (PAGES / "expected.toml").read_text(encoding="utf-8")
+)
+ASKHAMAS = PAGES / "forward" / "askhamas.html"
+ASKHAMAS_URL = PAGE_FACTS["forward/askhamas"]["url"]
+COMPLIANT = COPIES / "forward" / "askhamas-compliant.html"
+ALTERED = COPIES / "forward" / "askhamas-pixel-altered.html"
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def original(key: str = "forward/askhamas") -> Article:
+    return parse_article((PAGES / f"{key}.html").read_bytes(), url=PAGE_FACTS[key]["url"])
+
+
+def slugs_in(fmt: str, out: str) -> list[str]:
+    """The rule slugs a report names, one per violation, whatever its format."""
+    if fmt == "json":
+        return [v["rule"] for f in json.loads(out) for v in f["violations"]]
+    if fmt == "sarif":
+        return [r["ruleId"] for run in json.loads(out)["runs"] for r in run["results"]]
+    if fmt == "github":
+        return re.findall(r"^::\w+ .*?title=([\w-]+)::", out, flags=re.MULTILINE)
+    return re.findall(r"^\S+:\d+:\d+: ([\w-]+) ", out, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("copy", sorted(EXPECTED))
+def test_each_copy_gives_exactly_its_expected_violations(
+    run: Callable[..., Result], copy: str, fmt: str
+) -> None:
+    case = EXPECTED[copy]
+    page = PAGES / f"{case['original']}.html"
+    result = run(
+        "lint", "--profile", case["profile"], "--original", page, "--format", fmt, COPIES / copy
+    )
+    assert Counter(slugs_in(fmt, result.out)) == Counter(case["rules"]), result.out
+    assert result.code == (1 if case["rules"] else 0), result.err
+    assert result.err == ""
+
+
+def test_every_copy_rule_has_a_failing_copy_and_there_are_clean_ones() -> None:
+    raised = {slug for case in EXPECTED.values() for slug in case["rules"]}
+    copy_rules = {r.slug for r in all_rules("copy")}
+    assert copy_rules - raised == set(), "copy rules without a failing copy in expected.toml"
+    assert raised <= copy_rules
+    assert sum(1 for case in EXPECTED.values() if not case["rules"]) >= 2
+    assert all((COPIES / name).is_file() for name in EXPECTED)
+
+
+def test_every_copy_on_disk_is_listed_in_expected() -> None:
+    on_disk = {p.relative_to(COPIES).as_posix() for p in COPIES.rglob("*.html")}
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("copy", sorted(c for c in EXPECTED if EXPECTED[c]["rules"]))
+def test_locations_point_at_a_start_tag_in_the_copy(copy: str) -> None:
+    case = EXPECTED[copy]
+    text = (COPIES / copy).read_text(encoding="utf-8")
+    verdict = lint_copy(text, original(case["original"]), load_profile(case["profile"]))
+    lines = text.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
+def test_pixel_altered_names_the_post_it_has_and_the_one_expected() -> None:
+    verdict = lint_copy(ALTERED.read_bytes(), original(), load_profile("forward"))
+    (violation,) = verdict.violations
+    assert violation.message == "pixel has post=203004, expected post=203040"
+    assert (violation.line, violation.column) == (35, 7)
+    assert violation.severity == "error"
+    assert not verdict.ok
+
+
+def test_text_altered_says_what_changed_and_where() -> None:
+    copy = COPIES / "forward" / "askhamas-text-altered.html"
+    verdict = lint_copy(copy.read_bytes(), original(), load_profile("forward"))
+    (violation,) = verdict.violations
+    assert violation.message == 'text changed: "answer" where the original has "livetweet answers"'
+    line = copy.read_text(encoding="utf-8").splitlines()[violation.line - 1]
+    assert "Hamas leaders will answer." in line
+
+
+def test_cut_and_added_words_are_reported_separately() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    text = text.replace("Hopefully, Hamas has enough social interns", "Hamas has interns")
+    text = text.replace(
+        "<p>What would you tweet at #AskHamas?</p>",
+        "<p>What would you tweet at #AskHamas?</p>\n<p>Our readers can reply below.</p>",
+    )
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [(v.rule, v.line, v.message) for v in verdict.violations] == [
+        ("text-altered", 24, 'text cut: "Hopefully" is missing after "tongue in cheek questions"'),
+        (
+            "text-altered",
+            24,
+            'text cut: "enough social" is missing after "questions Hopefully Hamas has"',
+        ),
+        ("text-altered", 34, 'text added: "Our readers can reply below", not in the original'),
+    ]
+
+
+def test_whitespace_entities_quotes_and_dashes_are_not_alterations() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    text = text.replace("isn&#8217;t", "isn't").replace("&#8212;", "--", 1)
+    text = text.replace("I really believe in", "I really\n      believe&#x20;in")
+    text = text.replace("questions. Hamas", "questions.</p>\n<p>Hamas")  # a paragraph split
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+
+
+def test_a_page_without_the_story_says_so() -> None:
+    page = (
+        "<html><head><link rel=canonical href='" + ASKHAMAS_URL + "'></head><body><article>"
+        "<p>The city council met on Tuesday to discuss the new parking rules downtown.</p>"
+        "</article></body></html>"
+    )
+    verdict = lint_copy(page, original(), load_profile("forward"))
+    assert "the story was not found in the copy; expected the original's text" in [
+        v.message for v in verdict.violations
+    ]
+
+
+def test_a_pixel_only_in_noscript_is_missing() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    pixel = re.search(r'<img id="republication-tracker-tool-source"[^>]*>', text)
+    assert pixel is not None
+    text = text.replace(pixel.group(), f"<noscript>{pixel.group()}</noscript>")
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [v.rule for v in verdict.violations] == ["pixel-missing"]
+    assert "only inside <noscript>" in verdict.violations[0].message
+
+
+def test_columns_tell_apart_tags_on_one_line() -> None:
+    body = emit_snippet(original(), load_profile("forward")).html
+    body = body.replace("post=203040", "post=1").replace("\n", "")
+    page = f"<html><head></head><body><img src='a.png'><img src='b.png'>{body}</body></html>"
+    verdict = lint_copy(page, original(), load_profile("forward"))
+    altered = [v for v in verdict.violations if v.rule == "pixel-altered"]
+    assert len(altered) == 1
+    assert altered[0].line == 1
+    assert page[altered[0].column - 1 :].startswith('<img id="republication-tracker-tool-source"')
+
+
+def test_a_comment_in_the_copy_cannot_excuse_it() -> None:
+    text = ALTERED.read_text(encoding="utf-8").replace(
+        "<body>", "<body>\n<!-- syndicate: disable pixel-altered -->\n<!-- noqa -->", 1
+    )
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [v.rule for v in verdict.violations] == ["pixel-altered"]
+
+
+def config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "syndicate.toml"
+    path.write_text('profile = "forward"\n' + body, encoding="utf-8")
+    return path
+
+
+def test_the_profile_switches_a_rule_off_or_softens_it(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    off = config(tmp_path, "[rules]\npixel-altered = 'off'\n")
+    result = run("lint", "--config", off, "--original", ASKHAMAS, ALTERED)
+    assert (result.code, result.out.strip()) == (0, "1 copy checked, no problems")
+    soft = config(tmp_path, "[rules.pixel-altered]\nseverity = 'warning'\n")
+    result = run("lint", "--config", soft, "--original", ASKHAMAS, "--format", "json", ALTERED)
+    assert result.code == 0
+    assert json.loads(result.out)[0]["violations"][0]["severity"] == "warning"
+
+
+def test_partner_rules_apply_by_flag_or_by_the_copy_own_og_url(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    profile = config(
+        tmp_path,
+        '[partners."lakeshorejewishvoice.org".rules]\npixel-altered = "warning"\n'
+        '[partners."other.example".rules]\npixel-altered = "off"\n',
+    )
+    derived = run("lint", "--config", profile, "--original", ASKHAMAS, ALTERED)
+    assert derived.code == 0
+    assert "pixel-altered" in derived.out
+    flagged = run(
+        "lint", "--config", profile, "--original", ASKHAMAS, "--partner", "other.example", ALTERED
+    )
+    assert (flagged.code, flagged.out.strip()) == (0, "1 copy checked, no problems")
+
+
+def test_without_an_original_the_copy_canonical_link_is_fetched(
+    run: Callable[..., Result], httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/story/").respond_with_data(
+        ASKHAMAS.read_bytes(), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/story/")
+    text = ALTERED.read_text(encoding="utf-8").replace(ASKHAMAS_URL + '">', url + '">', 1)
+    paths = [tmp_path / "one.html", tmp_path / "two.html"]
+    for path in paths:
+        path.write_text(text, encoding="utf-8")
+    result = run("lint", "--format", "json", *paths)
+    found = [[v["rule"] for v in f["violations"]] for f in json.loads(result.out)]
+    assert found == [["pixel-altered"], ["pixel-altered"]]
+    assert result.code == 1
+    assert len(httpserver.log) == 1  # one story, read once for both copies
+
+
+def test_a_copy_without_canonical_or_original_cannot_be_judged(
+    run: Callable[..., Result],
+) -> None:
+    copy = COPIES / "forward" / "askhamas-canonical-missing.html"
+    result = run("lint", copy)
+    assert result.code == 2
+    assert "no canonical link to find the original by; give it with --original" in result.err
+
+
+def test_unreadable_copies_and_configs_exit_2(run: Callable[..., Result], tmp_path: Path) -> None:
+    result = run("lint", "--original", ASKHAMAS, tmp_path / "gone.html", COMPLIANT)
+    assert result.code == 2
+    assert "gone.html: no such file" in result.err
+    assert "1 copy checked, no problems" in result.out
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[rules\n", encoding="utf-8")
+    result = run("lint", "--config", broken, "--original", ASKHAMAS, COMPLIANT)
+    assert result.code == 2
+    assert "broken.toml" in result.err
+
+
+REPUBLISHABLE = sorted(k for k, facts in PAGE_FACTS.items() if facts.get("republishable"))
+
+
+@pytest.mark.parametrize("profile", ["forward", "inn"])
+@pytest.mark.parametrize("key", REPUBLISHABLE)
+def test_the_emitted_embed_passes_lint_inside_a_partner_page(key: str, profile: str) -> None:
+    story = original(key)
+    judged = load_profile(profile)
+    snippet = emit_snippet(story, judged)
+    page = (
+        "<!doctype html><html><head><title>Partner</title>\n"
+        f"{snippet.head}\n"
+        '<meta property="og:url" content="https://partner.example/story/">\n'
+        "<script>window.ga = function () {};</script></head><body>\n"
+        '<header><img src="https://partner.example/logo.png" alt="Partner"><nav>'
+        '<a href="/">Home</a> <a href="/news/">News</a></nav></header>\n'
+        f"<main><article>\n{snippet.body}\n</article>\n"
+        "<aside><h2>Most read</h2><p>The school board meets again on Monday night.</p></aside>"
+        "</main>\n<footer><p>© Partner Media, all rights reserved.</p></footer>\n"
+        '<noscript><img src="https://partner.example/px.gif" width="1" height="1"></noscript>'
+        "</body></html>"
+    )
+    assert lint_copy(page, story, judged, name=key).violations == ()
+    assert lint_copy(snippet.html, story, judged).violations == ()
+
+
+def test_the_api_reads_the_copy_and_the_original_from_sources() -> None:
+    import syndicate
+
+    verdict = syndicate.lint(str(ALTERED), str(ASKHAMAS), "forward")
+    assert verdict.source == str(ALTERED)
+    assert [v.rule for v in verdict.violations] == ["pixel-altered"]
+    assert "lint" in syndicate.__all__
