@@ -61,12 +61,12 @@ def emit_snippet(article: Article, profile: Profile) -> Snippet:
     attributes = {tag: frozenset(attrs) for tag, attrs in profile.embed.attributes.items()}
     base = article.url or article.canonical_url
     rebuilder = Rebuilder(base=base, tags=tags, attributes=attributes, schemes=schemes)
-    canonical = absolute_url(article.canonical_url or article.url, base=None, schemes=WEB)
+    canonical = absolute_url(article.canonical_url or article.url, base=base, schemes=WEB)
 
     body = rebuilder.blocks(article.body_html)
     credit = _credit(article, profile, canonical, rebuilder)
     lines: list[str] = []
-    if article.title and has_text(escape_text(article.title)):
+    if article.title and article.title.strip():
         lines.append(f"<h1>{_text(article.title)}</h1>")
     byline = _byline(article)
     if byline:
