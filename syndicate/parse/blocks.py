@@ -1,7 +1,7 @@
 """Write a cleaned container as blocks: one block element per line, and the same as text.
 
-Kept: p, h2-h6 (an h1 inside the body becomes h2, or goes if it comes first: it is the title), ul/ol/li, blockquote, pre; inside them
-a (href made absolute), em, strong, i, b and br. Everything else gives up its text to the
+Kept: p, h2-h6 (an h1 becomes h2, or goes when it comes first: it is the title), ul/ol/li,
+blockquote, pre; inside them a (href made absolute), em, strong, i, b and br. Everything else gives up its text to the
 block it sits in. Short inserts ("Related: ...", "Advertisement") and link-only blocks are
 left out; so is the title when the body repeats it.
 """
@@ -46,7 +46,7 @@ class _Writer:
     def add(self, text: str | None) -> None:
         if text:
             self.text.append(text)
-            self.html.append(escape(_SPACE.sub(" ", text), quote=False))
+            self.html.append(escape(text, quote=False))
             if self.in_link:
                 self.link_chars += len(text.strip())
 
@@ -81,9 +81,15 @@ class _Writer:
             self.html.append(f"</{tag}>")
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.text)).strip()
+        raw = "".join(self.text)
+        if not raw or raw.isspace():
+            self.html = [o for _t, o in self.inline if o]
+            self.text = []
+            self.link_chars = 0
+            return
+        text = _SPACE.sub(" ", raw).strip()
         closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o)
-        body = "".join(self.html) + closing
+        body = _SPACE.sub(" ", "".join(self.html)) + closing
         link_chars = self.link_chars
         self.html = [o for _t, o in self.inline if o]
         self.text = []

@@ -22,6 +22,7 @@ from syndicate.parse import patterns as pt
 Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody' or @itemprop='articlebody']")
 
@@ -87,7 +88,8 @@ def unit_weight(unit: Element) -> float:
 
 def _units(root: Element) -> Iterator[Element]:
     seen: set[Element] = set()
-    for unit in select(pt.TEXT_UNITS, root):
+    others = [el for el in select(pt.LONG_TEXT_PARENTS, root) if el.tag not in pt.NOT_UNITS]
+    for unit in [*select(pt.PARAGRAPHS, root), *others]:
         while unit.tag in pt.INLINE_TAGS:
             parent = unit.getparent()
             if parent is None:
@@ -157,8 +159,9 @@ def _bonus(el: Element) -> float:
 
 
 def visible_chars(el: Element) -> int:
-    hidden = sum(len(_SPACE.sub(" ", s.text or "")) for s in el.iter("script", "style"))
-    return len(_SPACE.sub(" ", el.text_content())) - hidden
+    """Characters of text in ``el``, whitespace collapsed, scripts and styles left out."""
+    hidden = sum(cast(float, _TEXT_LENGTH(s)) for s in el.iter("script", "style"))
+    return int(cast(float, _TEXT_LENGTH(el)) - hidden)
 
 
 def _climb(best: Element, mass: dict[Element, float]) -> Element:

@@ -16,12 +16,15 @@ from lxml import etree
 
 # Elements that hold running text: every <p> and <pre>, plus blocks with a direct text node of
 # some length (div soup, <td> layouts, text under <br>s, <font> pages, AMP's custom elements).
-TEXT_UNITS = etree.XPath(
-    "//p | //pre | //*[not(self::p or self::pre or self::script or self::style or self::noscript"
-    " or self::textarea or self::template or self::option or self::title or self::a"
-    " or self::button or self::label or self::h1 or self::h2 or self::h3 or self::h4"
-    " or self::h5 or self::h6)][text()[string-length(normalize-space(.)) >= 40]]"
+PARAGRAPHS = etree.XPath("//p | //pre")
+LONG_TEXT_PARENTS = etree.XPath(
+    "//text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]/.."
 )
+# Elements whose long direct text is not running text.
+NOT_UNITS = frozenset(
+    ["p", "pre", "script", "style", "noscript", "textarea", "template", "option", "title",
+     "a", "button", "label", "h1", "h2", "h3", "h4", "h5", "h6", "head", "html"]
+)  # fmt: skip
 # A text unit shorter than this (characters, whitespace collapsed) is not a paragraph: labels,
 # bylines, button captions, "Share", timestamps.
 MIN_UNIT_CHARS = 25
