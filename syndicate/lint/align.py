@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import lxml.html
@@ -42,16 +43,18 @@ class Alignment:
         return None
 
 
-def original_blocks(original: Article) -> list[Block]:
-    if not original.body_html.strip():
-        return []
-    root = lxml.html.fragment_fromstring(original.body_html, create_parent="div")
-    return blocks(root)
+@lru_cache(maxsize=64)
+def original_blocks(body_html: str) -> tuple[Block, ...]:
+    """The blocks of an original's body (cached: many copies share one original)."""
+    if not body_html.strip():
+        return ()
+    root = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    return tuple(blocks(root))
 
 
 def expected_blocks(original: Article, profile: Profile, story: Story) -> list[Block]:
     """The original's blocks a compliant copy must carry."""
-    found = original_blocks(original)
+    found = list(original_blocks(original.body_html))
     if "embeds" not in profile.copy_.drop:
         return found
     embed_keys = {url_key(e.url) for e in original.embeds}
@@ -87,12 +90,12 @@ def align(expected: list[Block], copy_blocks: list[Block]) -> Alignment:
     original_owner: list[int] = []
     for index, block in enumerate(expected):
         original.extend(block.words)
-        original_owner.extend([index] * len(block.tokens))
+        original_owner.extend([index] * len(block.words))
     copy: list[str] = []
     copy_owner: list[int] = []
     for index, block in enumerate(copy_blocks):
         copy.extend(block.words)
-        copy_owner.extend([index] * len(block.tokens))
+        copy_owner.extend([index] * len(block.words))
     matcher = difflib.SequenceMatcher(None, original, copy, autojunk=False)
     return Alignment(
         original,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from syndicate.lint.text import Token, tokens
+from syndicate.lint.text import words
 
 # Source regions whose content is never markup: blanked (newlines kept) before scanning.
 RAW_REGIONS = re.compile(
@@ -111,12 +111,8 @@ class Block:
 
     element: lxml.html.HtmlElement
     text: str
-    tokens: list[Token]
+    words: list[str]
     links: list[tuple[str, str]]  # (href, anchor text) of the links in this block's own text
-
-    @property
-    def words(self) -> list[str]:
-        return [t.word for t in self.tokens]
 
 
 def blocks(root: lxml.html.HtmlElement) -> list[Block]:
@@ -124,6 +120,12 @@ def blocks(root: lxml.html.HtmlElement) -> list[Block]:
     found: list[Block] = []
     _walk(root, found)
     return found
+
+
+def within(found: list[Block], root: lxml.html.HtmlElement) -> list[Block]:
+    """The blocks of ``found`` whose element is ``root`` or inside it."""
+    inside = {id(e) for e in root.iter()}
+    return [b for b in found if id(b.element) in inside]
 
 
 def _walk(element: lxml.html.HtmlElement, found: list[Block]) -> None:
@@ -134,9 +136,9 @@ def _walk(element: lxml.html.HtmlElement, found: list[Block]) -> None:
     for child in element:
         _inline(child, parts, links, found)
     text = " ".join("".join(parts).split())
-    words = tokens(text)
-    if words:
-        found.append(Block(element, text, words, links))
+    seq = words(text)
+    if seq:
+        found.append(Block(element, text, seq, links))
 
 
 def _inline(

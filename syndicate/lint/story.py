@@ -15,8 +15,8 @@ from typing import Literal
 
 import lxml.html
 
-from syndicate.lint.locate import Block, blocks
-from syndicate.lint.text import shingles, url_key, words
+from syndicate.lint.locate import Block, blocks, within
+from syndicate.lint.text import shingles, text_runs, url_key, words
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
 
@@ -54,6 +54,7 @@ class Story:
     scope: lxml.html.HtmlElement
     span: list[CopyBlock]
     all_words: set[tuple[str, ...]]
+    scope_blocks: list[Block]
 
     @property
     def found(self) -> bool:
@@ -69,7 +70,7 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     body = root.find("body")
     page = body if body is not None else root
     page_blocks = blocks(page)
-    original_runs = shingles(words(original.body_text))
+    original_runs = text_runs(original.body_text)
     all_runs: set[tuple[str, ...]] = set()
     weights: dict[lxml.html.HtmlElement, int] = {}
     matched: list[Block] = []
@@ -79,10 +80,10 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
         if runs and len(runs & original_runs) >= MATCH_SHARE * len(runs):
             matched.append(block)
     if not matched:
-        return Story(None, page, [], all_runs)
+        return Story(None, page, [], all_runs, page_blocks)
     total = 0
     for block in matched:
-        weight = len(block.tokens)
+        weight = len(block.words)
         total += weight
         for element in (block.element, *block.element.iterancestors()):
             weights[element] = weights.get(element, 0) + weight
@@ -90,12 +91,13 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
         (e for e, w in weights.items() if w >= CONTAINER_SHARE * total),
         key=lambda e: sum(1 for _ in e.iterancestors()),
     )
-    inside = blocks(container)
+    inside = within(page_blocks, container)
     story_ids = {id(b.element) for b in matched}
     kinds = [_kind(b, id(b.element) in story_ids, original, profile) for b in inside]
     marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
     span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
-    return Story(container, _scope(container, page), span, all_runs)
+    scope = _scope(container, page)
+    return Story(container, scope, span, all_runs, within(page_blocks, scope))
 
 
 def _scope(container: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 # A word: letters, digits and underscores. Punctuation (quotes, dashes, ellipses) is not
@@ -22,23 +22,15 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text, where it sits in its block's text."""
-
-    word: str
-    start: int
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
-    """The words of ``text``, NFKC-normalised, invisible characters removed."""
-    clean = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
-    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(clean)]
-
-
 def words(text: str) -> list[str]:
-    return [t.word for t in tokens(text)]
+    """The words of ``text``, NFKC-normalised, invisible characters removed."""
+    return WORD.findall(unicodedata.normalize("NFKC", text.translate(INVISIBLE)))
+
+
+@lru_cache(maxsize=64)
+def text_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """The three-word runs of ``text`` (cached: many copies share one original)."""
+    return frozenset(shingles(words(text)))
 
 
 def shingles(seq: list[str], size: int = 3) -> set[tuple[str, ...]]:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
-from syndicate.lint.locate import blocks
 from syndicate.lint.story import is_byline, is_credit
 from syndicate.lint.text import url_key, words
 from syndicate.policy.registry import Finding, rule
@@ -54,7 +53,8 @@ def canonical_missing(ctx: CopyContext) -> Iterator[Finding]:
 )
 def canonical_mismatch(ctx: CopyContext) -> Iterator[Finding]:
     """A ``rel=canonical`` must point at the original, its canonical URL or the address it
-    was read from (scheme, ``www.``, trailing slash and query order aside). Without a ``rel=canonical``, an ``og:url`` must.
+    was read from (scheme, ``www.``, trailing slash and query order aside). Without a
+    ``rel=canonical``, an ``og:url`` must.
 
     Fails: ``<link rel="canonical" href="https://partner.example/news/askhamas/">``.
 
@@ -94,7 +94,7 @@ def credit_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "credit" not in ctx.profile.copy_.keep:
         return
     story = ctx.story
-    if any(is_credit(b, ctx.original, ctx.profile) for b in blocks(story.scope)):
+    if any(is_credit(b, ctx.original, ctx.profile) for b in story.scope_blocks):
         return
     where = ctx.position(story.span[-1].block.element if story.span else None)
     expected = ctx.original.canonical_url or ctx.profile.publisher.url
@@ -121,9 +121,9 @@ def byline_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "byline" not in ctx.profile.copy_.keep or not ctx.original.authors:
         return
     story = ctx.story
-    if any(is_byline(b, ctx.original) for b in blocks(story.scope)):
+    if any(is_byline(b, ctx.original) for b in story.scope_blocks):
         return
-    shown = " ".join(words(" ".join(b.text for b in blocks(story.scope)))).casefold()
+    shown = " ".join(words(" ".join(b.text for b in story.scope_blocks))).casefold()
     missing = [a for a in ctx.original.authors if " ".join(words(a)).casefold() not in shown]
     expected = "By " + " and ".join(ctx.original.authors)
     where = ctx.position(story.span[0].block.element if story.span else None)

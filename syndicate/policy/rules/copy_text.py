@@ -95,7 +95,7 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
     start = 0
     for block in al.original_blocks:
         wanted += [(href, text, start) for href, text in block.links if _linkable(href)]
-        start += len(block.tokens)
+        start += len(block.words)
     have = Counter(url_key(h) for b in al.copy_blocks for h, _ in b.links)
     for href, (anchor, index) in _missing(wanted, have, al):
         target = al.copy_block_for(index)
