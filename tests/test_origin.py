@@ -206,6 +206,29 @@ def test_marked_note_outside_the_body() -> None:
     assert (sign.name, sign.kind, sign.url) == ("JTA.org", "note", "https://www.jta.org/x")
 
 
+def test_note_the_body_extractor_left_out_is_read_from_the_page() -> None:
+    page = (
+        "<article><h1>H</h1><div class='entry'><p>Story.</p><hr>"
+        "<p>This article is republished from <a href='https://theconversation.com'>The"
+        " Conversation</a> under a Creative Commons license.</p></div></article>"
+    )
+    sign = only(signs(page, title="H", body="<p>Story.</p>"))
+    assert (sign.name, sign.url) == ("The Conversation", "https://theconversation.com")
+
+
+def test_note_in_a_related_teaser_after_the_story_is_no_sign() -> None:
+    page = (
+        "<article><h1>H</h1><p>Story.</p></article><div class='related-posts'><h3>Teaser</h3>"
+        "<p>This article originally appeared on JTA.org and is one of many.</p></div>"
+    )
+    assert signs(page, title="H", body="<p>Story.</p>") == ()
+
+
+def test_wordpress_feed_footer() -> None:
+    note = "<p>The post Ten tips for better SEO appeared first on Acme Marketing Blog.</p>"
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "Acme Marketing Blog"
+
+
 def test_marked_note_in_a_hidden_republish_dialog_is_no_sign() -> None:
     page = (
         "<h1>H</h1><p>Story.</p><div id='republish' hidden><p class='syndication-note'>This"

@@ -31,6 +31,7 @@ from syndicate.parse import jsonld, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
+    MAX_NOTE_CHARS,
     NAME,
     clean,
     datelines,
@@ -73,6 +74,13 @@ NOTE_MARKS = etree.XPath(
     "origin-note|story-source|article-source|reprint|republished-from)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+# Short text elements after the headline, read for notes the body extractor left out (a body
+# extractor may drop "This article is republished from …" as boilerplate). Leaf-like only:
+# an element holding paragraphs or divs is a container, not a note.
+_AFTER_HEADLINE = etree.XPath(
+    "following::*[self::p or self::div or self::em or self::i or self::small or self::span]"
+    "[not(.//p or .//div)][string-length(normalize-space()) > 20]"
+)
 # Markup that is never shown (a republish dialog's copy): never a note.
 _HIDDEN = etree.XPath(
     "boolean(ancestor-or-self::*[@hidden or @aria-hidden='true' or self::textarea"
@@ -101,6 +109,7 @@ def find_origin(
         datelines(blocks),
         notes(blocks),
         _marked_notes(root),
+        _page_notes(root, meta),
         _jsonld(meta, ids),
         _canonical(root, url) if own.known else (),
         _source_metas(root, url) if own.known else (),
@@ -201,11 +210,14 @@ def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
 
 
 def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
-    h1s = [h for h in root.iter("h1") if not visible.foreign(h)]
-    for h1 in h1s:
-        if title and clean(h1.text_content()) == title:
-            return h1
-    return h1s[0] if h1s else None
+    """The story's <h1>: the one showing the title (outside sidebars first), else the first."""
+    h1s = list(root.iter("h1"))
+    own = [h for h in h1s if not visible.foreign(h)]
+    for candidates in (own, h1s):
+        for h1 in candidates:
+            if title and clean(h1.text_content()) == title:
+                return h1
+    return own[0] if own else None
 
 
 def _near_headline(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
@@ -248,6 +260,17 @@ def _marked_notes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
     """Notes the page marks as such outside the body (``<div class="syndication-note">``)."""
     for el in _elements(NOTE_MARKS(root)):
         if visible.foreign(el) or _HIDDEN(el):
+            continue
+        yield from notes([el])
+
+
+def _page_notes(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
+    """Notes anywhere after the headline, outside sidebars, related lists and hidden boxes."""
+    headline = _headline(root, meta.title)
+    if headline is None:
+        return
+    for el in _elements(_AFTER_HEADLINE(headline)):
+        if len(el.text_content()) > 2 * MAX_NOTE_CHARS or visible.foreign(el) or _HIDDEN(el):
             continue
         yield from notes([el])
 

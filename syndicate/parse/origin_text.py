@@ -76,6 +76,8 @@ NOTE_PATTERNS = (
         rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
         rf"(?:\s+(?i:from|of|by)\s+{NAME})?"
     ),
+    # WordPress feed footers that aggregators keep: "The post X appeared first on Site."
+    re.compile(rf"^(?i:the\s+post)\s+.{{1,300}}?\s+(?i:appeared\s+first\s+on)\s+{NAME}"),
     # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
     re.compile(
         rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
