@@ -193,6 +193,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
             continue
         if tag == "blockquote" and _social(el, harvest):
             continue
+        if tag in ("pre", "code"):
+            # Code keeps every token: highlighters mark spans "comment", "tag", "meta".
+            walker.skip_subtree()
+            continue
         if tag in pt.DROP_TAGS:
             if tag in pt.STRUCTURAL_TAGS and _holds_story(el, total_chars):
                 continue

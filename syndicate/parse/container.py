@@ -164,17 +164,27 @@ def visible_chars(el: Element) -> int:
     return int(cast(float, _TEXT_LENGTH(el)) - hidden)
 
 
+def _link_chars(el: Element) -> int:
+    return sum(int(cast(float, _TEXT_LENGTH(a))) for a in el.iter("a"))
+
+
 def _climb(best: Element, mass: dict[Element, float]) -> Element:
     """Go up while what a parent adds around ``best`` reads as more of the story."""
-    node, chars = best, visible_chars(best)
+    node, chars, links = best, visible_chars(best), _link_chars(best)
     for parent in best.iterancestors():
         if parent.tag in ("body", "html"):
             break
         parent_chars = visible_chars(parent)
         added_chars = parent_chars - chars
-        added_mass = mass.get(parent, 0.0) - mass.get(node, 0.0)
-        if added_chars > pt.CLIMB_SLACK_CHARS and added_mass < pt.CLIMB_DENSITY * added_chars:
-            break
+        if added_chars > pt.CLIMB_SLACK_CHARS:
+            added_mass = mass.get(parent, 0.0) - mass.get(node, 0.0)
+            parent_links = _link_chars(parent)
+            if (
+                added_mass < pt.CLIMB_DENSITY * added_chars
+                or parent_links - links > pt.CLIMB_LINK_DENSITY * added_chars
+            ):
+                break
+            links = parent_links
         node, chars = parent, parent_chars
     return node
 

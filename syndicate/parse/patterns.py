@@ -83,6 +83,9 @@ LEVEL_DECAY = (1.0, 0.5, 0.25)
 # sidebars, teaser lists and headers full of links stop the climb.
 CLIMB_DENSITY = 0.6
 CLIMB_SLACK_CHARS = 100
+# ... and while at most this share of what it adds is link text (teaser lists link every
+# headline; a story's own sections rarely do).
+CLIMB_LINK_DENSITY = 0.3
 # When the best container holds less than this share of the page's paragraph weight, the
 # story is in fragments (page builders put each section in its own column): the container is
 # then the deepest element holding COVERAGE of the weight.
