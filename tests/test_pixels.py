@@ -121,6 +121,11 @@ def test_ordinary_images_inside_a_copy_are_not_pixels() -> None:
     assert pixels(f"<textarea>{html.escape(copy)}</textarea>") == ()
 
 
+def test_script_template_holding_the_copy() -> None:
+    body = f'<script type="text/template" id="republish-tpl">{COPY}</script><p>Story.</p>'
+    assert pixels(body) == (PIXEL,)
+
+
 def test_commented_out_pixel_is_ignored() -> None:
     assert pixels(f"<p>Story.</p><!-- {PIXEL_IMG} -->") == ()
 

@@ -38,6 +38,8 @@ PIXEL_URL_PATTERNS = (
 IMAGE_TAGS = frozenset({"img", "amp-img", "amp-pixel"})
 # Elements whose text may hold escaped markup of a copy; script and style never do.
 SKIP_TEXT_TAGS = frozenset({"script", "style", "title"})
+# Script types that hold markup rather than code (client-side templates of a republish box).
+TEMPLATE_SCRIPT_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
 # Inert markup that is never shown as is: a 1x1 image inside is part of a copy.
 COPY_TAGS = frozenset({"template", "textarea"})
 # Escaped markup carries an <img; one level of escaping is decoded by the parser, each further
@@ -67,7 +69,8 @@ def _scan(root: lxml.html.HtmlElement, *, in_copy: bool) -> Iterator[str]:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in IMAGE_TAGS and _is_pixel(el, in_copy=copy):
             yield _decoded(el.get("src") or "")
-        if tag and tag not in SKIP_TEXT_TAGS and el.text and ESCAPED_IMG.search(el.text):
+        readable = tag not in SKIP_TEXT_TAGS or _is_template_script(el)
+        if tag and readable and el.text and ESCAPED_IMG.search(el.text):
             # A <noscript>'s text is the page's own fallback markup, not a copy to paste.
             yield from _scan_markup(el.text, in_copy=copy or tag != "noscript")
         if el.tail and ESCAPED_IMG.search(el.tail):
@@ -92,6 +95,11 @@ def _scan_markup(text: str, *, in_copy: bool) -> Iterator[str]:
     for fragment in fragments:
         if isinstance(fragment, lxml.html.HtmlElement):
             yield from _scan(fragment, in_copy=in_copy)
+
+
+def _is_template_script(el: lxml.html.HtmlElement) -> bool:
+    kind = (el.get("type") or "").strip().lower()
+    return el.tag == "script" and kind in TEMPLATE_SCRIPT_TYPES
 
 
 def _is_pixel(img: lxml.html.HtmlElement, *, in_copy: bool) -> bool:
