@@ -6,15 +6,22 @@ Fetches are capped in size, time and redirects; every failure is a ``SourceError
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import socket
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
 
 from syndicate import __version__
 from syndicate.errors import FetchError, HTTPStatusError, NotHTML, SourceError, TooLarge
@@ -27,8 +34,13 @@ DEADLINE = 30.0
 """Default total time for one fetch, redirects included: a trickling server cannot hold us."""
 MAX_REDIRECTS = 5
 USER_AGENT = f"syndicate/{__version__} (+https://github.com/syndicate-news/syndicate)"
-_CHUNK = 64 * 1024
+_CHUNK = 16 * 1024
+"""Read size: the cap is checked after each read, so it overshoots by at most this."""
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
+"""C0 controls other than tab, newlines and form feed: text pages hardly ever carry them."""
+_MAX_CONTROL_SHARE = 0.01
+"""Over 1% control bytes in the first 4 KB means binary data (a UTF-16 BOM excepted)."""
 _BINARY_MAGIC = (
     b"%PDF-",
     b"\x89PNG",
@@ -61,8 +73,13 @@ class Limits:
     max_redirects: int = MAX_REDIRECTS
 
 
+# A URL scheme: two characters at least, so that a Windows drive ("C:") stays a path.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def is_url(source: str) -> bool:
-    return "://" in source[:16] or source.lower().startswith(("http:", "https:"))
+    """True when SOURCE names a URL of any scheme (only http and https are then fetched)."""
+    return bool(_SCHEME.match(source)) and not Path(source).exists()
 
 
 def read(source: str, *, limits: Limits | None = None, stdin: BinaryIO | None = None) -> Document:
@@ -103,7 +120,7 @@ def _read_capped(stream: BinaryIO, cap: int, source: str) -> bytes:
     return data
 
 
-def _check_html(data: bytes, source: str, content_type: str | None = None) -> bytes:
+def _check_html(data: bytes, source: str) -> bytes:
     """Refuse what cannot be a web page: nothing, a known binary format, or NUL-laden bytes."""
     if not data.strip():
         raise NotHTML(f"{source}: empty document")
@@ -113,10 +130,9 @@ def _check_html(data: bytes, source: str, content_type: str | None = None) -> by
         raise NotHTML(f"{source}: not HTML ({kind} data)")
     sample = data[:4096]
     utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and sample.count(b"\x00") > len(sample) // 100:
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if not utf16 and controls > len(sample) * _MAX_CONTROL_SHARE:
         raise NotHTML(f"{source}: not HTML (binary data)")
-    if content_type and not content_type.startswith(_HTML_TYPES):
-        raise NotHTML(f"{source}: not HTML (served as {content_type})")
     return data
 
 
@@ -124,42 +140,51 @@ def fetch(url: str, *, limits: Limits | None = None) -> Document:
     """GET an http(s) URL, following at most ``max_redirects`` redirects by hand.
 
     Redirects are followed here, not by requests, so that each hop's scheme is checked
-    and the deadline covers the whole chain.
+    and the deadline covers the whole chain. A watchdog shuts the sockets down when the
+    deadline passes, so a server that trickles headers or body cannot hold the fetch.
     """
     limits = limits or Limits()
-    started = time.monotonic()
-    seen: set[str] = set()
-    current = url
-    with requests.Session() as session:
+    with _Watchdog(limits.deadline) as watchdog, requests.Session() as session:
         session.headers.update({"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
         session.trust_env = bool(os.environ.get("SYNDICATE_TRUST_ENV"))
-        for _ in range(limits.max_redirects + 1):
-            _check_scheme(current, url)
-            if current in seen:
-                raise FetchError(f"{url}: redirect loop at {current}")
-            seen.add(current)
-            response = _get(session, current, url, limits, started)
-            with response:
-                if response.is_redirect:
-                    location = response.headers.get("location", "")
-                    current = urljoin(current, location)
-                    continue
-                if response.status_code >= 400:
-                    reason = response.reason or "error"
-                    raise HTTPStatusError(
-                        f"{url}: HTTP {response.status_code} {reason}", status=response.status_code
-                    )
-                content_type = (
-                    response.headers.get("content-type", "").split(";")[0].strip().lower()
-                )
-                data = _read_body(response, url, limits, started)
-                encoding = _declared_charset(response.headers.get("content-type", ""))
-                return Document(
-                    _check_html(data, url, content_type or None),
-                    url,
-                    url=response.url,
-                    encoding=encoding,
-                )
+        adapter = _adapter(watchdog)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        try:
+            return _follow(session, url, limits, watchdog)
+        except SourceError:
+            if watchdog.expired:
+                raise FetchError(f"{url}: gave up after {limits.deadline:g} s") from None
+            raise
+
+
+def _follow(session: requests.Session, url: str, limits: Limits, watchdog: _Watchdog) -> Document:
+    seen: set[str] = set()
+    current = url
+    for _ in range(limits.max_redirects + 1):
+        _check_scheme(current, url)
+        if current in seen:
+            raise FetchError(f"{url}: redirect loop at {current}")
+        seen.add(current)
+        with _get(session, current, url, limits, watchdog) as response:
+            status = response.status_code
+            if 300 <= status < 400:
+                location = response.headers.get("location", "").strip()
+                if not location:
+                    raise FetchError(f"{url}: redirect (HTTP {status}) without a Location")
+                current = urljoin(current, location)
+                continue
+            if status >= 400:
+                reason = response.reason or "error"
+                raise HTTPStatusError(f"{url}: HTTP {status} {reason}", status=status)
+            header = response.headers.get("content-type", "")
+            content_type = header.split(";")[0].strip().lower()
+            if content_type and not content_type.startswith(_HTML_TYPES):
+                raise NotHTML(f"{url}: not HTML (served as {content_type})")
+            data = _read_body(response, url, limits, watchdog)
+            return Document(
+                _check_html(data, url), url, url=response.url, encoding=_declared_charset(header)
+            )
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
 
 
@@ -172,55 +197,158 @@ def _check_scheme(current: str, original: str) -> None:
 
 
 def _get(
-    session: requests.Session, current: str, original: str, limits: Limits, started: float
+    session: requests.Session, current: str, original: str, limits: Limits, watchdog: _Watchdog
 ) -> requests.Response:
-    remaining = limits.deadline - (time.monotonic() - started)
+    remaining = watchdog.remaining()
     if remaining <= 0:
         raise FetchError(f"{original}: gave up after {limits.deadline:g} s")
+    connect, read_ = min(limits.connect_timeout, remaining), min(limits.read_timeout, remaining)
     try:
-        return session.get(
-            current,
-            stream=True,
-            allow_redirects=False,
-            timeout=(min(limits.connect_timeout, remaining), min(limits.read_timeout, remaining)),
-        )
-    except requests.exceptions.Timeout as exc:
-        raise FetchError(f"{original}: timed out") from exc
+        return session.get(current, stream=True, allow_redirects=False, timeout=(connect, read_))
+    except requests.exceptions.ConnectTimeout as exc:
+        raise FetchError(f"{original}: timed out connecting (after {connect:g} s)") from exc
+    except requests.exceptions.ReadTimeout as exc:
+        raise FetchError(f"{original}: timed out (no answer within {read_:g} s)") from exc
     except requests.exceptions.ConnectionError as exc:
+        if _is_read_timeout(exc):
+            raise FetchError(f"{original}: timed out (no answer within {read_:g} s)") from exc
         raise FetchError(f"{original}: cannot connect ({_reason(exc)})") from exc
-    except requests.exceptions.RequestException as exc:
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
         raise FetchError(f"{original}: {_reason(exc)}") from exc
 
 
-def _read_body(response: requests.Response, url: str, limits: Limits, started: float) -> bytes:
-    declared = response.headers.get("content-length", "")
+def _read_body(response: requests.Response, url: str, limits: Limits, watchdog: _Watchdog) -> bytes:
+    """Read the body in small pieces, refusing it as soon as it passes the cap."""
+    declared = response.headers.get("content-length", "").strip()
     if declared.isdigit() and int(declared) > limits.max_bytes:
         raise TooLarge(
             f"{url}: {int(declared):,} bytes declared, over the cap of {limits.max_bytes:,}"
         )
-    chunks: list[bytes] = []
-    total = 0
+    body = bytearray()
     try:
         for chunk in response.iter_content(_CHUNK):
-            total += len(chunk)
-            if total > limits.max_bytes:
+            body += chunk
+            if len(body) > limits.max_bytes:
                 raise TooLarge(f"{url}: over the size cap of {limits.max_bytes:,} bytes")
-            if time.monotonic() - started > limits.deadline:
-                raise FetchError(f"{url}: gave up after {limits.deadline:g} s")
-            chunks.append(chunk)
-    except requests.exceptions.RequestException as exc:
-        raise FetchError(f"{url}: {_reason(exc)}") from exc
-    return b"".join(chunks)
+            if watchdog.expired:
+                break
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+        if watchdog.expired:
+            raise FetchError(f"{url}: gave up after {limits.deadline:g} s") from exc
+        if _is_read_timeout(exc):
+            raise FetchError(
+                f"{url}: timed out (nothing read for {limits.read_timeout:g} s)"
+            ) from exc
+        raise FetchError(f"{url}: connection broken while reading ({_reason(exc)})") from exc
+    if watchdog.expired:
+        raise FetchError(f"{url}: gave up after {limits.deadline:g} s")
+    return bytes(body)
 
 
 def _declared_charset(content_type: str) -> str | None:
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
+        if key.strip().lower() == "charset" and value:
             return value.strip("\"' ") or None
     return None
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc.__context__ or exc) or type(exc).__name__
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps: causes, contexts and urllib3 reasons."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        wrapped = (current.__cause__, current.__context__, getattr(current, "reason", None))
+        stack.extend(e for e in (*wrapped, *current.args) if isinstance(e, BaseException))
+
+
+def _is_read_timeout(exc: BaseException) -> bool:
+    return any(
+        isinstance(e, urllib3.exceptions.ReadTimeoutError | socket.timeout) for e in _chain(exc)
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    """The root cause in a few words: 'connection refused', not urllib3's pool repr."""
+    for inner in _chain(exc):
+        wrapper = isinstance(inner, urllib3.exceptions.HTTPError)
+        if isinstance(inner, OSError) and not wrapper and inner.strerror:
+            return inner.strerror.lower()
+    innermost = list(_chain(exc))[-1]
+    text = str(innermost) or type(innermost).__name__
     return text.splitlines()[0][:200]
+
+
+class _Watchdog:
+    """Shut down every socket of one fetch when its total deadline passes."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.expired = False
+        self._started = time.monotonic()
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(deadline, self._fire)
+        self._timer.daemon = True
+
+    def remaining(self) -> float:
+        return self.deadline - (time.monotonic() - self._started)
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shutdown(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shutdown(sock)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+
+def _shutdown(sock: socket.socket) -> None:
+    # socket.socket.shutdown, not SSLSocket.shutdown: the latter unwraps the TLS object
+    # under the feet of the thread that is reading; a plain shutdown just wakes it with EOF.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _adapter(watchdog: _Watchdog) -> HTTPAdapter:
+    """A transport adapter whose connections register their sockets with ``watchdog``."""
+
+    class Connection(urllib3.connection.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            watchdog.watch(self.sock)
+
+    class SecureConnection(urllib3.connection.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            watchdog.watch(self.sock)
+
+    class Pool(urllib3.connectionpool.HTTPConnectionPool):
+        ConnectionCls = Connection
+
+    class SecurePool(urllib3.connectionpool.HTTPSConnectionPool):
+        ConnectionCls = SecureConnection
+
+    adapter = HTTPAdapter(max_retries=0)
+    adapter.poolmanager.pool_classes_by_scheme = {"http": Pool, "https": SecurePool}
+    return adapter

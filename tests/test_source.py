@@ -1,0 +1,267 @@
+"""Reading SOURCEs: files, standard input, and fetches against real servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import io
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from servers import RawServer, closed_port_url, endless, silent, trickle_body, trickle_headers
+from werkzeug import Request, Response
+
+from syndicate import __version__
+from syndicate.errors import FetchError, HTTPStatusError, NotHTML, SourceError, TooLarge
+from syndicate.source import Limits, fetch, is_url, read
+
+PAGE = (
+    "<!doctype html><html><head><title>Council votes</title></head><body><article>"
+    "<h1>Council votes</h1><p>The council voted on Tuesday to widen the bridge.</p>"
+    "</article></body></html>"
+)
+FAST = Limits(deadline=2.0, connect_timeout=1.0, read_timeout=1.0)
+
+
+def test_fetch_returns_bytes_final_url_and_charset(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/story").respond_with_data(
+        PAGE.encode("cp1252"), content_type="text/html; charset=windows-1252"
+    )
+    doc = fetch(httpserver.url_for("/story"), limits=FAST)
+    assert doc.data == PAGE.encode("cp1252")
+    assert doc.url == httpserver.url_for("/story")
+    assert doc.encoding == "windows-1252"
+
+
+def test_fetch_sends_a_user_agent_naming_syndicate_and_its_version(
+    httpserver: HTTPServer,
+) -> None:
+    seen: list[str] = []
+
+    def handler(request: Request) -> Response:
+        seen.append(request.headers.get("User-Agent", ""))
+        return Response(PAGE, content_type="text/html")
+
+    httpserver.expect_request("/story").respond_with_handler(handler)
+    fetch(httpserver.url_for("/story"), limits=FAST)
+    assert seen[0].startswith(f"syndicate/{__version__} ")
+
+
+@pytest.mark.parametrize(("status", "reason"), [(404, "NOT FOUND"), (500, "INTERNAL SERVER ERROR")])
+def test_fetch_refuses_http_errors(httpserver: HTTPServer, status: int, reason: str) -> None:
+    httpserver.expect_request("/story").respond_with_data("gone", status=status)
+    url = httpserver.url_for("/story")
+    with pytest.raises(HTTPStatusError) as info:
+        fetch(url, limits=FAST)
+    assert info.value.status == status
+    assert str(info.value) == f"{url}: HTTP {status} {reason}"
+
+
+def test_fetch_follows_five_redirects_to_the_final_url(httpserver: HTTPServer) -> None:
+    for hop in range(5):
+        httpserver.expect_request(f"/r{hop}").respond_with_data(
+            "", status=302, headers={"Location": f"/r{hop + 1}"}
+        )
+    httpserver.expect_request("/r5").respond_with_data(PAGE, content_type="text/html")
+    doc = fetch(httpserver.url_for("/r0"), limits=FAST)
+    assert doc.url == httpserver.url_for("/r5")
+    assert doc.source == httpserver.url_for("/r0")
+
+
+def test_fetch_refuses_a_sixth_redirect(httpserver: HTTPServer) -> None:
+    for hop in range(6):
+        httpserver.expect_request(f"/r{hop}").respond_with_data(
+            "", status=301, headers={"Location": f"/r{hop + 1}"}
+        )
+    httpserver.expect_request("/r6").respond_with_data(PAGE, content_type="text/html")
+    url = httpserver.url_for("/r0")
+    with pytest.raises(FetchError, match=r": more than 5 redirects$"):
+        fetch(url, limits=FAST)
+
+
+def test_fetch_names_a_redirect_loop(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data("", status=302, headers={"Location": "/b"})
+    httpserver.expect_request("/b").respond_with_data("", status=302, headers={"Location": "/a"})
+    url = httpserver.url_for("/a")
+    with pytest.raises(FetchError) as info:
+        fetch(url, limits=FAST)
+    assert str(info.value) == f"{url}: redirect loop at {url}"
+
+
+def test_fetch_refuses_a_redirect_to_another_scheme(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"}
+    )
+    url = httpserver.url_for("/a")
+    with pytest.raises(FetchError, match="only http and https URLs are fetched, not file:"):
+        fetch(url, limits=FAST)
+
+
+def test_fetch_refuses_a_redirect_without_a_location(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data("", status=302)
+    url = httpserver.url_for("/a")
+    with pytest.raises(FetchError, match=r"redirect \(HTTP 302\) without a Location"):
+        fetch(url, limits=FAST)
+
+
+@pytest.mark.parametrize(
+    ("url", "scheme"),
+    [
+        ("ftp://ftp.example.org/story.html", "ftp"),
+        ("file:///etc/passwd", "file"),
+        ("FILE:///etc/passwd", "file"),
+        ("file:/etc/passwd", "file"),
+        ("javascript:alert(1)", "javascript"),
+        ("data:text/html,<p>hi</p>", "data"),
+    ],
+)
+def test_read_refuses_schemes_other_than_http(url: str, scheme: str) -> None:
+    with pytest.raises(FetchError) as info:
+        read(url, limits=FAST)
+    assert str(info.value) == f"{url}: only http and https URLs are fetched, not {scheme}:"
+
+
+def test_is_url_keeps_plain_and_windows_paths_as_paths() -> None:
+    assert is_url("https://forward.com/news/1/")
+    assert is_url("HTTP://forward.com/")
+    assert is_url("ftp://x/y")
+    assert not is_url("pages/story.html")
+    assert not is_url("C:\\pages\\story.html")
+    assert not is_url("-")
+
+
+def test_fetch_refuses_pdf_bytes_served_as_html(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/doc").respond_with_data(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", content_type="text/html"
+    )
+    url = httpserver.url_for("/doc")
+    with pytest.raises(NotHTML) as info:
+        fetch(url, limits=FAST)
+    assert str(info.value) == f"{url}: not HTML (PDF data)"
+
+
+def test_fetch_refuses_a_pdf_type_before_reading_its_body(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/doc").respond_with_data(
+        b"<html>" + b"x" * 100, content_type="application/pdf"
+    )
+    url = httpserver.url_for("/doc")
+    with pytest.raises(NotHTML) as info:
+        fetch(url, limits=FAST)
+    assert str(info.value) == f"{url}: not HTML (served as application/pdf)"
+
+
+def test_fetch_refuses_a_declared_oversize_body(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/big").respond_with_data(
+        "<p>" + "x" * 5000 + "</p>", content_type="text/html"
+    )
+    with pytest.raises(TooLarge, match="declared, over the cap of 1,000"):
+        fetch(httpserver.url_for("/big"), limits=Limits(max_bytes=1000, deadline=2.0))
+
+
+def test_fetch_caps_a_streamed_body_without_a_length(httpserver: HTTPServer) -> None:
+    def chunks() -> object:
+        yield b"<html><body>"
+        for _ in range(100):
+            yield b"<p>" + b"x" * 1000 + b"</p>"
+
+    httpserver.expect_request("/big").respond_with_handler(
+        lambda request: Response(chunks(), content_type="text/html")
+    )
+    with pytest.raises(TooLarge, match="over the size cap of 10,000 bytes"):
+        fetch(httpserver.url_for("/big"), limits=Limits(max_bytes=10_000, deadline=2.0))
+
+
+def test_a_200_mb_stream_stops_at_the_cap_with_flat_memory() -> None:
+    limits = Limits(max_bytes=2_000_000, deadline=5.0)
+    with RawServer(endless(200 * 1024 * 1024)) as server:
+        tracemalloc.start()
+        started = time.monotonic()
+        try:
+            with pytest.raises(TooLarge):
+                fetch(server.url, limits=limits)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        elapsed = time.monotonic() - started
+    assert peak < 4 * limits.max_bytes
+    assert elapsed < 3.0
+    assert server.sent < 50 * 1024 * 1024
+
+
+def test_a_body_trickling_forever_fails_at_the_deadline() -> None:
+    with RawServer(trickle_body) as server:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as info:
+            fetch(server.url, limits=Limits(deadline=1.0, read_timeout=5.0))
+        elapsed = time.monotonic() - started
+    assert str(info.value) == f"{server.url}: gave up after 1 s"
+    assert elapsed < 2.0
+
+
+def test_headers_trickling_forever_fail_at_the_deadline() -> None:
+    with RawServer(trickle_headers) as server:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as info:
+            fetch(server.url, limits=Limits(deadline=1.0, read_timeout=5.0))
+        elapsed = time.monotonic() - started
+    assert str(info.value) == f"{server.url}: gave up after 1 s"
+    assert elapsed < 2.0
+
+
+def test_a_silent_server_times_out_on_read() -> None:
+    with RawServer(silent) as server:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as info:
+            fetch(server.url, limits=Limits(deadline=5.0, read_timeout=0.5))
+        elapsed = time.monotonic() - started
+    assert str(info.value) == f"{server.url}: timed out (no answer within 0.5 s)"
+    assert elapsed < 2.0
+
+
+def test_a_closed_port_is_a_clear_fetch_error() -> None:
+    url = closed_port_url()
+    with pytest.raises(FetchError) as info:
+        fetch(url, limits=FAST)
+    assert str(info.value) == f"{url}: cannot connect (connection refused)"
+
+
+def test_read_file_and_stdin(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert read(str(page)).data == PAGE.encode()
+    assert read("-", stdin=io.BytesIO(PAGE.encode())).data == PAGE.encode()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty document"),
+        (b"  \n\t ", "empty document"),
+        (b"%PDF-1.4\n" + bytes(range(256)) * 4, "not HTML (PDF data)"),
+        (bytes(range(256)) * 40, "not HTML (binary data)"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not HTML (binary data)"),
+    ],
+)
+def test_read_refuses_what_is_not_a_page(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(content)
+    with pytest.raises(NotHTML) as info:
+        read(str(path))
+    assert str(info.value) == f"{path}: {message}"
+
+
+def test_read_refuses_a_directory_and_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"is a directory, not a file$"):
+        read(str(tmp_path))
+    with pytest.raises(SourceError, match=r"no such file$"):
+        read(str(tmp_path / "nope.html"))
+
+
+def test_read_caps_a_file_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<p>" + b"x" * 2000)
+    with pytest.raises(TooLarge, match="over the cap of 1,000"):
+        read(str(path), limits=Limits(max_bytes=1000))
+    with pytest.raises(TooLarge, match="over the size cap of 1,000 bytes"):
+        read("-", stdin=io.BytesIO(b"<p>" + b"x" * 2000), limits=Limits(max_bytes=1000))
