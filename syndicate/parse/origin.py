@@ -7,7 +7,9 @@ Each reader looks in one place and quotes what it saw:
 - kicker: a label by the headline ("From Haaretz");
 - dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —");
 - note: a sentence at the top or the end of the body about where the piece ran first
-  ("This article originally appeared on JTA.org.", "Reprinted with permission from …");
+  ("This article originally appeared on JTA.org.", "Reprinted with permission from …"),
+  also read from the page after the headline, and from elements marked as notes, since a
+  body extractor may drop such a line as boilerplate;
 - jsonld: the article's ``sourceOrganization``, ``isBasedOn`` and ``copyrightHolder``;
 - canonical: a ``rel=canonical`` on another site; meta: a ``syndication-source`` meta.
 
@@ -33,6 +35,7 @@ from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
     MAX_NOTE_CHARS,
     NAME,
+    NOTE_HINT,
     clean,
     datelines,
     notes,
@@ -270,7 +273,10 @@ def _page_notes(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]
     if headline is None:
         return
     for el in _elements(_AFTER_HEADLINE(headline)):
-        if len(el.text_content()) > 2 * MAX_NOTE_CHARS or visible.foreign(el) or _HIDDEN(el):
+        text = el.text_content()
+        if len(text) > 2 * MAX_NOTE_CHARS or not NOTE_HINT.search(text):
+            continue
+        if visible.foreign(el) or _HIDDEN(el):
             continue
         yield from notes([el])
 

@@ -85,6 +85,11 @@ NOTE_PATTERNS = (
         rf"{NAME}?"
     ),
 )
+# A cheap test before the patterns above: the verbs every note uses.
+NOTE_HINT = re.compile(
+    r"appear|publish|reprint|reproduc|repost|cross-post|produced|partnership|collaboration",
+    re.IGNORECASE,
+)
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
 # The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
 # absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.

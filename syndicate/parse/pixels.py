@@ -6,7 +6,8 @@ it can count where its story runs (the INN Republication Tracker's
 Pages keep it in four places, read in page order:
 
 1. live markup (``<img>``, ``<amp-img>``, also inside ``<noscript>`` and ``<template>``);
-2. the copyable HTML of a "Republish" box: the text of a ``<textarea>``;
+2. the copyable HTML of a "Republish" box: the text of a ``<textarea>`` or of a
+   ``<script type="text/template">``;
 3. HTML-escaped text anywhere else (a hidden dialog's ``&lt;img …&gt;``), also escaped twice;
 4. inside those copies, any 1x1 image: what the publisher puts in the copy is its pixel.
 
