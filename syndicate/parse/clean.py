@@ -208,7 +208,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
             walker.skip_subtree()
             continue
         if _hidden(el) or _boilerplate(el):
-            if _holds_story(el, total_chars):
+            if _holds_story(el, total_chars) or (not _hidden(el) and _prose(el)):
                 continue
             if _MEDIA_CLASS.search(class_words(el)):
                 harvest.add_images(el)
@@ -227,6 +227,17 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
 
 def _holds_story(el: Element, total_chars: int) -> bool:
     return len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars
+
+
+def _prose(el: Element) -> bool:
+    """True when ``el`` holds paragraphs of running text, not links."""
+    chars = 0
+    for p in el.iter("p"):
+        text = len(p.text_content())
+        links = sum(len(a.text_content()) for a in p.iter("a"))
+        if links < 0.2 * text:
+            chars += text - links
+    return chars >= pt.PROSE_KEEP_CHARS
 
 
 def _link_list(el: Element) -> bool:

@@ -143,7 +143,7 @@ BOILERPLATE = re.compile(
     r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
-    r"visually-hidden|visuallyhidden|skip-link|jump-link|table-of-contents|toc-|"
+    r"visually-hidden|visuallyhidden|skip-link|table-of-contents|toc-|"
     r"callout|cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
@@ -162,7 +162,6 @@ BOILERPLATE_PARTS = frozenset(
         "header",
         "aside",
         "rail",
-        "label",
         "badge",
         "kicker",
         "eyebrow",
@@ -184,6 +183,9 @@ KEEP_CLASS = re.compile(r"article-?body|articlebody|story-?body|entry-content|po
 # A boilerplate-classed element holding more than this share of the container's text is kept:
 # a wrapper named after a widget that in fact wraps the story.
 MAX_REMOVED_SHARE = 0.4
+# ... and so is one holding at least this many characters of paragraphs that are not links
+# (CMS field wrappers named "field--label-hidden" or "share-enabled" around real text).
+PROSE_KEEP_CHARS = 400
 
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
