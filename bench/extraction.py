@@ -54,7 +54,8 @@ def syndicate_body_only(html: str, url: str) -> str:
 def trafilatura_meta(html: str, url: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url, with_metadata=True) or ""
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    return (getattr(document, "text", None) or "") if document is not None else ""
 
 
 def trafilatura_plain(html: str, url: str) -> str:

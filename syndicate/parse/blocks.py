@@ -1,9 +1,9 @@
 """Write a cleaned container as blocks: one block element per line, and the same as text.
 
 Kept: p, h2-h6 (an h1 becomes h2, or goes when it comes first: it is the title), ul/ol/li,
-blockquote, pre; inside them a (href made absolute), em, strong, i, b and br. Everything else gives up its text to the
-block it sits in. Short inserts ("Related: ...", "Advertisement") and link-only blocks are
-left out; so is the title when the body repeats it.
+blockquote, pre; inside them a (href made absolute), em, strong, i, b and br. Everything
+else gives up its text to the block it sits in. Short inserts ("Related: ...",
+"Advertisement") and link-only blocks are left out; so is the title when the body repeats it.
 """
 
 from __future__ import annotations
