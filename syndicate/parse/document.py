@@ -32,7 +32,20 @@ _ALIASES = {
     "ascii": "cp1252",
     "us-ascii": "cp1252",
     "utf8": "utf-8",
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
 }
+# The encodings a browser decodes (WHATWG encoding standard), by Python codec name. Any
+# other label is ignored: Python also knows "utf-7" (which turns "+ADw-script+AD4-" into
+# "<script>"), codecs that raise whatever the error handler ("undefined", "idna") and
+# bytes-to-bytes codecs ("base64", "rot13") that are not text encodings at all.
+_WEB_CODECS = frozenset(
+    """utf-8 utf-16 utf-16-le utf-16-be cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5
+    iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    koi8-r koi8-u mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255
+    cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis cp932
+    euc_kr cp949""".split()
+)
 
 
 def decode(data: bytes, *, encoding: str | None = None) -> str:
@@ -40,10 +53,14 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace")
-    for candidate in (encoding, _meta_charset(data[:4096])):
-        label = _normalise(candidate)
-        if label:
-            return data.decode(label, errors="replace")
+    declared = _normalise(encoding)
+    if declared:
+        return data.decode(declared, errors="replace")
+    in_page = _normalise(_meta_charset(data[:4096]))
+    if in_page:
+        # A page read as ASCII cannot truly be UTF-16 on the inside (WHATWG: use UTF-8).
+        in_page = "utf-8" if in_page.startswith("utf-16") else in_page
+        return data.decode(in_page, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -63,24 +80,33 @@ def _normalise(name: str | None) -> str | None:
     label = name.strip().lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label).name
     except LookupError:
         return None
+    return codec if codec in _WEB_CODECS else None
 
 
-MAX_NESTING = 512
-"""Deepest element nesting kept, as in browsers (Blink caps the DOM at 512 levels).
+MAX_DEPTH = 512
+"""Deepest element nesting in a loaded tree, as in browsers (Blink caps the DOM at 512).
 
-libxml2 stops parsing at 2,048 levels and silently drops the rest of the page (an end
-note saying where the story first appeared, for one), and tree walkers that recurse hit
-Python's recursion limit long before that. Deeper tags are dropped and their content kept
-in order, as siblings at the deepest level."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
-# Elements that never nest in a parsed tree (void, or closed by their next sibling):
-# they do not count towards the depth.
+Tree walkers that recurse would hit Python's recursion limit far below libxml2's own
+limit of 2,048 levels; an element at this depth keeps its text but loses its children."""
+MAX_TAG_NESTING = 400
+"""Start tags nested deeper than this in the source are dropped before parsing.
+
+libxml2 stops at 2,048 levels and silently drops the rest of the page (an end note saying
+where the story first appeared, for one). The scan counts only the tags that nest as
+written; implied ones (tbody, a quirks-mode p around a table) can add up to four parsed
+levels per counted one, hence 400, well below 2,048 / 4."""
+# A start or end tag, or a whole raw-text element (script, style ...) whose "<" are not tags.
+_TAG = re.compile(
+    r"<(script|style|textarea|title|xmp)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# Elements that never nest as written (void, or closed by their next sibling): the scan
+# does not count them, so that legacy pages full of unclosed <p> and <td> stay untouched.
 _FLAT_TAGS = frozenset(
-    "area base br col embed hr img input link meta source track wbr p li dt dd option tr td th a"
-    .split()
+    "area base br col embed hr img input link meta source track wbr p li dt dd option tr td th a".split()
 )
 
 
@@ -92,7 +118,8 @@ def _parser() -> lxml.html.HTMLParser:
 def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlElement:
     """Parse a document into an lxml HTML tree (the root ``<html>`` element).
 
-    Markup nested deeper than ``MAX_NESTING`` levels is flattened first (see there).
+    Whatever the markup, the tree is at most ``MAX_DEPTH`` levels deep, and a document
+    libxml2 could only read in part is a ``ParseError``, never a silently shortened page.
     """
     text = data if isinstance(data, str) else decode(data, encoding=encoding)
     text = text.replace("\x00", "\ufffd")
@@ -100,10 +127,9 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text, count=1)
     if not text.strip():
         raise ParseError("empty document")
-    text = flatten(text)
     parser = _parser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(flatten(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML ({exc})") from exc
     if root is None:
@@ -111,10 +137,25 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
             raise ParseError(f"cannot parse HTML past line {entry.line} ({entry.message})")
+    _bound_depth(root)
     return root
 
 
-def flatten(text: str, *, max_depth: int = MAX_NESTING) -> str:
+def _bound_depth(root: lxml.html.HtmlElement) -> None:
+    """Collapse every element at ``MAX_DEPTH`` into its text, without recursion."""
+    stack: list[tuple[lxml.html.HtmlElement, int]] = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth < MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in element)
+        elif len(element):
+            text = "".join(element.itertext())
+            for child in list(element):
+                element.remove(child)
+            element.text = text
+
+
+def flatten(text: str, *, max_depth: int = MAX_TAG_NESTING) -> str:
     """Drop the start and end tags nested deeper than ``max_depth``, keeping their content.
 
     A fast scan over the tags, not a parse: it only has to bound the depth, and leaves
@@ -124,7 +165,9 @@ def flatten(text: str, *, max_depth: int = MAX_NESTING) -> str:
     dropped: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
     for match in _TAG.finditer(text):
-        closing, name = match.group(1), match.group(2).lower()
+        if match.group(1):
+            continue
+        closing, name = match.group(2), match.group(3).lower()
         if name in _FLAT_TAGS or match.group(0).endswith("/>"):
             continue
         if closing:

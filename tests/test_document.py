@@ -1,0 +1,154 @@
+"""Bytes to tree: charsets the way a browser reads them, and trees of bounded depth."""
+
+from __future__ import annotations
+
+import codecs
+import time
+
+import pytest
+
+from syndicate.errors import ParseError
+from syndicate.parse import document, parse_article
+
+PARAGRAPH = (
+    "<p>{}: the council met on Tuesday evening and voted, after a long and heated debate "
+    "about the budget, to widen the old bridge across the river, a plan residents have "
+    "argued about for a decade.</p>"
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return (
+        f"<!doctype html><html><head>{head}<title>Bridge vote</title></head><body><article>"
+        f"<h1>Bridge vote</h1>{body}</article></body></html>"
+    )
+
+
+def nested(open_: str, close: str, depth: int) -> str:
+    """A page whose middle paragraph sits ``depth`` levels deep, with paragraphs around it."""
+    return page(
+        PARAGRAPH.format("Before") * 3
+        + open_ * depth
+        + PARAGRAPH.format("Inside")
+        + close * depth
+        + PARAGRAPH.format("After") * 3
+    )
+
+
+def tree_depth(root: object) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)  # type: ignore[attr-defined]
+    return deepest
+
+
+def test_transport_charset_wins_over_the_page() -> None:
+    data = page("<p>Caf\xe9</p>", '<meta charset="utf-8">').encode("cp1252")
+    assert "<p>Café</p>" in document.decode(data, encoding="windows-1252")
+
+
+def test_meta_charset_is_read_and_latin1_means_windows_1252() -> None:
+    data = page("<p>\u201cQuoted\u201d</p>", '<meta charset="iso-8859-1">').encode("cp1252")
+    assert "\u201cQuoted\u201d" in document.decode(data)
+
+
+def test_a_byte_order_mark_wins_over_everything() -> None:
+    data = codecs.BOM_UTF8 + page("<p>Café</p>", '<meta charset="koi8-r">').encode()
+    assert "<p>Café</p>" in document.decode(data, encoding="koi8-r")
+
+
+def test_undeclared_windows_1252_is_sniffed() -> None:
+    data = page("<p>\u201cIt\u2019s done,\u201d she said.</p>").encode("cp1252")
+    assert "\u201cIt\u2019s done,\u201d she said." in document.decode(data)
+
+
+def test_invalid_utf8_in_a_page_declaring_utf8_becomes_replacement_characters() -> None:
+    data = page("<p>Good PLACEHOLDER bytes.</p>", '<meta charset="utf-8">').encode()
+    data = data.replace(b"PLACEHOLDER", b"\xff\xfe\xc3(\xed\xa0\x80")
+    text = document.decode(data)
+    assert "<p>Good \ufffd" in text
+    assert " bytes.</p>" in text
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "hex", "zlib", "undefined", "idna", "punycode", "utf-32"]
+)
+def test_labels_that_are_no_web_encoding_are_ignored(label: str) -> None:
+    data = page("<p>Caf\xe9 au lait.</p>", f'<meta charset="{label}">').encode("utf-8")
+    assert "Café au lait." in document.decode(data)
+    assert document.load(data).findtext(".//title") == "Bridge vote"
+
+
+def test_utf7_is_never_decoded_into_markup() -> None:
+    data = page("<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>", '<meta charset="utf-7">')
+    root = document.load(data.encode("ascii"), encoding="utf-7")
+    assert root.xpath("//script") == []
+    assert "+ADw-script+AD4-" in root.text_content()
+
+
+def test_a_page_claiming_utf16_in_its_meta_is_read_as_utf8() -> None:
+    data = page("<p>Café</p>", '<meta charset="utf-16">').encode("utf-8")
+    assert "<p>Café</p>" in document.decode(data)
+
+
+def test_nul_bytes_and_an_xml_declaration_do_not_stop_the_parse() -> None:
+    text = '<?xml version="1.0" encoding="utf-8"?>' + page("<p>One\x00two</p>")
+    root = document.load(text)
+    assert root.xpath("string(//p)") == "One\ufffdtwo"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", ""])
+def test_an_empty_document_is_a_parse_error(data: bytes | str) -> None:
+    with pytest.raises(ParseError, match="empty document"):
+        document.load(data)
+
+
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [
+        ("<div>", "</div>"),
+        ("<span>", "</span>"),
+        ("<b><i>", "</i></b>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<div>", ""),
+    ],
+)
+def test_markup_nested_200000_levels_deep_loads_whole_and_shallow(open_: str, close: str) -> None:
+    started = time.monotonic()
+    root = document.load(nested(open_, close, 200_000))
+    elapsed = time.monotonic() - started
+    text = root.text_content()
+    assert all(f"{word}: the council" in text for word in ("Before", "Inside", "After"))
+    assert tree_depth(root) <= document.MAX_DEPTH
+    assert elapsed < 10
+
+
+def test_markup_nested_200000_levels_deep_parses_into_an_article() -> None:
+    article = parse_article(nested("<div>", "</div>", 200_000).encode())
+    assert article.title == "Bridge vote"
+    assert "Before: the council" in article.body_text
+    assert "After: the council" in article.body_text
+
+
+def test_flatten_leaves_ordinary_pages_alone() -> None:
+    text = nested("<div>", "</div>", 50) + "<script>" + "'<div>' + " * 1000 + "</script>"
+    assert document.flatten(text) == text
+
+
+def test_flatten_drops_only_the_tags_past_the_limit() -> None:
+    text = "<div>" * 5 + "deep" + "</div>" * 5 + "<p>after</p>"
+    assert document.flatten(text, max_depth=3) == "<div>" * 3 + "deep" + "</div>" * 3 + (
+        "<p>after</p>"
+    )
+
+
+def test_a_30_mb_page_loads_in_bounded_time() -> None:
+    body = PARAGRAPH.format("Again") * (30_000_000 // len(PARAGRAPH))
+    started = time.monotonic()
+    root = document.load(page(body).encode())
+    assert time.monotonic() - started < 15
+    assert len(root.xpath("//p")) == 30_000_000 // len(PARAGRAPH)
