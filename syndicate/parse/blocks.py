@@ -87,7 +87,7 @@ class _Writer:
             self.text = []
             self.link_chars = 0
             return
-        text = _SPACE.sub(" ", raw).strip()
+        text = " ".join(raw.split())
         closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o)
         body = _SPACE.sub(" ", "".join(self.html)) + closing
         link_chars = self.link_chars
@@ -97,7 +97,11 @@ class _Writer:
         if not text or self._boilerplate(text, link_chars):
             return
         kind = "h2" if self.kinds[-1] == "h1" else self.kinds[-1]
-        body = _EDGE_BR.sub("", _EMPTY_INLINE.sub("", body.strip()))
+        body = body.strip()
+        if "></" in body:
+            body = _EMPTY_INLINE.sub("", body)
+        if "<br>" in body:
+            body = _EDGE_BR.sub("", body)
         self.lines.append(f"<{kind}>{body}</{kind}>")
         self.texts.append(text)
 

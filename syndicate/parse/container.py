@@ -76,7 +76,7 @@ def unit_weight(unit: Element) -> float:
                     links += len(inner)
             pieces.append(child.tail or "")
         text = "".join(pieces)
-    text = _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())
     length = len(text)
     if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
         return 0.0
