@@ -74,7 +74,9 @@ def test_html_is_one_block_per_line_without_attributes() -> None:
     lines = body.html.splitlines()
     assert len(lines) == len(PARAS)
     assert all(line.startswith("<p>") and line.endswith("</p>") for line in lines)
-    assert "class=" not in body.html and "style=" not in body.html and "id=" not in body.html
+    assert "class=" not in body.html
+    assert "style=" not in body.html
+    assert "id=" not in body.html
 
 
 def test_share_bar_is_removed() -> None:
@@ -91,7 +93,8 @@ def test_share_bar_is_removed() -> None:
 
 def test_related_insert_and_read_more_are_removed() -> None:
     inserts = (
-        '<p><strong>Related:</strong> <a href="/2025/02/other/">Council debates road repairs</a></p>'
+        "<p><strong>Related:</strong> "
+        '<a href="/2025/02/other/">Council debates road repairs</a></p>'
         '<div class="related-posts"><h4>More on transit</h4><p>An earlier piece on the '
         "tram line that was cancelled in 2019 after a long dispute over costs.</p></div>"
         '<p>READ MORE: <a href="/x">Why buses matter</a></p>'
@@ -136,10 +139,12 @@ def test_tweet_kept_as_blockquote_with_link_and_no_script() -> None:
         '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script>'
     )
     body = extract(page(paras(PARAS[:2]) + tweet + paras(PARAS[2:])))
-    assert "<blockquote>" in body.html and "</blockquote>" in body.html
+    assert "<blockquote>" in body.html
+    assert "</blockquote>" in body.html
     assert "Big day for buses" in body.text
     assert 'href="https://twitter.com/transitfan/status/1234567890"' in body.html
-    assert "<script" not in body.html and "widgets.js" not in body.html
+    assert "<script" not in body.html
+    assert "widgets.js" not in body.html
     assert [(e.kind, e.url) for e in body.embeds] == [
         ("tweet", "https://twitter.com/transitfan/status/1234567890")
     ]
