@@ -53,7 +53,7 @@ def test_a_whole_profile_file_loads_with_every_section() -> None:
     assert profile.embed.url_schemes == ("https",)
     assert profile.rules["byline-unknown"].severity == "error"  # the short form
     assert profile.rules["canonical-unknown"].severity == "off"  # the table form
-    assert profile.partners["dailyiowan.com"]["rules"]["copy-byline-missing"].severity == "warning"
+    assert profile.partners["dailyiowan.com"]["rules"]["byline-missing"].severity == "warning"
 
 
 def test_a_file_may_extend_a_builtin_profile_and_is_named_after_itself() -> None:

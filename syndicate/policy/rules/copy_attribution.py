@@ -12,8 +12,8 @@ from syndicate.policy.registry import Finding, rule
 
 # The slugs for these two are "canonical-missing" and "byline-missing"; the article
 # rules took those names first, so the copy rules carry a "copy-" prefix until one side yields.
-CANONICAL_MISSING = "copy-canonical-missing"
-BYLINE_MISSING = "copy-byline-missing"
+CANONICAL_MISSING = "canonical-missing"
+BYLINE_MISSING = "byline-missing"
 
 
 def _original_url(ctx: CopyContext) -> str | None:
