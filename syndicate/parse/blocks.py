@@ -153,14 +153,22 @@ def _key(text: str) -> str:
 
 
 def write_blocks(
-    container: Element, *, url: str | None = None, title: str | None = None
+    container: Element,
+    *,
+    skip: set[Element] | None = None,
+    url: str | None = None,
+    title: str | None = None,
 ) -> tuple[list[str], list[str]]:
-    """The container as (html lines, text blocks)."""
+    """The container as (html lines, text blocks), leaving out the ``skip`` subtrees."""
     writer = _Writer(url, title)
-    for event, el in etree.iterwalk(container, events=("start", "end")):
+    skip = skip or set()
+    walker = etree.iterwalk(container, events=("start", "end"))
+    for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            if event == "end":
+        if not isinstance(tag, str) or el in skip:
+            if event == "start":
+                walker.skip_subtree()
+            elif el is not container:
                 writer.add(el.tail)
             continue
         if event == "start":

@@ -1,8 +1,10 @@
 """The article body: find the container, clean it, keep its structure.
 
-    tree --container.find_container--> the story's element(s), never mutated
-         --deepcopy + clean.clean-------> without boilerplate; images and embeds collected
-         --blocks.write-----------------> one block element per line + text in paragraphs
+    tree --container.find_container--> the story's element(s)
+         --clean.clean------------------> what to leave out; images and embeds collected
+         --blocks.write_blocks----------> one block element per line + text in paragraphs
+
+The tree is only read, never changed or copied.
 
 The tree is read with lxml's C-level iteration; per-node Python work is kept to the chosen
 container. Nothing recurses on the tree's depth.
@@ -10,7 +12,6 @@ container. Nothing recurses on the tree's depth.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import lxml.html
@@ -48,10 +49,8 @@ def extract_body(
     if containers:
         total = sum(visible_chars(c) for c in containers) or 1
         for element in containers:
-            cleaned = clean(copy.deepcopy(element), harvest, total_chars=total)
-            if cleaned is None:
-                continue
-            lines, blocks = write_blocks(cleaned, url=url, title=title)
+            skip = clean(element, harvest, total_chars=total)
+            lines, blocks = write_blocks(element, skip=skip, url=url, title=title)
             html_lines.extend(lines)
             texts.extend(blocks)
     text = "\n\n".join(texts)

@@ -1,6 +1,6 @@
-"""Clean a copy of the story's container: drop boilerplate, take images and embeds out.
+"""Decide what the story's container leaves out; take images and embeds aside.
 
-Works on a deep copy only. One walk over the copy decides, per element, whether it goes
+The tree is never changed. One walk over the container decides, per element, whether it goes
 (scripts, forms, share bars, inserts, captions, bylines, hidden text) and collects what the
 body keeps aside: images with their captions and credits, embedded posts, videos and iframes.
 """
@@ -165,31 +165,19 @@ def _social(el: Element, harvest: Harvest) -> bool:
     return True
 
 
-def _remove(el: Element) -> None:
-    """Drop an element but keep its tail text in place."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail and tail.strip():
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
+def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Element]:
+    """The elements of ``container`` to leave out (with their content, not their tails).
 
-
-def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element | None:
-    """Strip ``container`` (a copy) of boilerplate; returns it, or None if nothing is left."""
-    doomed: list[Element] = []
+    The tree is only read: the writer skips these subtrees, so nothing is copied.
+    """
+    doomed: set[Element] = set()
     walker = etree.iterwalk(container, events=("start",))
     for _event, el in walker:
         tag = el.tag
         if el is container:
             continue
         if not isinstance(tag, str):
-            doomed.append(el)
+            doomed.add(el)
             continue
         if tag == "blockquote" and _social(el, harvest):
             continue
@@ -204,7 +192,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
                 _embed(el, harvest)
-            doomed.append(el)
+            doomed.add(el)
             walker.skip_subtree()
             continue
         if _hidden(el) or _boilerplate(el):
@@ -214,15 +202,13 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> Element 
                 harvest.add_images(el)
                 for frame in el.iter("iframe", "video", "audio"):
                     _embed(frame, harvest)
-            doomed.append(el)
+            doomed.add(el)
             walker.skip_subtree()
             continue
         if tag in ("ul", "ol") and _link_list(el):
-            doomed.append(el)
+            doomed.add(el)
             walker.skip_subtree()
-    for el in doomed:
-        _remove(el)
-    return container
+    return doomed
 
 
 def _holds_story(el: Element, total_chars: int) -> bool:

@@ -88,8 +88,8 @@ def unit_weight(unit: Element) -> float:
 
 def _units(root: Element) -> Iterator[Element]:
     seen: set[Element] = set()
-    others = [el for el in select(pt.LONG_TEXT_PARENTS, root) if el.tag not in pt.NOT_UNITS]
-    for unit in [*select(pt.PARAGRAPHS, root), *others]:
+    others = [el for el in select(pt.LONG_TEXT_HOLDERS, root) if el.tag not in pt.NOT_UNITS]
+    for unit in [*root.iter("p", "pre"), *others]:
         while unit.tag in pt.INLINE_TAGS:
             parent = unit.getparent()
             if parent is None:
