@@ -44,7 +44,8 @@ def _parts(words: str) -> set[str]:
     return set(re.split(r"[^a-z0-9]+", words))
 
 
-def _excluded(el: Element) -> bool:
+def _excluded(el: Element, weight: float) -> bool:
+    """True for regions no story paragraph lives in; ``weight`` is the prose found inside."""
     tag = el.tag
     if tag in ("nav", "aside", "footer", "noscript", "template", "textarea", "select"):
         return True
@@ -57,7 +58,10 @@ def _excluded(el: Element) -> bool:
         return True
     if el.get("role") in ("navigation", "complementary", "contentinfo", "banner"):
         return True
-    return not pt.EXCLUDED_PARTS.isdisjoint(_parts(words))
+    if pt.EXCLUDED_PARTS.isdisjoint(_parts(words)):
+        return False
+    # A short word such as "nav" is weak evidence: a region that is mostly prose is kept.
+    return weight < pt.PROSE_KEEP_CHARS or weight < pt.CLIMB_DENSITY * visible_chars(el)
 
 
 def unit_weight(unit: Element) -> float:
@@ -124,7 +128,7 @@ def find_container(root: Element) -> list[Element]:
             flag = excluded.get(el)
             if flag is None:
                 # A "widget" that wraps most of the page's text is a wrapper, not a widget.
-                flag = raw[el] < 0.5 * total_raw and _excluded(el)
+                flag = raw[el] < 0.5 * total_raw and _excluded(el, raw[el])
                 excluded[el] = flag
             if flag:
                 dropped = True
