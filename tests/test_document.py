@@ -152,3 +152,13 @@ def test_a_30_mb_page_loads_in_bounded_time() -> None:
     root = document.load(page(body).encode())
     assert time.monotonic() - started < 15
     assert len(root.xpath("//p")) == 30_000_000 // len(PARAGRAPH)
+
+
+@pytest.mark.parametrize("void", ["wbr", "embed", "source", "track", "image", "keygen"])
+def test_a_void_element_does_not_swallow_what_follows(void: str) -> None:
+    root = document.load(page(f"<p>super<{void} src=x>cali<b>fragi</b>listic</p><p>next</p>"))
+    element = root.find(f".//{void}")
+    assert element is not None
+    assert len(element) == 0
+    assert not element.text
+    assert [p.text_content() for p in root.iter("p")] == ["supercalifragilistic", "next"]

@@ -172,6 +172,10 @@ _FLAT_TAGS = frozenset(
 )
 
 
+_SWALLOWING_VOIDS = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image", "param")
+"""Void elements of HTML that libxml2 parses as containers."""
+
+
 def _parser() -> lxml.html.HTMLParser:
     # A parser per document: its error log tells whether libxml2 gave up part way.
     return lxml.html.HTMLParser(remove_comments=False, remove_pis=True, huge_tree=True)
@@ -199,8 +203,28 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
             raise ParseError(f"cannot parse HTML past line {entry.line} ({entry.message})")
+    _unnest_voids(root)
     _bound_depth(root)
     return root
+
+
+def _unnest_voids(root: lxml.html.HtmlElement) -> None:
+    """Move what libxml2 put inside a void element (``<wbr>``, ``<embed>`` ...) after it.
+
+    libxml2 does not know these as void, so ``a<wbr>b</p><p>c`` nests the rest of the
+    paragraph, and the paragraphs that follow, inside the ``<wbr>``; a browser does not.
+    """
+    for void in list(root.iter(*_SWALLOWING_VOIDS)):
+        parent = void.getparent()
+        if parent is None or (void.text is None and not len(void)):
+            continue
+        tail, children = void.tail, list(void)
+        void.tail, void.text = void.text, None
+        at = parent.index(void)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(at + offset, child)
+        last = children[-1] if children else void
+        last.tail = (last.tail or "") + (tail or "") or None
 
 
 def _bound_depth(root: lxml.html.HtmlElement) -> None:
