@@ -146,8 +146,11 @@ def test_another_profile_gives_another_verdict(run: Run) -> None:
     assert run("check", TABLET).code == 1
     result = run("check", "--profile", "inn", TABLET)
     assert (result.code, result.out) == (0, f"{TABLET}: republishable\n")
+    # A newsroom's own profile does not cover the Forward's page at all.
     newsroom = FIXTURES / "profiles" / "newsroom.toml"
-    assert run("check", "--config", newsroom, TABLET).code == 0
+    result = run("check", "--config", newsroom, TABLET)
+    assert result.code == 1
+    assert "error publisher-mismatch: the page is on forward.com" in result.out
 
 
 def test_check_discovers_syndicate_toml_from_the_working_directory(
@@ -274,8 +277,8 @@ def _expected() -> dict[str, Any]:
 def test_every_fixture_page_gets_its_expected_verdict(page: str, facts: dict[str, Any]) -> None:
     path = PAGES / f"{page}.html"
     article = parse_article(path.read_bytes(), url=facts.get("url"))
-    forward = builtin("forward")
-    verdict = evaluate(article, forward)
+    profile = builtin(facts.get("profile", "forward"))
+    verdict = evaluate(article, profile)
     reasons = [f"{v.rule}: {v.message}" for v in verdict.violations]
     assert verdict.republishable == facts["republishable"], reasons
     if facts["republishable"]:
@@ -284,9 +287,24 @@ def test_every_fixture_page_gets_its_expected_verdict(page: str, facts: dict[str
     assert refusals, reasons
     for name in facts["origins"]:
         sign = Origin(name=name, kind="note", evidence=name)
-        outlet = next((o.name for o in forward.origin.blocked if names(o, sign)), None)
+        outlet = next((o.name for o in profile.origin.blocked if names(o, sign)), None)
         named = f"{outlet}:" if outlet else f"{name}, another publication:"
         assert any(m.startswith(f"originated with {named} ") for m in refusals), (named, refusals)
+
+
+@pytest.mark.parametrize(
+    ("page", "facts"),
+    sorted((k, f) for k, f in _expected().items() if f.get("profile", "forward") != "forward"),
+)
+def test_the_forward_profile_refuses_other_newsrooms_pages(
+    page: str, facts: dict[str, Any]
+) -> None:
+    article = parse_article((PAGES / f"{page}.html").read_bytes(), url=facts["url"])
+    verdict = evaluate(article, builtin("forward"))
+    mismatch = [v for v in verdict.violations if v.rule == "publisher-mismatch"]
+    assert not verdict.republishable
+    assert len(mismatch) == 1
+    assert "not the Forward's (forward.com)" in mismatch[0].message
 
 
 STORY = """<!doctype html>

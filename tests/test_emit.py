@@ -14,7 +14,7 @@ import syndicate
 from syndicate import Article, ConfigError, Image, Refused
 from syndicate.emit import PIXEL_ID, PIXEL_STYLE, emit_snippet, pixel_tag, sanitize
 from syndicate.policy import Profile, load_profile
-from syndicate.policy.profile import Credit, Pixel
+from syndicate.policy.profile import Credit, Pixel, builtin
 
 URL = "https://forward.com/news/555001/city-council-votes-on-the-new-library/"
 PIXEL = "https://forward.com/?republication-pixel=true&post=555001&ga4=G-TEST"
@@ -394,12 +394,13 @@ def test_golden_snippets_for_republishable_fixtures_and_none_for_refused(key: st
     facts = PAGES_FACTS[key]
     golden = PAGES / f"{key}.snippet.html"
     page = fixture_article(key, facts)
+    profile = facts.get("profile", "forward")
     if not facts["republishable"]:
         with pytest.raises(Refused):
-            syndicate.snippet(page, "forward")
+            syndicate.snippet(page, profile)
         assert not golden.exists(), f"{golden.name}: a refused story must have no snippet"
         return
-    html = syndicate.snippet(page, "forward").html
+    html = syndicate.snippet(page, profile).html
     if os.environ.get("SYNDICATE_REGEN"):
         golden.write_text(html, encoding="utf-8", newline="\n")
     assert golden.read_text(encoding="utf-8") == html, f"rerun with SYNDICATE_REGEN=1: {golden}"
@@ -407,7 +408,7 @@ def test_golden_snippets_for_republishable_fixtures_and_none_for_refused(key: st
 
 @pytest.mark.parametrize("key", sorted(k for k, f in PAGES_FACTS.items() if f["republishable"]))
 def test_re_extracting_the_snippet_gives_the_original_body_text(key: str) -> None:
-    profile = forward()
+    profile = builtin(PAGES_FACTS[key].get("profile", "forward"))
     original = fixture_article(key, PAGES_FACTS[key])
     snippet = emit_snippet(original, profile)
     partner = (
@@ -456,7 +457,7 @@ def test_text_after_a_void_media_element_is_kept() -> None:
 def test_a_partner_page_built_from_the_snippet_passes_lint(key: str) -> None:
     from syndicate.lint import lint_copy
 
-    profile = forward()
+    profile = builtin(PAGES_FACTS[key].get("profile", "forward"))
     original = fixture_article(key, PAGES_FACTS[key])
     snippet = syndicate.snippet(original, profile)
     partner = (

@@ -32,6 +32,7 @@ from syndicate.errors import ConfigError
 from syndicate.models import Article, Snippet
 from syndicate.policy.pixel import resolve_pixel
 from syndicate.policy.profile import Profile
+from syndicate.policy.publisher import bind
 
 __all__ = [
     "CREDIT_FIELDS",
@@ -56,6 +57,7 @@ WEB = frozenset({"http", "https"})
 
 def emit_snippet(article: Article, profile: Profile) -> Snippet:
     """The embed of ``article`` under ``profile``: ``head`` for <head>, ``body`` for the story."""
+    profile = bind(profile, article)
     schemes = frozenset(s.lower() for s in profile.embed.url_schemes)
     tags = frozenset(profile.embed.tags)
     attributes = {tag: frozenset(attrs) for tag, attrs in profile.embed.attributes.items()}
@@ -173,4 +175,8 @@ def _credit(
 
 def _pixel(article: Article, profile: Profile) -> str | None:
     """The publisher's pixel URL, from the page or the template; only an http(s) URL."""
-    return absolute_url(resolve_pixel(article, profile.pixel), base=None, schemes=WEB)
+    return absolute_url(
+        resolve_pixel(article, profile.pixel, domains=profile.publisher.domains),
+        base=None,
+        schemes=WEB,
+    )

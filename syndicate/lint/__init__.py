@@ -17,6 +17,7 @@ from syndicate.models import Article, Verdict, Violation
 from syndicate.parse import document
 from syndicate.policy.engine import effective_severity
 from syndicate.policy.profile import Profile, load_profile
+from syndicate.policy.publisher import bind
 from syndicate.policy.registry import all_rules
 from syndicate.source import Limits
 
@@ -41,9 +42,10 @@ def lint_copy(
     by SOURCE across calls (many copies of one story). Violations come sorted by position.
     """
     profile = profile if profile is not None else load_profile()
-    root = document.load(copy)
     text = copy if isinstance(copy, str) else document.decode(copy)
+    root = document.load(text)
     article = _original(original, root, name, limits, {} if originals is None else originals)
+    profile = bind(profile, article)
     ctx = CopyContext(name, text, root, article, profile)
     key = _partner_key(partner or partner_of(root, profile), profile)
     found: list[Violation] = []

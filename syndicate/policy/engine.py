@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from syndicate.models import Article, Severity, Verdict, Violation
 from syndicate.policy.profile import Profile
+from syndicate.policy.publisher import bind
 from syndicate.policy.registry import Rule, all_rules
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
@@ -45,6 +46,7 @@ def evaluate(article: Article, profile: Profile, *, source: str | None = None) -
 
     The verdict's ``republishable`` is False when any violation is an error.
     """
+    profile = bind(profile, article)
     context = ArticleContext(article, profile)
     violations = _run(all_rules("article"), context, profile)
     return Verdict(source=source or article.url, violations=violations)

@@ -6,14 +6,19 @@ import string
 from urllib.parse import quote
 
 from syndicate.models import Article
+from syndicate.policy.outlets import host_of, on_domain
 from syndicate.policy.profile import Pixel
 
 
-def page_pixel(article: Article, pixel: Pixel) -> str | None:
-    """The first pixel on the page that the profile recognises as the publisher's."""
-    return next(
-        (url for url in article.tracking_pixels if any(m in url for m in pixel.match)), None
-    )
+def page_pixel(article: Article, pixel: Pixel, *, domains: tuple[str, ...] = ()) -> str | None:
+    """The pixel on the page that the profile recognises as the publisher's.
+
+    One served from the publisher's own ``domains`` wins over an earlier one from elsewhere
+    (a page can carry a partner's or a wire service's republication pixel too).
+    """
+    matching = [u for u in article.tracking_pixels if any(m in u for m in pixel.match)]
+    own = [u for u in matching if on_domain(host_of(u), domains)]
+    return next(iter(own or matching), None)
 
 
 def template_fields(article: Article) -> dict[str, str | None]:
@@ -40,10 +45,13 @@ def template_pixel(article: Article, pixel: Pixel) -> str | None:
     return pixel.template.format_map(values)
 
 
-def resolve_pixel(article: Article, pixel: Pixel) -> str | None:
-    """The pixel a copy must carry, by the profile's ``pixel.source``; None if none can be had."""
+def resolve_pixel(article: Article, pixel: Pixel, *, domains: tuple[str, ...] = ()) -> str | None:
+    """The pixel a copy must carry, by the profile's ``pixel.source``; None if none can be had.
+
+    ``domains`` are the publisher's own: a page pixel served from them is preferred.
+    """
     if pixel.source == "page":
-        return page_pixel(article, pixel)
+        return page_pixel(article, pixel, domains=domains)
     if pixel.source == "template":
         return template_pixel(article, pixel)
-    return page_pixel(article, pixel) or template_pixel(article, pixel)
+    return page_pixel(article, pixel, domains=domains) or template_pixel(article, pixel)

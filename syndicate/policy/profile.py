@@ -65,7 +65,9 @@ class Publisher(_Section):
     name: str = Field(description="As credited: 'the Forward'.")
     url: str = Field(description="The publisher's home page.")
     domains: tuple[str, ...] = Field(
-        min_length=1, description="Hosts that are the publisher's own."
+        default=(),
+        description="Hosts that are the publisher's own; empty for a generic profile, whose "
+        "publisher is each page's own site (see policy.publisher.bind).",
     )
     aliases: tuple[str, ...] = Field(
         default=(), description="Other names: 'The Forward', 'Forward'."

@@ -5,7 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from syndicate.policy.engine import ArticleContext
+from syndicate.policy.publisher import belongs, page_host
 from syndicate.policy.registry import Finding, rule
+
+
+@rule(
+    "publisher-mismatch",
+    summary="The page is not the profile's publisher's: its rules do not cover it.",
+    scope="article",
+)
+def publisher_mismatch(ctx: ArticleContext) -> Iterator[Finding]:
+    """A profile grants what its publisher may grant: its own stories. A page on another
+    site (where it was read from, or its canonical link when read from a file) is judged
+    by that site's rules, not these. Generic profiles (no ``publisher.domains``) take every
+    page as the page's own site's and never raise this.
+
+    Fails: a story on cedarvalleyvoice.org checked under the Forward's profile.
+
+    Passes: a story on forward.com, or any page under the generic ``inn`` profile.
+    """
+    if belongs(ctx.article, ctx.profile) is not False:
+        return
+    publisher = ctx.profile.publisher
+    yield Finding(
+        f"the page is on {page_host(ctx.article)}, not {publisher.name}'s "
+        f"({', '.join(publisher.domains)}); judge it by its own publisher's profile",
+        evidence=ctx.article.url or ctx.article.canonical_url,
+    )
 
 
 @rule(

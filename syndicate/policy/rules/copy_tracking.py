@@ -42,7 +42,7 @@ def _endpoint(url: str) -> str:
 
 
 def _expected(ctx: CopyContext) -> str | None:
-    found = resolve_pixel(ctx.original, ctx.profile.pixel)
+    found = resolve_pixel(ctx.original, ctx.profile.pixel, domains=ctx.profile.publisher.domains)
     return urljoin(ctx.original.url or "", found) if found else None
 
 

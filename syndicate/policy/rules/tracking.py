@@ -29,7 +29,10 @@ def pixel_unavailable(ctx: ArticleContext) -> Iterator[Finding]:
     republish box.
     """
     pixel, article = ctx.profile.pixel, ctx.article
-    if not pixel.required or resolve_pixel(article, pixel) is not None:
+    if (
+        not pixel.required
+        or resolve_pixel(article, pixel, domains=ctx.profile.publisher.domains) is not None
+    ):
         return
     wanted = " or ".join(repr(m) for m in pixel.match)
     reasons = []
