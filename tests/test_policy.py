@@ -14,6 +14,7 @@ from syndicate.policy import all_rules, effective_severity, evaluate, get_rule
 from syndicate.policy.docs import rules_markdown
 from syndicate.policy.outlets import host_of, normalize
 from syndicate.policy.pixel import resolve_pixel
+from syndicate.policy.pixel import resolve_pixel
 from syndicate.policy.profile import builtin
 
 RULES_MD = ROOT / "docs" / "rules.md"
@@ -328,3 +329,16 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     assert RULES_MD.read_text(encoding="utf-8") == current, (
         "docs/rules.md is out of date: run `syndicate rules --format markdown > docs/rules.md`"
     )
+
+
+def test_a_pixel_on_the_publishers_own_domain_wins_over_an_earlier_foreign_one() -> None:
+    forward = builtin("forward")
+    article = Article(
+        post_id="203040",
+        tracking_pixels=(
+            "https://partner.example/?republication-pixel=true&post=77",
+            "https://forward.com/?republication-pixel=true&post=203040",
+        ),
+    )
+    pixel = resolve_pixel(article, forward.pixel, domains=forward.publisher.domains)
+    assert pixel == "https://forward.com/?republication-pixel=true&post=203040"
