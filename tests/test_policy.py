@@ -14,7 +14,6 @@ from syndicate.policy import all_rules, effective_severity, evaluate, get_rule
 from syndicate.policy.docs import rules_markdown
 from syndicate.policy.outlets import host_of, normalize
 from syndicate.policy.pixel import resolve_pixel
-from syndicate.policy.pixel import resolve_pixel
 from syndicate.policy.profile import builtin
 
 RULES_MD = ROOT / "docs" / "rules.md"
