@@ -25,6 +25,7 @@ from syndicate.emit import emit_snippet
 from syndicate.errors import SyndicateError
 from syndicate.models import Article, Snippet, Verdict
 from syndicate.policy.profile import Profile
+from syndicate.source import CONNECT_TIMEOUT, DEADLINE, MAX_BYTES, READ_TIMEOUT, Limits
 from syndicate.source import is_url as source_is_url
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -33,30 +34,53 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class _State:
     debug = False
+    limits: Limits | None = None
+
+
+INTERNAL_HINT = "(run with --debug for the traceback)"
 
 
 def _error(source: str | None, exc: BaseException) -> None:
-    """One clear line on stderr; the traceback only with --debug."""
+    """One clear line on stderr; the traceback only with --debug.
+
+    A ``SyndicateError`` is the input's fault: ``syndicate: error: SOURCE: cause``. Anything
+    else is a bug in syndicate: ``syndicate: internal error: SOURCE: Type: cause (run with
+    --debug for the traceback)``.
+    """
     if _State.debug:
         traceback.print_exception(exc, file=sys.stderr)
-    message = str(exc) or type(exc).__name__
+    expected = isinstance(exc, SyndicateError)
+    text = " ".join((str(exc) or type(exc).__name__).split())
+    message = text if expected else f"{type(exc).__name__}: {text}"
     if source and not message.startswith(source):
         message = f"{source}: {message}"
-    click.echo(f"syndicate: error: {message}", err=True)
+    if expected:
+        click.echo(f"syndicate: error: {message}", err=True)
+    else:
+        hint = "" if _State.debug else f" {INTERNAL_HINT}"
+        click.echo(f"syndicate: internal error: {message}{hint}", err=True)
 
 
 def _articles(sources: Sequence[str]) -> Iterator[tuple[str, Article | None]]:
-    """Read each SOURCE in turn; a bad one is reported and yields None, the rest go on."""
+    """Read each SOURCE in turn; a bad one is reported and yields None, the rest go on.
+
+    Not even a bug stops the batch: an unexpected exception is reported as an internal
+    error for that SOURCE alone.
+    """
     for source in sources:
         try:
-            yield source, read_article(source)
+            article = read_article(source, limits=_State.limits)
         except SyndicateError as exc:
             _error(source, exc)
             yield source, None
-        except RecursionError as exc:
+        except RecursionError:
             _error(source, SyndicateError(f"{source}: markup nested too deeply to read"))
-            del exc
             yield source, None
+        except Exception as exc:  # a bug: reported as one, and the batch goes on
+            _error(source, exc)
+            yield source, None
+        else:
+            yield source, article
 
 
 def _dump(obj: Any) -> str:
@@ -66,7 +90,23 @@ def _dump(obj: Any) -> str:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="syndicate")
 @click.option("--debug", is_flag=True, help="Show the traceback of any error.")
-def cli(debug: bool) -> None:
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEADLINE,
+    show_default=True,
+    metavar="SECONDS",
+    help="Total time allowed for fetching one URL, redirects included.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES,
+    show_default=True,
+    metavar="BYTES",
+    help="Largest document read from a URL, a file or standard input.",
+)
+def cli(debug: bool, timeout: float, max_bytes: int) -> None:
     """Republish news articles by the publisher's rules.
 
     \b
@@ -76,6 +116,12 @@ def cli(debug: bool) -> None:
       syndicate lint copy.html             check a partner's copy against the original
     """
     _State.debug = debug
+    _State.limits = Limits(
+        max_bytes=max_bytes,
+        deadline=timeout,
+        connect_timeout=min(CONNECT_TIMEOUT, timeout),
+        read_timeout=min(READ_TIMEOUT, timeout),
+    )
 
 
 @cli.command()
@@ -418,7 +464,11 @@ def _lint_color() -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code instead of raising SystemExit."""
+    """Run the CLI; returns the exit code instead of raising SystemExit.
+
+    Whatever happens, the user sees one line on stderr, never a traceback (unless --debug).
+    """
+    _State.debug, _State.limits = False, None
     try:
         cli.main(
             args=list(argv) if argv is not None else None,
@@ -434,6 +484,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return EXIT_ERROR
     except SyndicateError as exc:
+        _error(None, exc)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (``syndicate extract ... | head``): stop quietly.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line and the hint, exit 2
         _error(None, exc)
         return EXIT_ERROR
     return EXIT_OK
