@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from syndicate.api import check, lint, load_profile, snippet
+from syndicate.api import check, lint, load_profile, read_article, snippet
 from syndicate.errors import (
     ConfigError,
     FetchError,
@@ -47,5 +47,6 @@ __all__ = [
     "lint",
     "load_profile",
     "parse_article",
+    "read_article",
     "snippet",
 ]
