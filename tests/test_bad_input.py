@@ -1,0 +1,235 @@
+"""Bad sources through the CLI: exit 2, one clear line each, and the good ones still printed."""
+
+from __future__ import annotations
+
+import json
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Result
+from pytest_httpserver import HTTPServer
+from servers import RawServer, closed_port_url, endless, trickle_body
+
+import syndicate.cli
+
+Run = Callable[..., Result]
+GOOD_TITLE = "Brooklyn food pantry doubles its shelves as winter need grows"
+GOOD = Path(__file__).resolve().parent / "hostile" / "page.html"
+LIMITS = ("--timeout", "2")
+ONLY_HTTP = "only http and https URLs are fetched"
+
+
+@pytest.fixture
+def bad(tmp_path: Path, httpserver: HTTPServer) -> Iterator[dict[str, tuple[str, str]]]:
+    """Each bad SOURCE with the cause its error line must give."""
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "garbage.html").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    (tmp_path / "huge.html").write_bytes(b"<html><body><p>" + b"x" * 30_000_000 + b"</p>")
+    (tmp_path / "folder").mkdir()
+    httpserver.expect_request("/404").respond_with_data("gone", status=404)
+    httpserver.expect_request("/500").respond_with_data("oops", status=500)
+    httpserver.expect_request("/loop").respond_with_data(
+        "", status=302, headers={"Location": "/loop"}
+    )
+    httpserver.expect_request("/pdf").respond_with_data(
+        b"%PDF-1.7\n", content_type="application/pdf"
+    )
+    closed = closed_port_url()
+    with RawServer(trickle_body) as trickle, RawServer(endless(200 * 1024 * 1024)) as flood:
+        yield {
+            "missing": (str(tmp_path / "missing.html"), "no such file"),
+            "directory": (str(tmp_path / "folder"), "is a directory, not a file"),
+            "empty": (str(tmp_path / "empty.html"), "empty document"),
+            "garbage": (str(tmp_path / "garbage.html"), "not HTML (binary data)"),
+            "pdf-file": (str(tmp_path / "report.pdf"), "not HTML (PDF data)"),
+            "30-mb-file": (
+                str(tmp_path / "huge.html"),
+                f"{(tmp_path / 'huge.html').stat().st_size:,} bytes, over the cap of 10,485,760",
+            ),
+            "closed-port": (closed, "cannot connect (connection refused)"),
+            "http-404": (httpserver.url_for("/404"), "HTTP 404 NOT FOUND"),
+            "http-500": (httpserver.url_for("/500"), "HTTP 500 INTERNAL SERVER ERROR"),
+            "redirect-loop": (
+                httpserver.url_for("/loop"),
+                f"redirect loop at {httpserver.url_for('/loop')}",
+            ),
+            "pdf-url": (httpserver.url_for("/pdf"), "not HTML (served as application/pdf)"),
+            "trickle": (trickle.url, "gave up after 2 s"),
+            "200-mb": (flood.url, "over the size cap of 10,485,760 bytes"),
+            "ftp": (
+                "ftp://ftp.example.org/story.html",
+                "only http and https URLs are fetched, not ftp:",
+            ),
+            "file-url": ("file:///etc/passwd", "only http and https URLs are fetched, not file:"),
+        }
+
+
+CASES = [
+    "missing",
+    "directory",
+    "empty",
+    "garbage",
+    "pdf-file",
+    "30-mb-file",
+    "closed-port",
+    "http-404",
+    "http-500",
+    "redirect-loop",
+    "pdf-url",
+    "trickle",
+    "200-mb",
+    "ftp",
+    "file-url",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_extract_reports_one_line_and_still_prints_the_good_source(
+    run: Run, bad: dict[str, tuple[str, str]], case: str
+) -> None:
+    source, cause = bad[case]
+    started = time.monotonic()
+    result = run(*LIMITS, "extract", "--format", "jsonl", GOOD, source, GOOD)
+    assert time.monotonic() - started < 5
+    assert result.code == 2
+    assert result.err.splitlines() == [f"syndicate: error: {source}: {cause}"]
+    assert [json.loads(line)["title"] for line in result.out.splitlines()] == [GOOD_TITLE] * 2
+
+
+def test_every_bad_source_in_one_run_gets_its_own_line(
+    run: Run, bad: dict[str, tuple[str, str]]
+) -> None:
+    sources = [bad[case][0] for case in CASES]
+    result = run(*LIMITS, "extract", "--format", "jsonl", *sources, GOOD)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"syndicate: error: {bad[case][0]}: {bad[case][1]}" for case in CASES
+    ]
+    assert "Traceback" not in result.err
+    assert json.loads(result.out)["title"] == GOOD_TITLE
+
+
+SOME = ["missing", "garbage", "http-404", "redirect-loop", "ftp"]
+
+
+@pytest.mark.parametrize("case", SOME)
+def test_check_reports_bad_sources_the_same_way(
+    run: Run, bad: dict[str, tuple[str, str]], case: str
+) -> None:
+    source, cause = bad[case]
+    result = run(*LIMITS, "check", "--profile", "forward", GOOD, source)
+    assert result.code == 2
+    assert result.err.splitlines() == [f"syndicate: error: {source}: {cause}"]
+    assert f"{GOOD}: republishable" in result.out
+
+
+@pytest.mark.parametrize("case", SOME)
+def test_snippet_reports_bad_sources_the_same_way(
+    run: Run, bad: dict[str, tuple[str, str]], case: str, tmp_path: Path
+) -> None:
+    source, cause = bad[case]
+    result = run(*LIMITS, "snippet", "--out", tmp_path / "out", GOOD, source)
+    assert result.code == 2
+    assert result.err.splitlines() == [f"syndicate: error: {source}: {cause}"]
+    assert "doubles its shelves" in (tmp_path / "out" / "561234.html").read_text()
+    alone = run(*LIMITS, "snippet", source)
+    assert (alone.code, alone.out) == (2, "")
+    assert alone.err.splitlines() == [f"syndicate: error: {source}: {cause}"]
+
+
+def test_a_200_mb_response_keeps_memory_flat(run: Run, bad: dict[str, tuple[str, str]]) -> None:
+    source, _ = bad["200-mb"]
+    tracemalloc.start()
+    try:
+        result = run("--max-bytes", "2000000", "extract", source)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.err == f"syndicate: error: {source}: over the size cap of 2,000,000 bytes\n"
+    assert peak < 8_000_000
+
+
+def test_max_bytes_lets_a_larger_page_through(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "long.html"
+    page.write_bytes(GOOD.read_bytes().replace(b"</main>", b"<!--" + b"x" * 11_000_000 + b"-->"))
+    assert run("extract", page).code == 2
+    result = run("--max-bytes", "20000000", "extract", page)
+    assert (result.code, result.err) == (0, "")
+    assert json.loads(result.out)["title"] == GOOD_TITLE
+
+
+def test_markup_nested_200000_levels_deep_extracts(run: Run, tmp_path: Path) -> None:
+    deep = "<div>" * 200_000 + "<p>The deep paragraph, read in the end.</p>" + "</div>" * 200_000
+    page = tmp_path / "deep.html"
+    page.write_bytes(GOOD.read_bytes().replace(b"<!--VECTOR-->", deep.encode()))
+    started = time.monotonic()
+    result = run("extract", "--format", "text", page)
+    assert time.monotonic() - started < 10
+    assert (result.code, result.err) == (0, "")
+    assert "LEGIT-AFTER" in result.out
+
+
+def test_invalid_utf8_in_a_utf8_page_extracts_with_replacement_characters(
+    run: Run, tmp_path: Path
+) -> None:
+    page = tmp_path / "broken.html"
+    page.write_bytes(GOOD.read_bytes().replace(b"LEGIT-BEFORE:", b"LEGIT-BEFORE \xff\xfe\xc3(:"))
+    result = run("extract", "--format", "text", page)
+    assert (result.code, result.err) == (0, "")
+    assert "LEGIT-BEFORE \ufffd\ufffd\ufffd(:" in result.out
+
+
+def test_debug_shows_the_traceback(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    result = run("--debug", "extract", missing)
+    assert result.code == 2
+    assert result.err.startswith("Traceback (most recent call last):")
+    assert "FileNotFoundError" in result.err
+    assert result.err.splitlines()[-1] == f"syndicate: error: {missing}: no such file"
+
+
+def boom(source: str, **_: object) -> object:
+    if source.endswith("bug.html"):
+        raise KeyError("body")
+    return real_read_article(source)
+
+
+real_read_article = syndicate.cli.read_article
+
+
+def test_a_bug_is_one_line_with_a_hint_and_the_batch_goes_on(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(syndicate.cli, "read_article", boom)
+    bug = tmp_path / "bug.html"
+    result = run("extract", "--format", "jsonl", bug, GOOD)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"syndicate: internal error: {bug}: KeyError: 'body' (run with --debug for the traceback)"
+    ]
+    assert json.loads(result.out)["title"] == GOOD_TITLE
+    debug = run("--debug", "extract", bug)
+    assert "Traceback (most recent call last):" in debug.err
+    assert debug.err.splitlines()[-1] == f"syndicate: internal error: {bug}: KeyError: 'body'"
+
+
+class Unprintable:
+    """An article whose output step fails: a bug outside the reading of any source."""
+
+    def model_dump(self, **_: object) -> object:
+        raise ValueError("cannot dump")
+
+
+def test_a_bug_outside_any_source_is_one_line_with_a_hint(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(syndicate.cli, "read_article", lambda *_, **__: Unprintable())
+    result = run("extract", GOOD)
+    assert result.code == 2
+    assert result.err == (
+        "syndicate: internal error: ValueError: cannot dump (run with --debug for the traceback)\n"
+    )
