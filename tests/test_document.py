@@ -162,3 +162,8 @@ def test_a_void_element_does_not_swallow_what_follows(void: str) -> None:
     assert len(element) == 0
     assert not element.text
     assert [p.text_content() for p in root.iter("p")] == ["supercalifragilistic", "next"]
+
+
+def test_control_characters_and_lone_surrogates_become_replacement_characters() -> None:
+    root = document.load(page("<p>a<wbr>\x08b\ud800c\x0cd\ufffee</p>"))
+    assert root.xpath("string(//p)") == "a\ufffdb\ufffdc d\ufffde"

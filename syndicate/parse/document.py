@@ -172,6 +172,8 @@ _FLAT_TAGS = frozenset(
 )
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters libxml2 trees cannot hold (controls, lone surrogates, U+FFFE): become U+FFFD."""
 _SWALLOWING_VOIDS = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image", "param")
 """Void elements of HTML that libxml2 parses as containers."""
 
@@ -188,7 +190,7 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     libxml2 could only read in part is a ``ParseError``, never a silently shortened page.
     """
     text = data if isinstance(data, str) else decode(data, encoding=encoding)
-    text = text.replace("\x00", "\ufffd")
+    text = _NOT_XML.sub("\ufffd", text.replace("\x0c", " "))
     # lxml refuses str input that declares an encoding; the text is already decoded.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text, count=1)
     if not text.strip():
