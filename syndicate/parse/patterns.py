@@ -126,12 +126,12 @@ EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
     r"side-bar|footer|related|recommend|newsletter|subscri|promo|"
     r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
-    r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|menu|masthead|"
+    r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|masthead|"
     r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
 )
 # The same, as whole parts only: too short to match as substrings.
 EXCLUDED_PARTS = frozenset(
-    ["nav", "ads", "ad", "rail", "footer", "header", "modal", "popup", "dialog"]
+    ["nav", "menu", "ads", "ad", "rail", "footer", "header", "modal", "popup", "dialog"]
 )
 
 # Inside the container: whatever matches is removed with its content (share bars, Related and
@@ -140,7 +140,7 @@ EXCLUDED_PARTS = frozenset(
 BOILERPLATE = re.compile(
     r"comment(?!ar)|sidebar|related|recommend|newsletter|subscri|signup|sign-up|promo|"
     r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
-    r"disqus|share|social|sharing|advert|sponsor|navigation|navbar|menu|donat|membership|"
+    r"disqus|share|social|sharing|advert|sponsor|navigation|navbar|donat|membership|"
     r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
@@ -156,6 +156,7 @@ BOILERPLATE_PARTS = frozenset(
         "ad",
         "ads",
         "nav",
+        "menu",
         "meta",
         "date",
         "time",
