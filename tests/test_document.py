@@ -167,3 +167,18 @@ def test_a_void_element_does_not_swallow_what_follows(void: str) -> None:
 def test_control_characters_and_lone_surrogates_become_replacement_characters() -> None:
     root = document.load(page("<p>a<wbr>\x08b\ud800c\x0cd\ufffee</p>"))
     assert root.xpath("string(//p)") == "a\ufffdb\ufffdc d\ufffde"
+
+
+@pytest.mark.parametrize("foreign", ["<svg onload=alert(1)><g>", "<math><mrow>"])
+def test_html_inside_unclosed_foreign_content_breaks_out_as_in_a_browser(foreign: str) -> None:
+    root = document.load(page(f"<p>before</p>{foreign}<p>after</p>tail<p>last</p>"))
+    article = root.find(".//article")
+    assert article is not None
+    assert [child.tag for child in article] == ["h1", "p", foreign[1:5].strip(), "p", "p"]
+    assert [p.text_content() for p in article.iter("p")] == ["before", "after", "last"]
+    assert article[3].tail == "tail"
+
+
+def test_html_inside_foreign_integration_points_stays() -> None:
+    root = document.load(page("<svg><foreignObject><p>inside</p></foreignObject></svg><p>x</p>"))
+    assert root.xpath("//foreignobject/p/text()") == ["inside"]

@@ -174,6 +174,16 @@ _FLAT_TAGS = frozenset(
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters libxml2 trees cannot hold (controls, lone surrogates, U+FFFE): become U+FFFD."""
+_BREAKOUT_TAGS = frozenset(
+    """b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr
+    i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table
+    tt u ul var""".split()  # noqa: SIM905
+)
+"""HTML start tags that end foreign content (the HTML standard, "in foreign content")."""
+_INTEGRATION_POINTS = frozenset(
+    ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+)
+"""Elements of SVG and MathML whose content is HTML again: no breakout inside them."""
 _SWALLOWING_VOIDS = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image", "param")
 """Void elements of HTML that libxml2 parses as containers."""
 
@@ -206,8 +216,53 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         if entry.level_name == "FATAL":
             raise ParseError(f"cannot parse HTML past line {entry.line} ({entry.message})")
     _unnest_voids(root)
+    _break_out_of_foreign_content(root)
     _bound_depth(root)
     return root
+
+
+def _break_out_of_foreign_content(root: lxml.html.HtmlElement) -> None:
+    """Move HTML that libxml2 left inside ``<svg>`` or ``<math>`` out after it.
+
+    A browser closes an ``<svg>`` or ``<math>`` at the first ``<p>``, ``<div>``, ``<ul>``
+    ... inside it (the HTML standard's rules for foreign content); libxml2 does not, so an
+    unclosed ``<svg>`` would otherwise swallow the rest of the story.
+    """
+    for foreign in list(root.iter("svg", "math")):
+        if any(a.tag in ("svg", "math") for a in foreign.iterancestors()):
+            continue
+        breakout = _first_breakout(foreign)
+        if breakout is None:
+            continue
+        moving: list[lxml.html.HtmlElement | str] = [breakout, *breakout.itersiblings()]
+        node = breakout.getparent()
+        while node is not None and node is not foreign:
+            moving.extend([node.tail or "", *node.itersiblings()])
+            node.tail = None
+            node = node.getparent()
+        moving.append(foreign.tail or "")
+        foreign.tail = None
+        anchor = foreign
+        for item in moving:
+            if isinstance(item, str):
+                anchor.tail = (anchor.tail or "") + item or None
+            else:
+                anchor.addnext(item)
+                anchor = item
+
+
+def _first_breakout(foreign: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    stack = list(reversed(foreign))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in _BREAKOUT_TAGS:
+            return element
+        if tag not in _INTEGRATION_POINTS:
+            stack.extend(reversed(element))
+    return None
 
 
 def _unnest_voids(root: lxml.html.HtmlElement) -> None:
