@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import time
 
+import lxml.html
 import pytest
 
 from syndicate.errors import ParseError
@@ -182,3 +183,11 @@ def test_html_inside_unclosed_foreign_content_breaks_out_as_in_a_browser(foreign
 def test_html_inside_foreign_integration_points_stays() -> None:
     root = document.load(page("<svg><foreignObject><p>inside</p></foreignObject></svg><p>x</p>"))
     assert root.xpath("//foreignobject/p/text()") == ["inside"]
+
+
+def test_html_written_from_a_deep_tree_reparses_whole_with_a_default_parser() -> None:
+    root = document.load(nested("<blockquote>", "</blockquote>", 300))
+    written = lxml.html.tostring(root, encoding="unicode")
+    again = lxml.html.document_fromstring(written)
+    assert "After: the council" in again.text_content()
+    assert tree_depth(root) <= 256

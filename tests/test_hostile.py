@@ -96,3 +96,15 @@ def test_the_embed_of_a_hostile_page_is_the_same_twice(vector: dict[str, str]) -
     first = syndicate.snippet(parse_article(data), profile=forward())
     second = syndicate.snippet(parse_article(data), profile=forward())
     assert first.html.encode() == second.html.encode()
+
+
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [("<blockquote>", "</blockquote>"), ("<em>", "</em>"), ("<ul><li>", "</li></ul>")],
+)
+def test_markup_nested_300_deep_keeps_the_story_after_it(open_: str, close: str) -> None:
+    deep = open_ * 300 + "<p>The deep paragraph.</p>" + close * 300
+    embed = syndicate.snippet(parse_article(hostile_page(deep)), profile=forward())
+    assert BEFORE in embed.body
+    assert AFTER in embed.body
+    assert "The deep paragraph." in embed.body
