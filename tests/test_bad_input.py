@@ -22,14 +22,22 @@ LIMITS = ("--timeout", "2")
 ONLY_HTTP = "only http and https URLs are fetched"
 
 
-@pytest.fixture
-def bad(tmp_path: Path, httpserver: HTTPServer) -> Iterator[dict[str, tuple[str, str]]]:
-    """Each bad SOURCE with the cause its error line must give."""
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Bad files, written once: one of them is 30 MB."""
+    tmp_path = tmp_path_factory.mktemp("bad")
     (tmp_path / "empty.html").write_bytes(b"")
     (tmp_path / "garbage.html").write_bytes(bytes(range(256)) * 64)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     (tmp_path / "huge.html").write_bytes(b"<html><body><p>" + b"x" * 30_000_000 + b"</p>")
     (tmp_path / "folder").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def bad(files: Path, httpserver: HTTPServer) -> Iterator[dict[str, tuple[str, str]]]:
+    """Each bad SOURCE with the cause its error line must give."""
+    tmp_path = files
     httpserver.expect_request("/404").respond_with_data("gone", status=404)
     httpserver.expect_request("/500").respond_with_data("oops", status=500)
     httpserver.expect_request("/loop").respond_with_data(
