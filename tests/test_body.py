@@ -239,3 +239,15 @@ def test_div_soup_with_br_separated_text() -> None:
     body = extract(page(soup))
     for para in PARAS:
         assert para in body.text
+
+
+def test_text_after_an_html_comment_is_kept() -> None:
+    split = (
+        "<p>Mr<!-- -->. Smith, the mayor, said the plan would <!-- react-text -->cost less than "
+        "the road repairs<!-- /react-text --> and serve more people within two years.</p>"
+    )
+    body = extract(page(split + paras()))
+    assert body.text.split("\n\n")[0] == (
+        "Mr. Smith, the mayor, said the plan would cost less than the road repairs and serve "
+        "more people within two years."
+    )

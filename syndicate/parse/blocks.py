@@ -162,9 +162,14 @@ def write_blocks(
     """The container as (html lines, text blocks), leaving out the ``skip`` subtrees."""
     writer = _Writer(url, title)
     skip = skip or set()
-    walker = etree.iterwalk(container, events=("start", "end"))
+    # Comments and processing instructions come as their own event: their tails are text
+    # ("Mr<!-- -->. Smith" in pages rendered by React).
+    walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         tag = el.tag
+        if event in ("comment", "pi"):
+            writer.add(el.tail)
+            continue
         if not isinstance(tag, str) or el in skip:
             if event == "start":
                 walker.skip_subtree()
