@@ -195,7 +195,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        if _hidden(el) or _boilerplate(el):
+        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
             if _holds_story(el, total_chars) or (not _hidden(el) and _prose(el)):
                 continue
             if _MEDIA_CLASS.search(class_words(el)):
@@ -209,6 +209,20 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _in_running_text(el: Element) -> bool:
+    """True for an inline element inside a sentence (a link classed "recommendation-link").
+
+    Its class names what it points to, not what it is: the sentence around it is the story.
+    """
+    if el.tag not in pt.INLINE_TAGS:
+        return False
+    tail = el.tail or ""
+    parent = el.getparent()
+    before = el.getprevious()
+    lead = (before.tail if before is not None else parent.text if parent is not None else "") or ""
+    return bool(pt.WORD.search(tail) or pt.WORD.search(lead))
 
 
 def _holds_story(el: Element, total_chars: int) -> bool:

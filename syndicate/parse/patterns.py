@@ -298,6 +298,8 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
+# A word in the text around an inline element: the element sits inside a sentence.
+WORD = re.compile(r"\w\w")
 # Blocks longer than this are prose even when they start like an insert.
 MAX_INSERT_CHARS = 220
 # A block whose text is almost all link text and short is a "Related" headline or teaser.
