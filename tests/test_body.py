@@ -251,3 +251,21 @@ def test_text_after_an_html_comment_is_kept() -> None:
         "Mr. Smith, the mayor, said the plan would cost less than the road repairs and serve "
         "more people within two years."
     )
+
+
+def test_comment_thread_longer_than_the_story_is_left_out() -> None:
+    comment = (
+        '<li class="comment"><article class="comment-body"><footer class="comment-meta">'
+        'Reader {i} says:</footer><div class="comment-content"><p>I have taken the number '
+        "{i} bus for years and the new routes will change my commute, though I worry about "
+        "the evening service and whether the drivers will be hired in time.</p></div>"
+        "</article></li>"
+    )
+    thread = (
+        '<div id="comments" class="comments-area"><ol class="commentlist">'
+        + "".join(comment.format(i=i) for i in range(12))
+        + "</ol></div>"
+    )
+    html = page(paras(PARAS[:2])).replace("</article>", "</article>" + thread)
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS[:2]

@@ -17,7 +17,7 @@ from lxml import etree
 
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
-from syndicate.parse.container import class_words
+from syndicate.parse.container import class_words, comments_region as _comments
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -196,7 +196,9 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             walker.skip_subtree()
             continue
         if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
-            if _holds_story(el, total_chars) or (not _hidden(el) and _prose(el)):
+            if not _comments(el) and (
+                _holds_story(el, total_chars) or (not _hidden(el) and _prose(el))
+            ):
                 continue
             if _MEDIA_CLASS.search(class_words(el)):
                 harvest.add_images(el)

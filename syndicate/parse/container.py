@@ -64,6 +64,14 @@ def _excluded(el: Element, weight: float) -> bool:
     return weight < pt.PROSE_KEEP_CHARS or weight < pt.CLIMB_DENSITY * visible_chars(el)
 
 
+def comments_region(el: Element) -> bool:
+    """True for a comment thread: never the story, however long it runs."""
+    if el.tag in ("body", "html", "main", "article"):
+        return False
+    words = class_words(el)
+    return bool(words) and pt.COMMENTS.search(words) is not None
+
+
 def unit_weight(unit: Element) -> float:
     """A text unit's weight: non-link characters plus a bonus per punctuation mark, or 0."""
     if unit.tag in ("p", "pre"):
@@ -128,7 +136,7 @@ def find_container(root: Element) -> list[Element]:
             flag = excluded.get(el)
             if flag is None:
                 # A "widget" that wraps most of the page's text is a wrapper, not a widget.
-                flag = raw[el] < 0.5 * total_raw and _excluded(el, raw[el])
+                flag = (raw[el] < 0.5 * total_raw or comments_region(el)) and _excluded(el, raw[el])
                 excluded[el] = flag
             if flag:
                 dropped = True

@@ -129,6 +129,12 @@ EXCLUDED_REGION = re.compile(
     r"disqus|share|social|sharing|banner|advert|sponsor|navigation|navbar|masthead|"
     r"read-?more|more-stories|more-from|next-?article|prev-?article|author-?bio|about-?the-?author"
 )
+# Comment threads (WordPress #comments / .commentlist, Disqus): excluded even when the thread
+# is longer than the story, which the wrapper rule would otherwise keep.
+COMMENTS = re.compile(
+    r"(?:^|\s)(?:comments?|commentlist|comment-list|comments-area|"
+    r"comments-wrapper|comment-respond|disqus_thread)(?:\s|$)"
+)
 # The same, as whole parts only: too short to match as substrings.
 EXCLUDED_PARTS = frozenset(
     ["nav", "menu", "ads", "ad", "rail", "footer", "header", "modal", "popup", "dialog"]
