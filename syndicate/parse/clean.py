@@ -17,7 +17,8 @@ from lxml import etree
 
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
-from syndicate.parse.container import class_words, comments_region as _comments
+from syndicate.parse.container import class_words
+from syndicate.parse.container import comments_region as _comments
 
 Element: TypeAlias = lxml.html.HtmlElement
 
