@@ -431,14 +431,22 @@ def lint(
     if profile is not None and config is not None:
         raise click.UsageError("--profile and --config cannot be used together")
     judged = load_profile(profile, config=config)
-    story = read_article(original) if original is not None else None
+    story = read_article(original, limits=_State.limits) if original is not None else None
     fetched: dict[str, Article] = {}
     verdicts, failed = [], False
     for copy in copies:
         try:
             doc = _lint_source(copy)
             verdicts.append(
-                lint_copy(doc, story, judged, name=copy, partner=partner, originals=fetched)
+                lint_copy(
+                    doc,
+                    story,
+                    judged,
+                    name=copy,
+                    partner=partner,
+                    originals=fetched,
+                    limits=_State.limits,
+                )
             )
         except SyndicateError as exc:
             _error(copy, exc)
@@ -454,7 +462,7 @@ def _lint_source(copy: str) -> str:
     from syndicate.parse.document import decode
     from syndicate.source import read
 
-    doc = read(copy)
+    doc = read(copy, limits=_State.limits)
     return decode(doc.data, encoding=doc.encoding)
 
 

@@ -282,3 +282,12 @@ def test_the_api_reads_the_copy_and_the_original_from_sources() -> None:
     assert verdict.source == str(ALTERED)
     assert [v.rule for v in verdict.violations] == ["pixel-altered"]
     assert "lint" in syndicate.__all__
+
+
+def test_lint_reads_copies_within_the_global_size_cap(run, tmp_path) -> None:
+    copy = tmp_path / "copy.html"
+    copy.write_text("<p>" + "word " * 20000 + "</p>", encoding="utf-8")
+    original = PAGES / "forward" / "askhamas.html"
+    result = run("--max-bytes", "50000", "lint", "--original", original, copy)
+    assert result.code == 2
+    assert result.err == f"syndicate: error: {copy}: 100,007 bytes, over the cap of 50,000\n"

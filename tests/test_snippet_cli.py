@@ -91,7 +91,10 @@ def files(folder: Path) -> list[str]:
 
 def test_batch_writes_one_file_per_story_named_by_post_id_or_slug(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "embeds"
-    result = run("snippet", "--out", out, ASKHAMAS, OWN, LEVY)
+    result = run("snippet", "--out", out, ASKHAMAS, OWN)
+    assert (result.code, result.err) == (0, "")
+    # Another newsroom's story, under the generic profile, into the same folder.
+    result = run("snippet", "--profile", "inn", "--out", out, LEVY)
     assert (result.code, result.err) == (0, "")
     assert files(out) == ["203040.html", "556781.html", "library-levy-passes-after-recount.html"]
     golden = (PAGES / "forward" / "askhamas.snippet.html").read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ from typing import TypeAlias
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from lxml import etree
+
+from syndicate.parse import document
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -298,14 +299,15 @@ class Rebuilder:
 
 
 def _fragment(html: str) -> Element | None:
-    """A private tree of ``html`` under one <div>; None when there is nothing to read."""
+    """A private tree of ``html`` (its <body>); None when there is nothing to read.
+
+    Loaded like any page, so the same limits hold: no depth past which libxml2 would
+    silently stop, no characters a tree cannot hold.
+    """
     if not html.strip():
         return None
-    try:
-        root: Element = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return None
-    return root
+    body: Element = document.load(f"<!doctype html><html><body>{html}</body></html>").body
+    return body
 
 
 def _children(parent: Element) -> Iterator[Element | str]:
