@@ -269,3 +269,37 @@ def test_comment_thread_longer_than_the_story_is_left_out() -> None:
     html = page(paras(PARAS[:2])).replace("</article>", "</article>" + thread)
     body = extract(html)
     assert body.text.split("\n\n") == PARAS[:2]
+
+
+def test_figure_without_the_tag_gives_its_cutline_to_the_image() -> None:
+    photo = (
+        '<div class="photo"><img src="/img/depot.jpg" alt="The depot" width="600"><br>'
+        '<span class="cutline">Drivers at the depot on Monday. — Herald photo by Sam Lens'
+        "</span></div>"
+    )
+    body = extract(page(photo + paras()))
+    assert body.text.split("\n\n") == PARAS
+    assert [(i.src, i.caption, i.credit) for i in body.images] == [
+        (
+            "https://news.example.org/img/depot.jpg",
+            "Drivers at the depot on Monday.",
+            "Herald photo by Sam Lens",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        ("The new bus. (Photo: AP)", "The new bus.", "Photo: AP"),
+        ("The new bus. Credit: Getty Images", "The new bus.", "Credit: Getty Images"),
+        ("The new bus | Photo by Sam Lens", "The new bus", "Photo by Sam Lens"),
+        ("A photo by the river at dawn", "A photo by the river at dawn", None),
+    ],
+)
+def test_credit_written_at_the_end_of_a_caption_is_split_off(
+    caption: str, text: str, credit: str | None
+) -> None:
+    figure = f'<figure><img src="/img/bus.jpg"><figcaption>{caption}</figcaption></figure>'
+    body = extract(page(figure + paras()))
+    assert [(i.caption, i.credit) for i in body.images] == [(text, credit)]

@@ -23,6 +23,7 @@ from syndicate.parse.container import comments_region as _comments
 Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
 
 
@@ -55,7 +56,7 @@ class Harvest:
         imgs = [holder] if holder.tag == "img" else list(holder.iter("img"))
         if not imgs:
             return
-        caption, credit = _caption(holder)
+        caption, credit = _caption(_caption_holder(holder) if holder.tag == "img" else holder)
         for img in imgs:
             src = _image_src(img)
             if not src:
@@ -84,6 +85,23 @@ def _image_src(img: Element) -> str | None:
     return None
 
 
+def _caption_holder(img: Element) -> Element:
+    """The small block around a bare image that also holds its caption, else the image.
+
+    ``<div class="photo"><img ...><span class="cutline">...</span></div>`` is a figure
+    written without the tag.
+    """
+    for level, block in enumerate(img.iterancestors()):
+        if level >= pt.CAPTION_LEVELS or _TEXT_LENGTH(block) > pt.MAX_CAPTION_CHARS:
+            break
+        for el in block.iter():
+            if el.tag == "figcaption" or (
+                isinstance(el.tag, str) and pt.CAPTION_CLASS.search(class_words(el))
+            ):
+                return block
+    return img
+
+
 def _caption(holder: Element) -> tuple[str | None, str | None]:
     if holder.tag == "img":
         return None, None
@@ -91,7 +109,9 @@ def _caption(holder: Element) -> tuple[str | None, str | None]:
     for el in holder.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "figcaption" or (el is not holder and "caption" in class_words(el)):
+        if el.tag == "figcaption" or (
+            el is not holder and pt.CAPTION_CLASS.search(class_words(el))
+        ):
             caption_el = el
             break
     if caption_el is None:
@@ -110,6 +130,9 @@ def _caption(holder: Element) -> tuple[str | None, str | None]:
     full = caption_el.text_content()
     if credit_text:
         full = full.replace(credit_text, " ")
+    elif found := pt.CREDIT_TEXT.search(full):
+        credit = _clean(found.group("credit")) or None
+        full = full[: found.start()]
     return _clean(full) or None, credit
 
 

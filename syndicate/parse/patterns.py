@@ -147,7 +147,7 @@ BOILERPLATE = re.compile(
     r"comment(?!ar)|sidebar|related|recommend|newsletter|subscri|signup|sign-up|promo|"
     r"widget-area|outbrain|taboola|popular|trending|most-read|mostread|breadcrumb|cookie|consent|"
     r"disqus|share|social|sharing|advert|sponsor|navigation|navbar|donat|membership|"
-    r"paywall|republish|byline|dateline|caption|credit|author|pubdate|published|timestamp|"
+    r"paywall|republish|byline|dateline|caption|cutline|credit|author|pubdate|published|timestamp|"
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
     r"visually-hidden|visuallyhidden|skip-link|table-of-contents|toc-|"
@@ -325,6 +325,21 @@ LINK_LIST_DENSITY = 0.8
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
 # Placeholder sources that are not the image.
 PLACEHOLDER_SRC = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|1x1|pixel\.gif", re.I)
+# Class words of an image's caption ("cutline" is the newsroom word for it).
+CAPTION_CLASS = re.compile(r"caption|cutline|legend", re.I)
+# A bare image's caption is looked for this many levels up, in blocks of at most this many
+# characters (a figure written without the tag: an image and a "cutline" in one div).
+CAPTION_LEVELS = 2
+MAX_CAPTION_CHARS = 400
+# A photo credit written at the end of a caption: "... - Herald photo by Dana Pruitt",
+# "(Photo: AP)", "Credit: Getty Images".
+CREDIT_TEXT = re.compile(
+    r"(?:(?<=[.!?])\s+|\s+[-–—|]\s*|\s*\(\s*|^)"
+    r"(?P<credit>(?:[\w.&'’]+\s+){0,3}(?:photo|photograph|image|picture|illustration)s?"
+    r"\s+(?:by|courtesy of)\s+(?-i:[A-Z])[^()]{1,80}?|"
+    r"(?:photo|image|credit|courtesy|source)s?\s*:\s*[^()]{2,80}?)\)?\s*$",
+    re.I,
+)
 # Elements inside a caption that carry the photo credit.
 CREDIT_CLASS = re.compile(r"credit|copyright|source|attribution|photographer", re.I)
 # Video and audio hosts, for the kind of an iframe embed.
