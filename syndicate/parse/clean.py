@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TypeAlias, cast
 from urllib.parse import urljoin
 
 import lxml.html
@@ -92,7 +92,7 @@ def _caption_holder(img: Element) -> Element:
     written without the tag.
     """
     for level, block in enumerate(img.iterancestors()):
-        if level >= pt.CAPTION_LEVELS or _TEXT_LENGTH(block) > pt.MAX_CAPTION_CHARS:
+        if level >= pt.CAPTION_LEVELS or cast(float, _TEXT_LENGTH(block)) > pt.MAX_CAPTION_CHARS:
             break
         for el in block.iter():
             if el.tag == "figcaption" or (
