@@ -303,3 +303,13 @@ def test_credit_written_at_the_end_of_a_caption_is_split_off(
     figure = f'<figure><img src="/img/bus.jpg"><figcaption>{caption}</figcaption></figure>'
     body = extract(page(figure + paras()))
     assert [(i.caption, i.credit) for i in body.images] == [(text, credit)]
+
+
+def test_section_kicker_above_the_headline_is_not_body() -> None:
+    story = (
+        '<td class="main"><span class="section">Transport</span>'
+        '<h1 class="headline">Council expands bus network</h1>' + paras() + "</td>"
+    )
+    html = f"<html><body><table><tr>{story}</tr></table></body></html>"
+    body = extract(html, title="Council expands bus network")
+    assert body.text.split("\n\n") == PARAS

@@ -107,8 +107,9 @@ class _Writer:
 
     def _boilerplate(self, text: str, link_chars: int) -> bool:
         if self.title and len(self.texts) < 3 and _key(text) == self.title:
+            self._drop_kicker()
             return True
-        if self.kinds[-1] == "h1" and not self.texts:
+        if self.kinds[-1] == "h1" and self._drop_kicker():
             return True
         short = len(text) <= pt.MAX_INSERT_CHARS
         if short and pt.INSERT_TEXT.match(text):
@@ -120,6 +121,16 @@ class _Writer:
             and len(text) <= pt.MAX_LINK_BLOCK_CHARS
             and link_chars >= pt.LINK_BLOCK_DENSITY * len(text)
         )
+
+    def _drop_kicker(self) -> bool:
+        """Forget the short lines above the title (section kickers, breadcrumbs, labels)."""
+        if sum(map(len, self.texts)) > pt.MAX_KICKER_CHARS or not all(
+            line.startswith(("<p>", "<h")) for line in self.lines
+        ):
+            return False
+        self.lines.clear()
+        self.texts.clear()
+        return True
 
     def start_block(self, tag: str) -> None:
         self.flush()

@@ -306,6 +306,9 @@ INSERT_TEXT = re.compile(
 )
 # A word in the text around an inline element: the element sits inside a sentence.
 WORD = re.compile(r"\w\w")
+# Lines above the title inside the container adding up to at most this many characters are
+# its kicker, breadcrumb or section label, not the story.
+MAX_KICKER_CHARS = 120
 # Blocks longer than this are prose even when they start like an insert.
 MAX_INSERT_CHARS = 220
 # A block whose text is almost all link text and short is a "Related" headline or teaser.
