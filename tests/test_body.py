@@ -313,3 +313,15 @@ def test_section_kicker_above_the_headline_is_not_body() -> None:
     html = f"<html><body><table><tr>{story}</tr></table></body></html>"
     body = extract(html, title="Council expands bus network")
     assert body.text.split("\n\n") == PARAS
+
+
+def test_figure_wrapping_a_table_is_body_text() -> None:
+    table = (
+        '<figure class="wp-block-table"><table><thead><tr><th>Route</th><th>Riders a day</th>'
+        "</tr></thead><tbody><tr><td>Route 12</td><td>4,200</td></tr></tbody></table>"
+        "<figcaption>Source: transit agency</figcaption></figure>"
+    )
+    body = extract(page(paras(PARAS[:2]) + table + paras(PARAS[2:])))
+    assert "Route\n\nRiders a day\n\nRoute 12\n\n4,200" in body.text
+    assert "Source: transit agency" not in body.text
+    assert body.images == ()

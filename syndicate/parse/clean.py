@@ -24,6 +24,11 @@ Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+# A figure holding a table, a quote or a listing is text (WordPress wp-block-table and
+# wp-block-pullquote), not a picture.
+_TEXT_FIGURE = etree.XPath(
+    "boolean(descendant::table or descendant::blockquote or descendant::pre)"
+)
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
 
 
@@ -211,6 +216,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             continue
         if tag in pt.DROP_TAGS:
             if tag in pt.STRUCTURAL_TAGS and _holds_story(el, total_chars):
+                continue
+            if tag == "figure" and _TEXT_FIGURE(el):
                 continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
