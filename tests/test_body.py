@@ -325,3 +325,19 @@ def test_figure_wrapping_a_table_is_body_text() -> None:
     assert "Route\n\nRiders a day\n\nRoute 12\n\n4,200" in body.text
     assert "Source: transit agency" not in body.text
     assert body.images == ()
+
+
+def test_mega_menu_inside_the_container_is_dropped_however_long() -> None:
+    menu = (
+        '<nav class="primary-bar"><ul>'
+        + "".join(
+            f'<li><a href="/s{i}">Section {i}</a><ul>'
+            + "".join(f'<li><a href="/s{i}/{j}">Topic {i}.{j} guides</a></li>' for j in range(9))
+            + "</ul></li>"
+            for i in range(8)
+        )
+        + "</ul></nav>"
+    )
+    html = f"<html><body><div class='wrapper'>{menu}<div>{paras()}</div></div></body></html>"
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS

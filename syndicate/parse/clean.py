@@ -215,7 +215,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             walker.skip_subtree()
             continue
         if tag in pt.DROP_TAGS:
-            if tag in pt.STRUCTURAL_TAGS and _holds_story(el, total_chars):
+            if tag in pt.STRUCTURAL_TAGS and _holds_story(el, total_chars) and _prose(el):
                 continue
             if tag == "figure" and _TEXT_FIGURE(el):
                 continue
