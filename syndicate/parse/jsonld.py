@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import lxml.html
 
 Obj = dict[str, Any]
 
-_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
 # Comment and CDATA wrappers that CMSs leave around the JSON (also the "//" JS-comment form).
 _WRAPPERS = re.compile(r"<!--|-->|(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>")
 # A comma right before a closing bracket: invalid JSON that browsers' authors write anyway.
@@ -77,10 +76,16 @@ def _decode_all(text: str) -> list[Any] | None:
 
 def objects(root: lxml.html.HtmlElement) -> list[Obj]:
     """All JSON-LD objects on the page, flattened out of ``@graph`` and lists, in page order."""
+    return objects_in(root.iter("script"))
+
+
+def objects_in(scripts: Iterable[lxml.html.HtmlElement]) -> list[Obj]:
+    """The JSON-LD objects held by those of ``scripts`` whose type is ``ld+json``."""
     found: list[Obj] = []
-    for script in root.xpath(_SCRIPTS):
-        for value in parse_text(script.text or ""):
-            found.extend(_flatten(value))
+    for script in scripts:
+        if "ld+json" in (script.get("type") or "").lower():
+            for value in parse_text(script.text or ""):
+                found.extend(_flatten(value))
     return found
 
 

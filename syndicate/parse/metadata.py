@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -66,19 +67,15 @@ class Metadata:
     description: str | None = None
     image: str | None = None
     keywords: tuple[str, ...] = ()
+    ld_objects: tuple[dict[str, Any], ...] = field(default=(), repr=False, compare=False)
+    """Every JSON-LD object on the page, for readers that resolve ``@id`` references."""
 
 
-_METAS = etree.XPath("//meta[@content]")
-_CANONICAL = etree.XPath(
-    "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]/@href"
-)
-_SHORTLINK = etree.XPath("//link[contains(@rel, 'shortlink')]/@href")
-_BODY_CLASS = etree.XPath("//body/@class")
-_H1 = etree.XPath("//h1")
-_TITLE = etree.XPath("//title")
 _MICRO_SCOPE = etree.XPath(
     "//*[@itemscope][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
 )
+# The tags the metadata reader needs, gathered in one pass over the tree.
+_SCAN_TAGS = ("meta", "link", "script", "h1", "title")
 _SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 _POSTID_CLASS = re.compile(r"\bpostid-(\d+)\b")
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|-)")
@@ -102,91 +99,145 @@ AUTHOR_METAS = (
 )  # fmt: skip
 
 
+@dataclass(slots=True)
+class _Scan:
+    """The page's metas, links, scripts, h1s and title, from one pass over the tree."""
+
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    links: list[lxml.html.HtmlElement] = field(default_factory=list)
+    scripts: list[lxml.html.HtmlElement] = field(default_factory=list)
+    h1s: list[lxml.html.HtmlElement] = field(default_factory=list)
+    title: str | None = None
+
+
+def _scan(root: lxml.html.HtmlElement) -> _Scan:
+    scan = _Scan()
+    for el in root.iter(*_SCAN_TAGS):
+        tag = el.tag
+        if tag == "meta":
+            value = clean_text(el.get("content") or "")
+            if value:
+                for attr in ("property", "name", "itemprop", "http-equiv"):
+                    key = el.get(attr)
+                    if key:
+                        scan.metas.setdefault(key.strip().lower(), []).append(value)
+        elif tag == "link":
+            scan.links.append(el)
+        elif tag == "script":
+            scan.scripts.append(el)
+        elif tag == "h1":
+            scan.h1s.append(el)
+        elif scan.title is None:
+            scan.title = clean_text(el.text_content())
+    return scan
+
+
+class _Lazy:
+    """Work done at most once, and only when a field has no better source."""
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self.root = root
+        self._micro: dict[str, str] | None = None
+        self._page: visible.Region | None = None
+
+    @property
+    def micro(self) -> dict[str, str]:
+        if self._micro is None:
+            self._micro = _microdata(self.root)
+        return self._micro
+
+    @property
+    def page(self) -> visible.Region:
+        if self._page is None:
+            self._page = visible.page(self.root)
+        return self._page
+
+
 def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
     """Read the article's metadata off a parsed page (the tree is not modified)."""
-    metas = _meta_map(root)
-    objs = jsonld.objects(root)
-    canonical = _canonical(root, metas, url)
+    scan = _scan(root)
+    lazy = _Lazy(root)
+    metas = scan.metas
+    objs = jsonld.objects_in(scan.scripts)
+    canonical = _canonical(scan.links, metas, url)
     article = jsonld.main_article(objs, urls=(canonical, url)) or {}
     page = jsonld.main_page(objs) or {}
     ids = jsonld.index(objs)
-    micro = _microdata(root)
     site = _first(metas, "og:site_name") or _name(jsonld.resolve(article.get("publisher"), ids))
     publisher = _name(jsonld.resolve(article.get("publisher"), ids)) or site
     language = _language(root, metas, article)
     month_first = (language or "en-us").lower() in ("en-us", "en")
 
     headline = _str(article.get("headline")) or _str(article.get("name"))
-    h1_els = [h for h in run(_H1, root)[:8] if not visible.foreign(h)]
+    h1_els = [h for h in scan.h1s[:8] if not visible.foreign(h)]
     h1s = [visible.text_of(h) for h in h1_els]
-    titles = run(_TITLE, root)
+    og_title = _first(metas, "og:title")
     title = pick_title(
         h1s=[h for h in h1s if h],
-        structured=[headline, _first(metas, "og:title"), _first(metas, "twitter:title"),
-                    micro.get("headline"), _first(metas, "parsely-title"),
-                    _first(metas, "sailthru.title"), _first(metas, "dc.title")],
-        page_title=clean_text(titles[0].text_content()) if len(titles) else None,
+        structured=[headline, og_title, _first(metas, "twitter:title"),
+                    None if headline or og_title else lazy.micro.get("headline"),
+                    _first(metas, "parsely-title"), _first(metas, "sailthru.title"),
+                    _first(metas, "dc.title")],
+        page_title=scan.title or None,
         site=site or publisher,
         host=urlsplit(canonical or url or "").hostname,
     )  # fmt: skip
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
+    region = visible.header(head)
     byline, found = _authors(
-        root,
         metas,
         article,
-        micro,
         ids,
+        lazy,
+        region,
         site=_org_site(article, ids, site),
-        head_byline=visible.header_byline(head),
+        whole_page=head is None,
     )
-    published = _date(
-        [_str(article.get("datePublished")), *_all(metas, PUBLISHED_METAS),
-         micro.get("datePublished"), *visible.dates(root), *visible.header_dates(head),
-         _str(page.get("datePublished")), _str(article.get("dateCreated")),
-         *_publish_metas(metas), *visible.script_dates(root), _url_day(canonical), _url_day(url)],
-        month_first=month_first,
-    )  # fmt: skip
-    modified = _date(
-        [_str(article.get("dateModified")), *_all(metas, MODIFIED_METAS),
-         micro.get("dateModified"), *visible.dates(root, modified=True),
-         _str(page.get("dateModified"))],
-        month_first=month_first,
-    )  # fmt: skip
+
+    def published_values() -> Iterator[str | None]:
+        yield _str(article.get("datePublished"))
+        yield from _all(metas, PUBLISHED_METAS)
+        yield lazy.micro.get("datePublished")
+        yield from visible.dates(region.elements)
+        yield from visible.header_dates(region.texts)
+        yield _str(page.get("datePublished"))
+        yield _str(article.get("dateCreated"))
+        yield from _publish_metas(metas)
+        yield from visible.dates(lazy.page.elements)
+        yield from visible.script_dates(scan.scripts)
+        yield _url_day(canonical)
+        yield _url_day(url)
+
+    def modified_values() -> Iterator[str | None]:
+        yield _str(article.get("dateModified"))
+        yield from _all(metas, MODIFIED_METAS)
+        yield lazy.micro.get("dateModified")
+        yield from visible.dates(region.elements, modified=True)
+        yield _str(page.get("dateModified"))
+
     return Metadata(
         title=title,
         byline=byline or (", ".join(found.authors) if found.authors else None),
         authors=found.authors,
         byline_orgs=found.orgs,
-        published=published,
-        modified=modified,
+        published=_date(published_values(), month_first=month_first),
+        modified=_date(modified_values(), month_first=month_first),
         publisher=publisher,
         section=_first(metas, "article:section")
         or _first_str(article.get("articleSection"))
         or _first(metas, "parsely-section"),
         language=language,
         canonical_url=canonical,
-        post_id=_post_id(root, article),
+        post_id=_post_id(root, scan.links, article),
         jsonld=tuple(o for o in (article, page) if o),
         site_name=site,
         description=_first(metas, "og:description", "description", "twitter:description")
         or _str(article.get("description")),
         image=_first(metas, "og:image", "og:image:url", "twitter:image"),
         keywords=_keywords(metas, article),
+        ld_objects=tuple(objs),
     )
-
-
-def _meta_map(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for el in run(_METAS, root):
-        value = clean_text(el.get("content") or "")
-        if not value:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key:
-                out.setdefault(key.strip().lower(), []).append(value)
-    return out
 
 
 def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
@@ -223,10 +274,19 @@ def _name(value: Any) -> str | None:
     return _str(value)
 
 
+def _rels(links: list[lxml.html.HtmlElement], rel: str) -> list[str]:
+    """The hrefs of the links whose ``rel`` holds the word ``rel``."""
+    return [
+        link.get("href") or ""
+        for link in links
+        if rel in (link.get("rel") or "").lower().split() and link.get("href") is not None
+    ]
+
+
 def _canonical(
-    root: lxml.html.HtmlElement, metas: dict[str, list[str]], url: str | None
+    links: list[lxml.html.HtmlElement], metas: dict[str, list[str]], url: str | None
 ) -> str | None:
-    for href in [*run(_CANONICAL, root), _first(metas, "og:url")]:
+    for href in [*_rels(links, "canonical"), _first(metas, "og:url")]:
         href = (href or "").strip()
         if href and not href.startswith(("javascript:", "#")):
             return urljoin(url, href) if url else href
@@ -245,7 +305,7 @@ def _language(
     return raw.strip().replace("_", "-") if raw and raw.strip() else None
 
 
-def _date(values: list[str | None], *, month_first: bool) -> str | None:
+def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
     for value in values:
         found = parse_date(value, month_first=month_first)
         if found:
@@ -263,15 +323,17 @@ def _url_day(url: str | None) -> str | None:
     return "-".join(match.groups()) if match else None
 
 
-def _post_id(root: lxml.html.HtmlElement, article: dict[str, Any]) -> str | None:
-    for href in run(_SHORTLINK, root):
-        match = _SHORTLINK_ID.search(href)
-        if match:
+def _post_id(
+    root: lxml.html.HtmlElement, links: list[lxml.html.HtmlElement], article: dict[str, Any]
+) -> str | None:
+    for link in links:
+        match = _SHORTLINK_ID.search(link.get("href") or "")
+        if match and "shortlink" in (link.get("rel") or ""):
             return match.group(1)
-    for classes in run(_BODY_CLASS, root):
-        match = _POSTID_CLASS.search(classes)
-        if match:
-            return match.group(1)
+    body = root.find("body")
+    match = _POSTID_CLASS.search(body.get("class") or "") if body is not None else None
+    if match:
+        return match.group(1)
     ident = article.get("identifier")
     if isinstance(ident, dict):
         ident = ident.get("value")
@@ -330,36 +392,43 @@ def _jsonld_authors(article: dict[str, Any], ids: dict[str, Any]) -> tuple[list[
 
 
 def _authors(
-    root: lxml.html.HtmlElement,
     metas: dict[str, list[str]],
     article: dict[str, Any],
-    micro: dict[str, str],
     ids: dict[str, Any],
+    lazy: _Lazy,
+    region: visible.Region,
     *,
     site: str | None,
-    head_byline: str | None,
+    whole_page: bool,
 ) -> tuple[str | None, Byline]:
     """The byline as displayed and the authors, by the precedence in the module docstring."""
-    shown = visible.bylines(root)
+    people, orgs = _jsonld_authors(article, ids)
+    metas_named = [v for v in _all(metas, AUTHOR_METAS) if "://" not in v] + _labelled(metas)
+    shown = visible.bylines(region.elements)
+    if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
+        # No byline by the headline and no structured author: any byline on the page.
+        shown = visible.bylines(lazy.page.elements)
+    head_byline = visible.header_byline(region.texts)
     byline = display_byline(shown[0][0] if shown else head_byline or "") or None
     shown_split = split_byline(byline) if byline else Byline()
     if shown and shown[0][1]:
         shown_split = Byline(
             split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs
         )
-    people, orgs = _jsonld_authors(article, ids)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
     if {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
         candidates.reverse()
-    if micro.get("author"):
-        candidates.append(split_byline(micro["author"], site=site))
-    metas_named = [v for v in _all(metas, AUTHOR_METAS) if "://" not in v] + _labelled(metas)
-    candidates += [split_byline(v, site=site) for v in metas_named]
-    candidates.append(split_names(orgs, site=site))
     for found in candidates:
         if found.authors:
             return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
+    for value in [lazy.micro.get("author"), *metas_named]:
+        found = split_byline(value, site=site)
+        if found.authors:
+            return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
+    found = split_names(orgs, site=site)
+    if found.authors:
+        return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     return byline, Byline((), shown_split.orgs)
 
 

@@ -1,21 +1,26 @@
 """What the reader sees: the byline and the date in the article's header.
 
-Candidates come from a few compiled XPaths; anything inside comments, related-story
-lists, sidebars, footers or author-bio boxes is skipped, so a commenter, a related
-story's writer or a sidebar date never stands in for the article's.
+The header is the stretch of page around the headline: the elements and short texts just
+after the ``<h1>`` and just before it, walked once in document order (``header``). Bylines
+and dates are looked for there; the whole page (``page``, one walk of the tree) is read only
+when the header has none and the page has no better source. Anything inside comments,
+related-story lists, sidebars, footers or author-bio boxes is skipped, so a commenter, a
+related story's writer or a sidebar date never stands in for the article's.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 import lxml.html
 from lxml import etree
 
 from syndicate.parse.authors import clean_text, looks_like_name, strip_prefix
 
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+Element: TypeAlias = lxml.html.HtmlElement
 
 
 def run(xpath: etree.XPath, node: Any) -> list[Any]:
@@ -24,32 +29,6 @@ def run(xpath: etree.XPath, node: Any) -> list[Any]:
     return result if isinstance(result, list) else []
 
 
-def _has(attr: str, word: str) -> str:
-    return f"contains({_LOWER.format(attr)}, '{word}')"
-
-
-# Byline holders, strongest first: explicit byline classes, itemprop=author, rel=author,
-# then anything whose class or id says "author".
-BYLINE_XPATHS = (
-    etree.XPath(f"//*[{_has('@class', 'byline')} or {_has('@id', 'byline')}]"),
-    etree.XPath("//*[@itemprop='author' or @itemprop='creator']"),
-    etree.XPath("//*[@rel='author']"),
-    etree.XPath(
-        f"//*[self::a or self::span or self::div or self::p or self::li][{_has('@class', 'author')}"
-        f" or {_has('@id', 'author')}]"
-    ),
-    etree.XPath(
-        f"//a[{_has('@href', '/author/')} or {_has('@href', '/authors/')}"
-        f" or {_has('@href', '/author?')}]"
-    ),
-)
-# Inside a byline holder: the elements that carry just a name.
-_NAME_PARTS = etree.XPath(
-    ".//*[@itemprop='name' or @rel='author' or (self::a and ("
-    f"{_has('@href', '/author')} or {_has('@href', '/by/')} or {_has('@href', '/people/')}"
-    f" or {_has('@href', '/staff/')} or {_has('@href', '/profile')} or {_has('@href', '/writer')}"
-    f" or {_has('@href', '/contributor')} or {_has('@href', '/reporter')}))]"
-)
 # Containers whose bylines and dates belong to something other than this article. A class
 # or id token is foreign when one of these words starts it (after an optional short prefix
 # such as "c-" or "jp-") or ends it: "comment-list", "post-comments", "related-posts",
@@ -61,54 +40,35 @@ _FOREIGN_WORDS = (
     r"reviewers?|fact-?check(?:er|ed)?|repl(?:y|ies)|up-?next|read-?next|next-?post|"
     r"prev-?post|most-?\w+|you-?may\w*|taboola|outbrain|also-?\w*|expert|reviewed-?by"
 )
-_FOREIGN = re.compile(
-    rf"(?:^|\s)(?:[a-z]{{1,4}}[-_]+)?(?:{_FOREIGN_WORDS})(?:[-_]|\s|$)|[-_](?:{_FOREIGN_WORDS})(?:\s|$)",
-    re.IGNORECASE,
+# A token that states a layout or a state rather than naming a box: "cs-sidebar-enabled",
+# "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article.
+_STATE_TOKEN = re.compile(
+    r"^(?:(?:has|with|without|no|is|show|hide|enable|disable)[-_]\S+|"
+    r"\S+[-_](?:enabled|disabled|active|inactive|open|opened|closed|collapsed|expanded|"
+    r"visible|hidden|layout|template|mode|page|wrap(?:per)?|off|on|none|left|right|yes|no))$"
 )
-# How far up to look for a foreign container, and how long a byline may be.
+_FOREIGN_TOKEN = re.compile(
+    rf"^(?:[a-z]{{1,4}}[-_]+)?(?:{_FOREIGN_WORDS})(?:[-_]|$)|[-_](?:{_FOREIGN_WORDS})$"
+)
+# How far up ``foreign`` looks for a foreign container, and how long a byline may be.
 MAX_DEPTH = 10
 MAX_BYLINE_CHARS = 160
 _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
-# An <aside> inside the <article> holds the article's own meta (date, byline).
-_IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
+# Containers that are the page or the article itself: a foreign mark above them does not
+# reach inside (an <aside> inside the <article> holds the article's own meta).
+_TOP_TAGS = frozenset({"body", "html", "main", "article"})
 # Children are joined with a space; none stays before punctuation ("By <a>X</a>, JTA").
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 _DROP = frozenset({"script", "style", "noscript", "svg", "button", "img", "template"})
+# Elements whose text the reader never sees as text.
+_SKIP = frozenset({"script", "style", "noscript", "template"})
 
-# <time> and date holders, most specific first.
-DATE_XPATHS = (
-    etree.XPath("//*[@itemprop='datePublished']"),
-    etree.XPath(
-        f"//time[@pubdate or {_has('@class', 'publish')} or {_has('@class', 'posted')}"
-        f" or {_has('@class', 'entry-date')} or {_has('@class', 'post-date')}]"
-    ),
-    etree.XPath(
-        f"//*[{_has('@class', 'publish')} or {_has('@class', 'post-date')} or "
-        f"{_has('@class', 'entry-date')} or {_has('@class', 'article-date')} or "
-        f"{_has('@class', 'posted-on')} or {_has('@class', 'dateline')} or "
-        f"{_has('@class', 'byline')} or {_has('@class', 'post-meta')} or "
-        f"{_has('@class', 'entry-meta')} or {_has('@class', 'article-meta')} or "
-        f"{_has('@class', 'meta-date')} or {_has('@class', 'date')}]"
-        "[not(ancestor::*[@itemprop='datePublished'])]"
-    ),
-    etree.XPath("//time"),
-)
-MODIFIED_XPATH = etree.XPath(
-    f"//*[@itemprop='dateModified'] | //time[{_has('@class', 'updated')}"
-    f" or {_has('@class', 'modified')}]"
-)
-
-
-# Text around the headline where pages print the date ("By X - Mar 27, 2024", "Last
-# updated: Dec 12, 2025"): this many text nodes after the h1 and before it.
-_AFTER_H1 = etree.XPath(
-    "following::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    "[normalize-space()][position() <= 40]"
-)
-_BEFORE_H1 = etree.XPath(
-    "preceding::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    "[normalize-space()][position() <= 12]"
-)
+# Text around the headline where pages print the byline and date ("By X - Mar 27, 2024",
+# "Last updated: Dec 12, 2025"): this many non-empty text nodes after the h1 and before it,
+# and at most this many elements, for pages of empty wrappers.
+AFTER_TEXTS = 40
+BEFORE_TEXTS = 12
+MAX_HEADER_ELEMENTS = 400
 # A header text node longer than this is a paragraph of the story, whose dates are not its own.
 MAX_HEADER_TEXT = 120
 # Dates and times in script data that some CMSs expose only there.
@@ -117,8 +77,6 @@ SCRIPT_DATE = re.compile(
     r'first_publication_date|publication_date|pubDate|date_published|createdAt)"\s*:\s*'
     r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
 )
-_SCRIPTS = etree.XPath("//script[not(@src)]/text()")
-
 
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
@@ -126,72 +84,90 @@ _BY_LABEL = re.compile(
 )
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
 
-
-def _window(h1: lxml.html.HtmlElement) -> list[str]:
-    out: list[str] = []
-    for nodes in (run(_AFTER_H1, h1), list(reversed(run(_BEFORE_H1, h1)))):
-        for node in nodes:
-            text = clean_text(str(node))
-            parent = node.getparent()
-            if len(text) <= MAX_HEADER_TEXT and parent is not None and not foreign(parent):
-                out.append(text)
-    return out
+# Inside a byline holder: the elements that carry just a name.
+_NAME_HREF = re.compile(
+    r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter", re.IGNORECASE
+)
+_AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
+_BYLINE_TAGS = frozenset({"a", "span", "div", "p", "li"})
+_NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
-def header_byline(h1: lxml.html.HtmlElement | None) -> str | None:
-    """A "By Jane Doe" line next to the headline, for pages that mark up no byline."""
-    if h1 is None:
-        return None
-    texts = _window(h1)
-    for index, text in enumerate(texts):
-        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
-            return f"{text} {texts[index + 1]}"
-        if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
-            return text
-    return None
+def _marks(el: Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
-def header_dates(h1: lxml.html.HtmlElement | None) -> list[str]:
-    """Short texts right after the headline, then right before it, nearest first."""
-    if h1 is None:
-        return []
-    return [text for text in _window(h1) if any(c.isdigit() for c in text)]
+# Byline holders, strongest first: explicit byline classes, itemprop=author, rel=author,
+# then anything whose class or id says "author", then links to an author page.
+BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
+    lambda el: "byline" in _marks(el),
+    lambda el: el.get("itemprop") in ("author", "creator"),
+    lambda el: el.get("rel") == "author",
+    lambda el: el.tag in _BYLINE_TAGS and "author" in _marks(el),
+    lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
+)
+# Classes of elements that hold the article's date.
+_DATE_CLASS = re.compile(
+    r"publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
+    r"entry-meta|article-meta|meta-date|date"
+)
+_TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
+_MODIFIED_CLASS = re.compile(r"updated|modified")
 
 
-def script_dates(root: lxml.html.HtmlElement) -> list[str]:
-    """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
-    for text in run(_SCRIPTS, root):
-        match = SCRIPT_DATE.search(text)
-        if match:
-            return [match.group(1)]
-    return []
+def _in_published(el: Element) -> bool:
+    return any(a.get("itemprop") == "datePublished" for a in el.iterancestors())
 
 
-def foreign(el: lxml.html.HtmlElement) -> bool:
+# <time> and date holders, most specific first.
+DATE_TESTS: tuple[Callable[[Element], bool], ...] = (
+    lambda el: el.get("itemprop") == "datePublished",
+    lambda el: (
+        el.tag == "time"
+        and (el.get("pubdate") is not None or bool(_TIME_CLASS.search(el.get("class", "").lower())))
+    ),
+    lambda el: bool(_DATE_CLASS.search(el.get("class", "").lower())) and not _in_published(el),
+    lambda el: el.tag == "time",
+)
+MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
+    lambda el: (
+        el.get("itemprop") == "dateModified"
+        or (el.tag == "time" and bool(_MODIFIED_CLASS.search(el.get("class", "").lower())))
+    ),
+)
+
+
+def _foreign_here(el: Element, *, in_article: bool) -> bool:
+    """True when ``el`` itself is a foreign container (its tag, class, id or role)."""
+    tag = el.tag
+    if tag in _FOREIGN_TAGS and not (tag == "aside" and in_article):
+        return True
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
+    return any(
+        _FOREIGN_TOKEN.search(token) and not _STATE_TOKEN.match(token) for token in marks.split()
+    )
+
+
+def foreign(el: Element) -> bool:
     """True when ``el`` sits in a comment, related list, sidebar, footer or bio box."""
-    node: lxml.html.HtmlElement | None = el
-    depth = 0
-    while node is not None and depth < MAX_DEPTH:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("body", "html", "main", "article"):
-            return False
-        if tag in _FOREIGN_TAGS and not (tag == "aside" and bool(_IN_ARTICLE(node))):
-            return True
-        marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
-        if marks.strip() and _FOREIGN.search(marks):
-            return True
+    chain: list[Element] = []
+    node: Element | None = el
+    while node is not None and len(chain) < MAX_DEPTH:
+        if not isinstance(node.tag, str) or node.tag in _TOP_TAGS:
+            break
+        chain.append(node)
         node = node.getparent()
-        depth += 1
-    return False
+    if not chain:
+        return False
+    in_article = any(a.tag == "article" for a in chain[-1].iterancestors())
+    return any(_foreign_here(n, in_article=in_article) for n in chain)
 
 
-def text_of(el: lxml.html.HtmlElement) -> str:
+def text_of(el: Element) -> str:
     """The element's visible text, without scripts, styles, icons and buttons."""
-    if not isinstance(el.tag, str):
+    if not isinstance(el.tag, str) or el.tag in _DROP:
         return ""
     parts: list[str] = []
-    if el.tag in _DROP:
-        return ""
     if el.text:
         parts.append(el.text)
     for child in el:
@@ -202,44 +178,225 @@ def text_of(el: lxml.html.HtmlElement) -> str:
     return clean_text("".join(parts))
 
 
-def bylines(root: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
-    """Visible bylines in order of strength: (text as displayed, the names marked in it)."""
+# --- walking the tree -------------------------------------------------------------------------
+
+# One step of a walk: an element (text None) or a text node (element None), and whether it
+# sits in a foreign container.
+Step = tuple[Element | None, str | None, bool]
+
+
+def _flag(el: Element, parent: bool, in_article: bool) -> bool:
+    if el.tag in _TOP_TAGS:
+        return False
+    return parent or _foreign_here(el, in_article=in_article)
+
+
+# Walk entries: an element to enter, or a text ready to yield, or an element's own turn.
+_ENTER, _TEXT, _OWN = 0, 1, 2
+_Entry = tuple[int, Element | None, str | None, bool, bool]
+
+
+def _forward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
+    """``start``'s subtree in document order: each element, then its text, children, tail."""
+    stack: list[_Entry] = [(_ENTER, start, None, parent, in_article)]
+    while stack:
+        kind, el, text, up, art = stack.pop()
+        if kind == _TEXT:
+            yield None, text, up
+            continue
+        assert el is not None
+        if el.tail:
+            stack.append((_TEXT, None, el.tail, up, art))
+        if not isinstance(el.tag, str):
+            continue
+        flag = _flag(el, up, art)
+        yield el, None, flag
+        if el.tag in _SKIP:
+            continue
+        inner = art or el.tag == "article"
+        stack.extend((_ENTER, child, None, flag, inner) for child in reversed(el))
+        if el.text:
+            yield None, el.text, flag
+
+
+def _backward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
+    """``start``'s subtree in reverse document order: tail, children, text, the element."""
+    stack: list[_Entry] = [(_ENTER, start, None, parent, in_article)]
+    while stack:
+        kind, el, text, up, art = stack.pop()
+        if kind == _TEXT:
+            yield None, text, up
+            continue
+        if kind == _OWN:
+            yield el, None, up
+            continue
+        assert el is not None
+        if el.tail:
+            yield None, el.tail, up
+        if not isinstance(el.tag, str):
+            continue
+        flag = _flag(el, up, art)
+        stack.append((_OWN, el, None, flag, art))
+        if el.tag in _SKIP:
+            continue
+        if el.text:
+            stack.append((_TEXT, None, el.text, flag, art))
+        inner = art or el.tag == "article"
+        stack.extend((_ENTER, child, None, flag, inner) for child in el)
+
+
+@dataclass(slots=True)
+class Region:
+    """Elements and short texts of one part of the page, nearest the headline first."""
+
+    elements: list[Element] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+
+def _collect(steps: Iterator[Step], region: Region, max_texts: int) -> None:
+    texts = elements = 0
+    for el, text, is_foreign in steps:
+        if el is not None:
+            elements += 1
+            if not is_foreign:
+                region.elements.append(el)
+            if elements >= MAX_HEADER_ELEMENTS:
+                return
+            continue
+        cleaned = clean_text(text or "")
+        if not cleaned:
+            continue
+        texts += 1
+        if len(cleaned) <= MAX_HEADER_TEXT and not is_foreign:
+            region.texts.append(cleaned)
+        if texts >= max_texts:
+            return
+
+
+def _after(h1: Element, ancestors: list[Element]) -> Iterator[Step]:
+    node = h1
+    for level, parent in enumerate(ancestors):
+        if node.tail:
+            yield None, node.tail, False
+        in_article = any(a.tag == "article" for a in ancestors[level:])
+        for sibling in node.itersiblings():
+            yield from _forward(sibling, False, in_article)
+        node = parent
+
+
+def _before(h1: Element, ancestors: list[Element]) -> Iterator[Step]:
+    node = h1
+    for level, parent in enumerate(ancestors):
+        in_article = any(a.tag == "article" for a in ancestors[level:])
+        for sibling in node.itersiblings(preceding=True):
+            yield from _backward(sibling, False, in_article)
+        if parent.text:
+            yield None, parent.text, False
+        node = parent
+
+
+def header(h1: Element | None) -> Region:
+    """The elements and texts right after the headline, then right before it, nearest first."""
+    region = Region()
+    if h1 is None:
+        return region
+    ancestors = list(h1.iterancestors())
+    _collect(_after(h1, ancestors), region, AFTER_TEXTS)
+    _collect(_before(h1, ancestors), region, BEFORE_TEXTS)
+    return region
+
+
+def page(root: Element) -> Region:
+    """Every element of the page outside foreign containers, in document order."""
+    region = Region()
+    region.elements = [
+        el for el, _, bad in _forward(root, False, False) if el is not None and not bad
+    ]
+    return region
+
+
+# --- bylines and dates ------------------------------------------------------------------------
+
+
+def _name_parts(el: Element) -> list[str]:
+    """The names marked inside a byline holder (itemprop=name, rel=author, author links)."""
+    names: list[str] = []
+    for part in el.iterdescendants():
+        if not isinstance(part.tag, str):
+            continue
+        if (
+            part.get("itemprop") == "name"
+            or part.get("rel") == "author"
+            or (part.tag == "a" and _NAME_HREF.search(part.get("href") or ""))
+        ):
+            text = text_of(part)
+            if text:
+                names.append(text)
+    return names
+
+
+def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
+    """Bylines among ``elements``, by strength: (text as displayed, the names marked in it)."""
     found: list[tuple[str, list[str]]] = []
     seen: set[int] = set()
-    for xpath in BYLINE_XPATHS:
-        for el in run(xpath, root):
-            if id(el) in seen or el.tag in ("meta", "link", "script", "body", "html", "article"):
+    for test in BYLINE_TESTS:
+        for el in elements:
+            if id(el) in seen or el.tag in _NOT_BYLINE or not test(el):
                 continue
             seen.add(id(el))
-            if el.get("content") or foreign(el):
+            if el.get("content"):
                 continue
             text = _SPACE_BEFORE_PUNCT.sub(r"\1", text_of(el))
+            names = _name_parts(el)
             if not text or len(text) > MAX_BYLINE_CHARS:
-                names = [text_of(n) for n in run(_NAME_PARTS, el)]
-                names = [n for n in names if n and len(n) < MAX_BYLINE_CHARS]
+                names = [n for n in names if len(n) < MAX_BYLINE_CHARS]
                 if names:
                     found.append((", ".join(dict.fromkeys(names)), names))
                 continue
-            names = [text_of(n) for n in run(_NAME_PARTS, el)]
-            found.append((text, [n for n in names if n]))
+            found.append((text, names))
         if found:
             return found
     return found
 
 
-def dates(root: lxml.html.HtmlElement, *, modified: bool = False) -> list[str]:
-    """Raw date strings from the page's markup (``datetime``/``content`` or text), best first."""
+def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
+    """Raw date strings of ``elements`` (``datetime``/``content`` or text), best first."""
     out: list[str] = []
-    for xpath in (MODIFIED_XPATH,) if modified else DATE_XPATHS:
-        for el in run(xpath, root):
-            if foreign(el):
+    for test in MODIFIED_TESTS if modified else DATE_TESTS:
+        for el in elements:
+            if not test(el):
                 continue
             value = el.get("datetime") or el.get("content") or ""
             if not value:
-                inner = el.xpath(".//time[@datetime]")
-                value = inner[0].get("datetime") if inner else text_of(el)
+                inner = next((t for t in el.iter("time") if t.get("datetime")), None)
+                value = inner.get("datetime", "") if inner is not None else text_of(el)
             if value and len(value) < MAX_BYLINE_CHARS:
                 out.append(value)
         if out:
             return out
     return out
+
+
+def header_byline(texts: list[str]) -> str | None:
+    """A "By Jane Doe" line among the header's texts, for pages that mark up no byline."""
+    for index, text in enumerate(texts):
+        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
+            return f"{text} {texts[index + 1]}"
+        if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+            return text
+    return None
+
+
+def header_dates(texts: list[str]) -> list[str]:
+    """The header's texts that hold a digit, nearest the headline first."""
+    return [text for text in texts if any(c.isdigit() for c in text)]
+
+
+def script_dates(scripts: list[Element]) -> list[str]:
+    """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
+    for script in scripts:
+        if script.get("src") is None and script.text:
+            match = SCRIPT_DATE.search(script.text)
+            if match:
+                return [match.group(1)]
+    return []
