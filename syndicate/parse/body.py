@@ -20,6 +20,7 @@ from syndicate.models import Embed, Image
 from syndicate.parse.blocks import write_blocks
 from syndicate.parse.clean import Harvest, clean
 from syndicate.parse.container import find_container, jsonld_body, visible_chars
+from syndicate.parse.lead import add_lead_image
 
 __all__ = ["Body", "extract_body"]
 
@@ -53,6 +54,7 @@ def extract_body(
             lines, blocks = write_blocks(element, skip=skip, url=url, title=title)
             html_lines.extend(lines)
             texts.extend(blocks)
+        add_lead_image(containers, harvest)
     text = "\n\n".join(texts)
     fallback = jsonld_body(root)
     if fallback and len(fallback) > 2 * len(text) + 200:

@@ -324,6 +324,19 @@ LINK_LIST_DENSITY = 0.8
 # Images and embeds
 # ---------------------------------------------------------------------------------------------
 
+# The lead image outside the container is looked for in the <article> around it or the
+# nearest ancestor holding the h1, at most this many levels up.
+LEAD_SCOPE_LEVELS = 4
+# A paragraph longer than this starts the story: images after it are the body's own.
+MIN_STORY_PARAGRAPH_CHARS = 150
+# Images declared smaller than this are icons, avatars and spacers, never the lead image.
+MIN_LEAD_IMAGE_PX = 150
+# Words in an image's class, source or alt, or in a region around it, that say it is not the
+# story's picture: thumbnails of other stories, logos, author photos, ads, share icons.
+NOT_LEAD_IMAGE = re.compile(
+    r"related|recommend|sidebar|promo|teaser|thumb|logo|avatar|author|byline|headshot|profile|"
+    r"gravatar|icon|sponsor|advert|share|social|newsletter|(?:^|[^a-z])ads?(?:[^a-z]|$)"
+)
 # Where lazy-loading scripts keep an image's real address, in order of preference.
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
 # Placeholder sources that are not the image.
