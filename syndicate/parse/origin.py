@@ -61,61 +61,49 @@ KICKER_STOP = re.compile(
 )
 # JSON-LD keys on the article that say where it came from.
 JSONLD_KEYS = ("sourceOrganization", "isBasedOn", "isBasedOnUrl", "copyrightHolder")
-# Meta tags naming an original URL (Google's syndication-source and original-source).
-SOURCE_METAS = etree.XPath(
-    "//meta[@name='syndication-source' or @name='original-source'"
-    " or @property='syndication-source' or @property='original-source']"
+# Meta names of an original URL (Google's syndication-source and original-source).
+SOURCE_META_NAMES = frozenset({"syndication-source", "original-source"})
+# Class or id words a CMS gives a note on the story's source; such elements are read wherever
+# they sit after the headline, since a body extractor may leave them out.
+NOTE_MARK = re.compile(
+    r"(?:^|[^a-z])(?:syndicat|original-source|source-note|origin-note|story-source|"
+    r"article-source|reprint|republished-from)",
+    re.IGNORECASE,
 )
-_CANONICAL = etree.XPath(
-    "//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]"
-)
-# Elements a CMS marks as a note on the story's source; read wherever they sit, since a body
-# extractor may leave them out.
-NOTE_MARKS = etree.XPath(
-    "//*[not(self::script or self::style or self::meta or self::link)]"
-    "[re:test(concat(@class, ' ', @id), '(^|[^a-z])(syndicat|original-source|source-note|"
-    "origin-note|story-source|article-source|reprint|republished-from)', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
-# Short text elements after the headline, read for notes the body extractor left out (a body
-# extractor may drop "This article is republished from …" as boilerplate). Leaf-like only:
-# an element holding paragraphs or divs is a container, not a note.
-_AFTER_HEADLINE = etree.XPath(
-    "following::*[self::p or self::div or self::em or self::i or self::small or self::span]"
-    "[not(.//p or .//div)][string-length(normalize-space()) > 20]"
-)
-# Markup that is never shown (a republish dialog's copy): never a note.
-_HIDDEN = etree.XPath(
-    "boolean(ancestor-or-self::*[@hidden or @aria-hidden='true' or self::textarea"
-    " or self::template or contains(translate(@style, ' ', ''), 'display:none')])"
-)
+# Elements that may be a note of their own when they hold no paragraphs or divs, and the
+# shortest text such a note has (a body extractor may drop "This article is republished
+# from …" as boilerplate, so the page after the headline is read too).
+NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
+MIN_PAGE_NOTE_CHARS = 20
+# Subtrees never read for notes: code, and markup that is never shown as it is.
+_UNREAD = frozenset({"script", "style", "noscript", "template", "textarea", "svg"})
 # Captions and credits near the headline (a lead image above it) are not kickers.
 _CAPTION = etree.XPath(
     "boolean(ancestor-or-self::*[self::figure or self::figcaption"
     " or contains(@class, 'caption') or contains(@class, 'credit')])"
 )
-_OG_URL = etree.XPath("//meta[@property='og:url' or @name='og:url']/@content")
 
 
 def find_origin(
     root: lxml.html.HtmlElement, *, meta: Metadata, body: Body, url: str | None = None
 ) -> tuple[Origin, ...]:
     """Every sign that the piece came from another publication, in a stable order."""
-    objs = jsonld.objects(root)
+    objs = list(meta.ld_objects) if meta.ld_objects else jsonld.objects(root)
     ids = jsonld.index(objs)
-    own = _OwnSite(root, meta, url, objs, ids)
+    head = _Head(root)
+    own = _OwnSite(head, meta, url, objs, ids)
     blocks = _body_blocks(body)
+    headline = _headline(root, meta.title)
     found: dict[tuple[str, str], Origin] = {}
     readers = (
         _bylines(meta),
-        _kickers(root, meta),
+        _kickers(headline),
         datelines(blocks),
         notes(blocks),
-        _marked_notes(root),
-        _page_notes(root, meta),
+        _page_notes(root, headline),
         _jsonld(meta, ids),
-        _canonical(root, url) if own.known else (),
-        _source_metas(root, url) if own.known else (),
+        _canonical(head, url) if own.known else (),
+        _source_metas(head, url) if own.known else (),
     )
     for reader in readers:
         for sign in reader:
@@ -124,18 +112,37 @@ def find_origin(
     return tuple(found.values())
 
 
+class _Head:
+    """The page's ``<link>`` and ``<meta>`` elements, from one pass over the tree."""
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self.canonical: list[lxml.html.HtmlElement] = []
+        self.og_urls: list[str] = []
+        self.sources: list[lxml.html.HtmlElement] = []
+        for el in root.iter("link", "meta"):
+            if el.tag == "link":
+                if "canonical" in (el.get("rel") or "").lower().split():
+                    self.canonical.append(el)
+                continue
+            name = el.get("property") or el.get("name") or ""
+            if name == "og:url" and el.get("content"):
+                self.og_urls.append(el.get("content") or "")
+            elif name.lower() in SOURCE_META_NAMES:
+                self.sources.append(el)
+
+
 class _OwnSite:
     """The page's own publication: its domains and names, never an origin."""
 
     def __init__(
         self,
-        root: lxml.html.HtmlElement,
+        head: _Head,
         meta: Metadata,
         url: str | None,
         objs: list[dict[str, Any]],
         ids: dict[str, Any],
     ) -> None:
-        hosts = [url, *_strings(_OG_URL(root))]
+        hosts = [url, *head.og_urls]
         self.domains = {d for d in (registered_domain(h) for h in hosts if h) if d}
         names = [meta.publisher, meta.site_name]
         # The publisher's parent company (a common copyrightHolder) and every organisation
@@ -195,16 +202,20 @@ def _bylines(meta: Metadata) -> Iterator[Origin]:
         yield Origin(name=org, kind="byline", evidence=quote(meta.byline or org))
 
 
-def _kickers(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
-    headline = _headline(root, meta.title)
+def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:
     if headline is None:
         return
     for el in _near_headline(headline):
-        text = clean(el.text_content())
-        if not text or len(text) > MAX_KICKER_CHARS or visible.foreign(el) or _CAPTION(el):
+        raw = el.text_content()
+        if len(raw) > 4 * MAX_KICKER_CHARS:
+            continue
+        text = clean(raw)
+        if not text or len(text) > MAX_KICKER_CHARS:
             continue
         match = KICKER.match(text)
         if match is None or KICKER_STOP.match(match.group("name")):
+            continue
+        if visible.foreign(el) or _CAPTION(el):
             continue
         links = el.xpath(".//a/@href") if el.tag != "a" else [el.get("href")]
         link = str(links[0]) if links and links[0] else None
@@ -259,26 +270,114 @@ def _body_blocks(body: Body) -> list[lxml.html.HtmlElement]:
     ]
 
 
-def _marked_notes(root: lxml.html.HtmlElement) -> Iterator[Origin]:
-    """Notes the page marks as such outside the body (``<div class="syndication-note">``)."""
-    for el in _elements(NOTE_MARKS(root)):
-        if visible.foreign(el) or _HIDDEN(el):
-            continue
-        yield from notes([el])
+def _page_notes(
+    root: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None
+) -> Iterator[Origin]:
+    """Notes after the headline (the whole body without one) that the body may have left out.
 
-
-def _page_notes(root: lxml.html.HtmlElement, meta: Metadata) -> Iterator[Origin]:
-    """Notes anywhere after the headline, outside sidebars, related lists and hidden boxes."""
-    headline = _headline(root, meta.title)
-    if headline is None:
+    Read: elements marked as notes (``<div class="syndication-note">``), and short elements
+    without paragraphs inside that speak of publishing; never in sidebars, related lists,
+    footers or hidden boxes (a republish dialog's copy).
+    """
+    body = root.find("body")
+    if headline is not None:
+        above = {id(a) for a in headline.iterancestors()}
+        starts = _following(headline)
+    elif body is not None:
+        above, starts = set(), [(body, False)]
+    else:
         return
-    for el in _elements(_AFTER_HEADLINE(headline)):
-        text = el.text_content()
-        if len(text) > 2 * MAX_NOTE_CHARS or not NOTE_HINT.search(text):
-            continue
-        if visible.foreign(el) or _HIDDEN(el):
-            continue
-        yield from notes([el])
+    seen: set[int] = set()
+    for el in _walk(starts):
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if len(marks) > 1 and NOTE_MARK.search(marks) and id(el) not in seen:
+            seen.add(id(el))
+            yield from notes([el])
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if text and owner is not None and NOTE_HINT.search(text):
+                for candidate in _note_holders(owner, above):
+                    if id(candidate) not in seen:
+                        seen.add(id(candidate))
+                        yield from notes([candidate])
+
+
+def _following(headline: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, bool]]:
+    """The subtrees after the headline, each with whether it sits inside an ``<article>``."""
+    out: list[tuple[lxml.html.HtmlElement, bool]] = []
+    node: lxml.html.HtmlElement | None = headline
+    ancestors = list(headline.iterancestors())
+    for level in range(len(ancestors)):
+        assert node is not None
+        in_article = any(a.tag == "article" for a in ancestors[level:])
+        out.extend((sibling, in_article) for sibling in node.itersiblings())
+        node = ancestors[level]
+    return out
+
+
+def _walk(starts: list[tuple[lxml.html.HtmlElement, bool]]) -> Iterator[lxml.html.HtmlElement]:
+    """Elements of the subtrees in document order, not entering foreign or hidden boxes."""
+    boxes: dict[tuple[str, str], bool] = {}
+    for start, in_article in starts:
+        resume: lxml.html.HtmlElement | None = None
+        skipping = False
+        for el in start.iter():
+            if skipping:
+                if el is not resume:
+                    continue
+                skipping = False
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+            bad = boxes.get((tag, marks))
+            if bad is None:
+                inner = in_article or (
+                    tag == "aside" and any(a.tag == "article" for a in el.iterancestors())
+                )
+                bad = tag not in ("article", "main") and visible.foreign_box(el, in_article=inner)
+                if tag != "aside":
+                    boxes[(tag, marks)] = bad
+            if tag in _UNREAD or bad or _hidden(el):
+                resume = _next_outside(el, start)
+                if resume is None:
+                    break
+                skipping = True
+                continue
+            yield el
+
+
+def _next_outside(el: lxml.html.HtmlElement, start: lxml.html.HtmlElement) -> Any:
+    """The first element after ``el``'s subtree within ``start``'s, or None."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and node is not start:
+        following = node.getnext()
+        if following is not None:
+            return following
+        node = node.getparent()
+    return None
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    """Markup that is never shown (a republish dialog's copy): never a note."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and "display:none" in (style or "").replace(" ", "").lower()
+
+
+def _note_holders(el: lxml.html.HtmlElement, above: set[int]) -> Iterator[lxml.html.HtmlElement]:
+    """``el`` and its ancestors that may be a note: short, with no paragraph or div inside."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and id(node) not in above:
+        if next(node.iterdescendants("p", "div"), None) is not None:
+            return
+        if node.tag in NOTE_TAGS:
+            text = node.text_content()
+            if len(text) > 2 * MAX_NOTE_CHARS:
+                return
+            if len(clean(text)) > MIN_PAGE_NOTE_CHARS:
+                yield node
+        node = node.getparent()
 
 
 # --- structured data -------------------------------------------------------------------------
@@ -325,8 +424,8 @@ def _str(value: Any) -> str | None:
     return (clean(value) or None) if isinstance(value, str) else None
 
 
-def _canonical(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]:
-    for link in _elements(_CANONICAL(root))[:1]:
+def _canonical(head: _Head, url: str | None) -> Iterator[Origin]:
+    for link in head.canonical[:1]:
         href = (link.get("href") or "").strip()
         absolute = urljoin(url, href) if url else href
         domain = registered_domain(absolute) if absolute.startswith("http") else None
@@ -335,8 +434,8 @@ def _canonical(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]
             yield Origin(name=domain, kind="canonical", evidence=evidence, url=absolute)
 
 
-def _source_metas(root: lxml.html.HtmlElement, url: str | None) -> Iterator[Origin]:
-    for el in _elements(SOURCE_METAS(root)):
+def _source_metas(head: _Head, url: str | None) -> Iterator[Origin]:
+    for el in head.sources:
         content = (el.get("content") or "").strip()
         absolute = urljoin(url, content) if url else content
         domain = registered_domain(absolute) if absolute.startswith("http") else None

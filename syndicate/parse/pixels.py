@@ -47,6 +47,8 @@ COPY_TAGS = frozenset({"template", "textarea"})
 # level (``&amp;lt;img``) is decoded here, up to this many times.
 ESCAPED_IMG = re.compile(r"<img\b|&(?:amp;)*lt;img\b", re.IGNORECASE)
 MAX_UNESCAPE = 3
+# What a page's text holds when it carries markup: the cheap test before reading every text.
+TEXT_MARKS = (b"<img", b"<IMG", b"<Img", b"lt;img", b"lt;IMG", b"lt;Img")
 # A copy's 1x1 image: width and height attributes of 1 or a style giving 1px for both.
 ONE_PX_ATTR = re.compile(r"^\s*1(?:px)?\s*$")
 ONE_PX_STYLE = re.compile(r"width\s*:\s*1px.*height\s*:\s*1px|height\s*:\s*1px.*width\s*:\s*1px")
@@ -57,9 +59,27 @@ NOT_A_URL = re.compile(r"^(?:data:|javascript:|#|$)", re.IGNORECASE)
 def find_pixels(root: lxml.html.HtmlElement, *, url: str | None = None) -> tuple[str, ...]:
     """Every republication pixel on the page, as absolute URLs in page order."""
     found: dict[str, None] = {}
-    for src in _scan(root, in_copy=False):
+    for src in _scan(root, in_copy=False) if _holds_markup(root) else _live(root):
         found.setdefault(_absolute(src, url), None)
     return tuple(found)
+
+
+def _holds_markup(root: lxml.html.HtmlElement) -> bool:
+    """True when some text on the page holds an ``<img`` (a copy, escaped markup).
+
+    One C-level pass over the page's text; pages without one are read by ``_live`` alone.
+    """
+    text = etree.tostring(root, method="text", encoding="utf-8")
+    return any(text.find(mark) >= 0 for mark in TEXT_MARKS)
+
+
+def _live(root: lxml.html.HtmlElement) -> Iterator[str]:
+    """Pixels in live markup, for pages whose text holds no markup."""
+    for img in root.iter(*IMAGE_TAGS):
+        if _is_pixel(img, in_copy=False) or (
+            _is_pixel(img, in_copy=True) and any(a.tag in COPY_TAGS for a in img.iterancestors())
+        ):
+            yield _decoded(img.get("src") or "")
 
 
 def _scan(root: lxml.html.HtmlElement, *, in_copy: bool) -> Iterator[str]:

@@ -137,8 +137,12 @@ MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
 )
 
 
-def _foreign_here(el: Element, *, in_article: bool) -> bool:
-    """True when ``el`` itself is a foreign container (its tag, class, id or role)."""
+def foreign_box(el: Element, *, in_article: bool) -> bool:
+    """True when ``el`` itself is a foreign container (its tag, class, id or role).
+
+    ``in_article``: whether ``el`` sits inside an ``<article>`` (where an aside is the
+    article's own).
+    """
     tag = el.tag
     if tag in _FOREIGN_TAGS and not (tag == "aside" and in_article):
         return True
@@ -160,7 +164,7 @@ def foreign(el: Element) -> bool:
     if not chain:
         return False
     in_article = any(a.tag == "article" for a in chain[-1].iterancestors())
-    return any(_foreign_here(n, in_article=in_article) for n in chain)
+    return any(foreign_box(n, in_article=in_article) for n in chain)
 
 
 def text_of(el: Element) -> str:
@@ -188,7 +192,7 @@ Step = tuple[Element | None, str | None, bool]
 def _flag(el: Element, parent: bool, in_article: bool) -> bool:
     if el.tag in _TOP_TAGS:
         return False
-    return parent or _foreign_here(el, in_article=in_article)
+    return parent or foreign_box(el, in_article=in_article)
 
 
 # Walk entries: an element to enter, or a text ready to yield, or an element's own turn.
