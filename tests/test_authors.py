@@ -66,3 +66,24 @@ def test_placeholders_and_logins_are_not_names(junk: str) -> None:
 
 def test_the_site_is_not_an_author() -> None:
     assert split_byline("The Forward", site="The Forward").authors == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Joe Kindness, Founder & CEO", ("Joe Kindness",)),
+        ("Jane Doe, VP of Marketing", ("Jane Doe",)),
+        ("Jeffrey A. Slotnick CPP, PSP", ("Jeffrey A. Slotnick",)),
+        ("Jane Doe RDN", ("Jane Doe",)),
+    ],
+)
+def test_roles_and_credentials_are_not_organisations(byline: str, authors: tuple[str, ...]) -> None:
+    assert split_byline(byline) == Byline(authors=authors, orgs=())
+
+
+def test_known_agency_after_credentials_is_still_an_organisation() -> None:
+    assert split_byline("Jane Doe, PhD, AP") == Byline(authors=("Jane Doe",), orgs=("AP",))
+
+
+def test_capitalised_name_keeps_its_last_word() -> None:
+    assert split_byline("By VICTOR TANGERMANN").authors == ("VICTOR TANGERMANN",)

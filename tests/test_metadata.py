@@ -276,3 +276,12 @@ def document_bytes(root: object) -> bytes:
 
     assert isinstance(root, lxml.html.HtmlElement)
     return lxml.html.tostring(root)
+
+
+def test_layout_class_on_the_wrapper_is_no_sidebar() -> None:
+    body = """<div class="cs-sidebar-enabled has-sidebar"><article><h1>Main story headline</h1>
+      <p class="byline">By Jane Doe</p><time datetime="2024-03-04">March 4, 2024</time>
+      </article><div class="cs-sidebar"><time datetime="2018-06-01">June 1</time></div></div>"""
+    found = meta(page(body=body))
+    assert (found.title, found.authors) == ("Main story headline", ("Jane Doe",))
+    assert found.published == "2024-03-04"

@@ -108,6 +108,35 @@ def test_publishers_own_dateline_is_no_sign() -> None:
     assert signs(body=story("<p>NEW YORK (Forward) — The rally drew thousands.</p>")) == ()
 
 
+def test_stations_own_call_sign_in_its_dateline_is_no_sign() -> None:
+    footer = "<footer><p>Copyright © 2025 WABC-TV. All Rights Reserved.</p></footer>"
+    body = story("<p>NEW JERSEY (WABC) -- A consumer investigation found.</p>")
+    own = {"publisher": "ABC7 New York", "site_name": "ABC7 New York"}
+    assert signs(f"<h1>H</h1>{footer}", body=body, url="https://abc7ny.com/post/1/", **own) == ()
+
+
+def test_stations_logo_names_the_site_itself() -> None:
+    logo = '<img src="/logo.svg" alt="WABC logo">'
+    body = story("<p>NEW JERSEY (WABC) -- A consumer investigation found.</p>")
+    own = {"publisher": "ABC7 New York", "site_name": "ABC7 New York"}
+    assert signs(f"{logo}<h1>H</h1>", body=body, url="https://abc7ny.com/post/1/", **own) == ()
+
+
+def test_another_stations_call_sign_is_a_sign() -> None:
+    footer = "<footer><p>Copyright © 2025 WABC-TV. All Rights Reserved.</p></footer>"
+    body = story("<p>LOS ANGELES (KABC) -- Firefighters battled a blaze.</p>")
+    own = {"publisher": "ABC7 New York", "site_name": "ABC7 New York"}
+    found = signs(f"<h1>H</h1>{footer}", body=body, url="https://abc7ny.com/post/1/", **own)
+    assert only(found).name == "KABC"
+
+
+def test_photo_credit_and_story_copyright_do_not_make_an_agency_the_site() -> None:
+    page = "<h1>H</h1><figure><figcaption>© Reuters</figcaption></figure>"
+    note = "<p>Copyright 2025 Reuters. All rights reserved.</p>"
+    body = story("<p>LONDON (Reuters) — Markets fell.</p>", note)
+    assert only(signs(page, body=body)).name == "Reuters"
+
+
 # --- notes -----------------------------------------------------------------------------------
 
 
@@ -214,6 +243,18 @@ def test_note_the_body_extractor_left_out_is_read_from_the_page() -> None:
     )
     sign = only(signs(page, title="H", body="<p>Story.</p>"))
     assert (sign.name, sign.url) == ("The Conversation", "https://theconversation.com")
+
+
+def test_note_inside_a_wrapper_whose_class_states_a_sidebar_layout() -> None:
+    page = (
+        "<div class='cs-sidebar-enabled has-sidebar'><article><h1>H</h1><div class='entry'>"
+        "<p>Story.</p><p>This article is republished from <a href='https://theconversation.com'>"
+        "The Conversation</a> under a Creative Commons license.</p></div></article>"
+        "<aside class='cs-sidebar'><p>This article originally appeared on JTA.org.</p></aside>"
+        "</div>"
+    )
+    sign = only(signs(page, title="H", body="<p>Story.</p>"))
+    assert (sign.name, sign.kind) == ("The Conversation", "note")
 
 
 def test_note_in_a_related_teaser_after_the_story_is_no_sign() -> None:

@@ -45,6 +45,13 @@ _TITLE_WORD = re.compile(
     r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate)\b",
     re.IGNORECASE,
 )
+# Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
+ROLE_ACRONYMS = frozenset(
+    {"CEO", "CTO", "CFO", "COO", "CMO", "CIO", "CPO", "CRO", "CSO", "CISO", "VP", "SVP", "EVP",
+     "AVP", "GM", "HR", "PR", "SEO"}
+)  # fmt: skip
+# An all-capital word after a name written in mixed case is a credential ("Slotnick CPP").
+_CAPS_WORD = re.compile(r"^[A-Z]{2,6}$")
 # Degrees and credentials printed after names; dropped, never taken for organisations.
 CREDENTIALS = frozenset(
     {
@@ -181,17 +188,37 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
         if part.lower().rstrip(".") in CREDENTIALS or part.lower() in CREDENTIALS:
             credentials = in_role = True
             continue
-        if is_agency(part) and not credentials:
-            orgs.append(part)
+        if part.upper() in ROLE_ACRONYMS:
+            in_role = True
+            continue
+        if is_agency(part):
+            if not credentials or part.strip(" ()").lower() in AGENCIES:
+                orgs.append(part)
+            # After credentials, a bare acronym is one more credential ("CPP, PSP").
             continue
         if in_role:
             continue
+        part, suffixed = _strip_credentials(part)
+        credentials = credentials or suffixed
         name = clean_name(part, site=site)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
             in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _strip_credentials(part: str) -> tuple[str, bool]:
+    """A name without the credentials printed after it ("Jeffrey A. Slotnick CPP")."""
+    words = part.split()
+    cut = len(words)
+    while cut > 2 and (
+        words[cut - 1].lower().strip(",.") in CREDENTIALS or _CAPS_WORD.match(words[cut - 1])
+    ):
+        cut -= 1
+    if cut == len(words) or not any(c.islower() for w in words[:cut] for c in w):
+        return part, False
+    return " ".join(words[:cut]), True
 
 
 def _org_byline(text: str, *, site: str | None) -> str | None:

@@ -33,9 +33,11 @@ from syndicate.parse import jsonld, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
+    END_NOTE_BLOCKS,
     MAX_NOTE_CHARS,
     NAME,
     NOTE_HINT,
+    TOP_NOTE_BLOCKS,
     clean,
     datelines,
     notes,
@@ -75,6 +77,16 @@ NOTE_MARK = re.compile(
 # from …" as boilerplate, so the page after the headline is read too).
 NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
 MIN_PAGE_NOTE_CHARS = 20
+# A copyright notice ("Copyright © 2025 WABC-TV. All Rights Reserved.") and a logo's alt
+# text name the site that runs the page; a bare "© Reuters" is a photo credit.
+COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|\bcopyright\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*"
+    r"(?P<name>[^\s.,|©\d][^|©\n]{1,79}?)[.,]?\s*all\s+rights\s+reserved",
+    re.IGNORECASE,
+)
+LOGO_ALT = re.compile(r"^(.{2,40}?)\s+logo$", re.IGNORECASE)
+# Lines read at each end of the body's HTML (one block per line) for datelines and notes.
+EDGE_LINES = 8
 # Subtrees never read for notes: code, and markup that is never shown as it is.
 _UNREAD = frozenset({"script", "style", "noscript", "template", "textarea", "svg"})
 # Captions and credits near the headline (a lead image above it) are not kickers.
@@ -109,7 +121,27 @@ def find_origin(
         for sign in reader:
             if not own.names(sign.name, sign.url):
                 found.setdefault((sign.name.casefold(), sign.kind), sign)
+    if found and own.learn(_self_names(root, body)):
+        found = {k: v for k, v in found.items() if not own.names(v.name, v.url)}
     return tuple(found.values())
+
+
+def _self_names(root: lxml.html.HtmlElement, body: Body) -> list[str]:
+    """Names the page gives itself outside the story: copyright holders, logos' alt text.
+
+    Read only when a sign was found, to tell a station's own call sign in its datelines
+    ("NEW JERSEY (WABC) --" on a page reading "Copyright © 2025 WABC-TV") from an agency. A
+    copyright line inside the story ("© 2025 The Associated Press") speaks for the story.
+    """
+    names: list[str] = []
+    for match in COPYRIGHT.finditer(root.text_content()):
+        if match.group(0) not in body.text:
+            names.extend(part for part in match.group("name").split(",") if len(part) > 2)
+    for img in root.iter("img"):
+        logo = LOGO_ALT.match(clean(img.get("alt") or ""))
+        if logo:
+            names.append(logo.group(1))
+    return names
 
 
 class _Head:
@@ -164,6 +196,12 @@ class _OwnSite:
         # og:url) only: compared with a site name alone, own canonicals on sister hosts
         # ("Google Cloud" on cloud.google.com) look foreign.
         self.known = bool(self.domains)
+
+    def learn(self, names: list[str]) -> bool:
+        """Add more of the site's own names; True when one was new."""
+        keys = {_key(n) for n in names} - self.keys - {""}
+        self.keys |= keys
+        return bool(keys)
 
     def names(self, name: str, url: str | None = None) -> bool:
         if url and registered_domain(url) in self.domains:
@@ -255,10 +293,24 @@ def _near_headline(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]
 
 
 def _body_blocks(body: Body) -> list[lxml.html.HtmlElement]:
-    if not body.html.strip():
+    """The body's first and last blocks, the only ones datelines and notes are read from.
+
+    The body's HTML holds one block per line, so only the lines at its two ends are parsed.
+    """
+    lines = body.html.split("\n")
+    if len(lines) > 2 * EDGE_LINES:
+        top = _blocks("\n".join(lines[:EDGE_LINES]))
+        end = _blocks("\n".join(lines[-EDGE_LINES:]))
+        if len(top) >= TOP_NOTE_BLOCKS and len(end) >= END_NOTE_BLOCKS:
+            return top[:TOP_NOTE_BLOCKS] + end[-END_NOTE_BLOCKS:]
+    return _blocks(body.html)
+
+
+def _blocks(html: str) -> list[lxml.html.HtmlElement]:
+    if not html.strip():
         return []
     try:
-        fragments = lxml.html.fragments_fromstring(body.html)
+        fragments = lxml.html.fragments_fromstring(html)
     except (etree.ParserError, ValueError):
         return []
     return [
@@ -281,23 +333,24 @@ def _page_notes(
     """
     body = root.find("body")
     if headline is not None:
-        above = {id(a) for a in headline.iterancestors()}
+        # Keyed by id, holding the elements so that no id is reused while this runs.
+        above = {id(a): a for a in headline.iterancestors()}
         starts = _following(headline)
     elif body is not None:
-        above, starts = set(), [(body, False)]
+        above, starts = {}, [(body, False)]
     else:
         return
-    seen: set[int] = set()
-    for el in _walk(starts):
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if len(marks) > 1 and NOTE_MARK.search(marks) and id(el) not in seen:
-            seen.add(id(el))
+    seen: dict[int, lxml.html.HtmlElement] = {}
+    for el, marked in _walk(starts):
+        if marked and id(el) not in seen:
+            seen[id(el)] = el
             yield from notes([el])
-        for text, owner in ((el.text, el), (el.tail, el.getparent())):
-            if text and owner is not None and NOTE_HINT.search(text):
+        text, tail = el.text, el.tail
+        for value, owner in ((text, el), (tail, el.getparent() if tail else None)):
+            if value and owner is not None and NOTE_HINT.search(value):
                 for candidate in _note_holders(owner, above):
                     if id(candidate) not in seen:
-                        seen.add(id(candidate))
+                        seen[id(candidate)] = candidate
                         yield from notes([candidate])
 
 
@@ -314,9 +367,13 @@ def _following(headline: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElem
     return out
 
 
-def _walk(starts: list[tuple[lxml.html.HtmlElement, bool]]) -> Iterator[lxml.html.HtmlElement]:
-    """Elements of the subtrees in document order, not entering foreign or hidden boxes."""
-    boxes: dict[tuple[str, str], bool] = {}
+def _walk(
+    starts: list[tuple[lxml.html.HtmlElement, bool]],
+) -> Iterator[tuple[lxml.html.HtmlElement, bool]]:
+    """Elements of the subtrees in document order, each with whether it is marked as a note;
+    foreign and hidden boxes are not entered."""
+    # (tag, class, id, role) -> (a box not to enter, marked as a note)
+    kinds: dict[tuple[str, str, str, str], tuple[bool, bool]] = {}
     for start, in_article in starts:
         resume: lxml.html.HtmlElement | None = None
         skipping = False
@@ -328,22 +385,30 @@ def _walk(starts: list[tuple[lxml.html.HtmlElement, bool]]) -> Iterator[lxml.htm
             tag = el.tag
             if not isinstance(tag, str):
                 continue
-            marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-            bad = boxes.get((tag, marks))
-            if bad is None:
-                inner = in_article or (
-                    tag == "aside" and any(a.tag == "article" for a in el.iterancestors())
-                )
-                bad = tag not in ("article", "main") and visible.foreign_box(el, in_article=inner)
-                if tag != "aside":
-                    boxes[(tag, marks)] = bad
-            if tag in _UNREAD or bad or _hidden(el):
+            attrs = el.attrib
+            key = (tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
+            kind = kinds.get(key)
+            if kind is None or tag == "aside":
+                kind = _kind(el, key, in_article)
+                kinds[key] = kind
+            if kind[0] or (len(attrs) and _hidden(el)):
                 resume = _next_outside(el, start)
                 if resume is None:
                     break
                 skipping = True
                 continue
-            yield el
+            yield el, kind[1]
+
+
+def _kind(
+    el: lxml.html.HtmlElement, key: tuple[str, str, str, str], in_article: bool
+) -> tuple[bool, bool]:
+    tag, cls, ident, _ = key
+    if tag in _UNREAD:
+        return True, False
+    inner = in_article or (tag == "aside" and any(a.tag == "article" for a in el.iterancestors()))
+    skip = tag not in ("article", "main") and visible.foreign_box(el, in_article=inner)
+    return skip, bool((cls or ident) and NOTE_MARK.search(f"{cls} {ident}"))
 
 
 def _next_outside(el: lxml.html.HtmlElement, start: lxml.html.HtmlElement) -> Any:
@@ -365,7 +430,9 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style) and "display:none" in (style or "").replace(" ", "").lower()
 
 
-def _note_holders(el: lxml.html.HtmlElement, above: set[int]) -> Iterator[lxml.html.HtmlElement]:
+def _note_holders(
+    el: lxml.html.HtmlElement, above: dict[int, lxml.html.HtmlElement]
+) -> Iterator[lxml.html.HtmlElement]:
     """``el`` and its ancestors that may be a note: short, with no paragraph or div inside."""
     node: lxml.html.HtmlElement | None = el
     while node is not None and id(node) not in above:

@@ -45,7 +45,7 @@ _FOREIGN_WORDS = (
 _STATE_TOKEN = re.compile(
     r"^(?:(?:has|with|without|no|is|show|hide|enable|disable)[-_]\S+|"
     r"\S+[-_](?:enabled|disabled|active|inactive|open|opened|closed|collapsed|expanded|"
-    r"visible|hidden|layout|template|mode|page|wrap(?:per)?|off|on|none|left|right|yes|no))$"
+    r"visible|hidden|layout|template|mode|page|wrap(?:per)?))$"
 )
 _FOREIGN_TOKEN = re.compile(
     rf"^(?:[a-z]{{1,4}}[-_]+)?(?:{_FOREIGN_WORDS})(?:[-_]|$)|[-_](?:{_FOREIGN_WORDS})$"
