@@ -87,3 +87,8 @@ def test_known_agency_after_credentials_is_still_an_organisation() -> None:
 
 def test_capitalised_name_keeps_its_last_word() -> None:
     assert split_byline("By VICTOR TANGERMANN").authors == ("VICTOR TANGERMANN",)
+
+
+def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
+    assert split_byline("Written by AAA Travel Editor, SMT").orgs == ()
+    assert split_byline("Jane Doe, Staff Writer, AP").orgs == ("AP",)

@@ -192,9 +192,10 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             in_role = True
             continue
         if is_agency(part):
-            if not credentials or part.strip(" ()").lower() in AGENCIES:
+            if not (credentials or in_role) or part.strip(" ()").lower() in AGENCIES:
                 orgs.append(part)
-            # After credentials, a bare acronym is one more credential ("CPP, PSP").
+            # After credentials or a job title, an acronym is one more credential ("CPP,
+            # PSP") or the title's own ("Travel Editor, SMT"); a known agency still counts.
             continue
         if in_role:
             continue

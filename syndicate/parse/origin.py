@@ -388,7 +388,7 @@ def _walk(
             attrs = el.attrib
             key = (tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
             kind = kinds.get(key)
-            if kind is None or tag == "aside":
+            if kind is None or tag in ("aside", "footer"):
                 kind = _kind(el, key, in_article)
                 kinds[key] = kind
             if kind[0] or (len(attrs) and _hidden(el)):
@@ -406,7 +406,9 @@ def _kind(
     tag, cls, ident, _ = key
     if tag in _UNREAD:
         return True, False
-    inner = in_article or (tag == "aside" and any(a.tag == "article" for a in el.iterancestors()))
+    inner = in_article or (
+        tag in ("aside", "footer") and any(a.tag == "article" for a in el.iterancestors())
+    )
     skip = tag not in ("article", "main") and visible.foreign_box(el, in_article=inner)
     return skip, bool((cls or ident) and NOTE_MARK.search(f"{cls} {ident}"))
 

@@ -34,12 +34,15 @@ def run(xpath: etree.XPath, node: Any) -> list[Any]:
 # such as "c-" or "jp-") or ends it: "comment-list", "post-comments", "related-posts",
 # "widget_recent", but not "sidebar-mode-single" or "newsletter-article".
 _FOREIGN_WORDS = (
-    r"comments?|commentlist|discussion|related(?:posts)?|sidebar|widget|footer|recommend\w*|"
+    r"comments?|commentlist|discussion|related(?:posts)?|sidebar|widgets|widget_\w+|widget-area|"
+    r"footer|recommend\w*|"
     r"more-?stories|popular|trending|promo|teasers?|carousel|aside|breadcrumbs?|nav|navbar|"
     r"navigation|menu|bio|author-?box|about-?(?:the-?)?author|author-?(?:info|card|profile|bio)|"
     r"reviewers?|fact-?check(?:er|ed)?|repl(?:y|ies)|up-?next|read-?next|next-?post|"
     r"prev-?post|most-?\w+|you-?may\w*|taboola|outbrain|also-?\w*|expert|reviewed-?by"
 )
+# Author boxes: a bio at the end of a story, but by the headline they hold its byline and date.
+_BIO_TOKEN = re.compile(r"bio|author-?box|about-?(?:the-?)?author|author-?(?:info|card|profile)")
 # A token that states a layout or a state rather than naming a box: "cs-sidebar-enabled",
 # "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article.
 _STATE_TOKEN = re.compile(
@@ -54,6 +57,8 @@ _FOREIGN_TOKEN = re.compile(
 MAX_DEPTH = 10
 MAX_BYLINE_CHARS = 160
 _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
+# Foreign tags that inside an <article> are its own (its meta box, its byline footer).
+_ARTICLE_OWN_TAGS = frozenset({"aside", "footer"})
 # Containers that are the page or the article itself: a foreign mark above them does not
 # reach inside (an <aside> inside the <article> holds the article's own meta).
 _TOP_TAGS = frozenset({"body", "html", "main", "article"})
@@ -137,18 +142,22 @@ MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
 )
 
 
-def foreign_box(el: Element, *, in_article: bool) -> bool:
+def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -> bool:
     """True when ``el`` itself is a foreign container (its tag, class, id or role).
 
-    ``in_article``: whether ``el`` sits inside an ``<article>`` (where an aside is the
-    article's own).
+    ``in_article``: whether ``el`` sits inside an ``<article>`` (whose asides and footers
+    hold the article's own meta); ``near_headline``: whether ``el`` is in the headline's
+    neighbourhood, where an author box holds the article's byline.
     """
     tag = el.tag
-    if tag in _FOREIGN_TAGS and not (tag == "aside" and in_article):
+    if tag in _FOREIGN_TAGS and not (tag in _ARTICLE_OWN_TAGS and in_article):
         return True
     marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
     return any(
-        _FOREIGN_TOKEN.search(token) and not _STATE_TOKEN.match(token) for token in marks.split()
+        _FOREIGN_TOKEN.search(token)
+        and not _STATE_TOKEN.match(token)
+        and not (near_headline and _BIO_TOKEN.search(token))
+        for token in marks.split()
     )
 
 
@@ -189,10 +198,10 @@ def text_of(el: Element) -> str:
 Step = tuple[Element | None, str | None, bool]
 
 
-def _flag(el: Element, parent: bool, in_article: bool) -> bool:
+def _flag(el: Element, parent: bool, in_article: bool, near: bool) -> bool:
     if el.tag in _TOP_TAGS:
         return False
-    return parent or foreign_box(el, in_article=in_article)
+    return parent or foreign_box(el, in_article=in_article, near_headline=near)
 
 
 # Walk entries: an element to enter, or a text ready to yield, or an element's own turn.
@@ -200,7 +209,7 @@ _ENTER, _TEXT, _OWN = 0, 1, 2
 _Entry = tuple[int, Element | None, str | None, bool, bool]
 
 
-def _forward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
+def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
     """``start``'s subtree in document order: each element, then its text, children, tail."""
     stack: list[_Entry] = [(_ENTER, start, None, parent, in_article)]
     while stack:
@@ -213,7 +222,7 @@ def _forward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
             stack.append((_TEXT, None, el.tail, up, art))
         if not isinstance(el.tag, str):
             continue
-        flag = _flag(el, up, art)
+        flag = _flag(el, up, art, near)
         yield el, None, flag
         if el.tag in _SKIP:
             continue
@@ -223,7 +232,7 @@ def _forward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
             yield None, el.text, flag
 
 
-def _backward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
+def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
     """``start``'s subtree in reverse document order: tail, children, text, the element."""
     stack: list[_Entry] = [(_ENTER, start, None, parent, in_article)]
     while stack:
@@ -239,7 +248,7 @@ def _backward(start: Element, parent: bool, in_article: bool) -> Iterator[Step]:
             yield None, el.tail, up
         if not isinstance(el.tag, str):
             continue
-        flag = _flag(el, up, art)
+        flag = _flag(el, up, art, near)
         stack.append((_OWN, el, None, flag, art))
         if el.tag in _SKIP:
             continue
@@ -284,7 +293,7 @@ def _after(h1: Element, ancestors: list[Element]) -> Iterator[Step]:
             yield None, node.tail, False
         in_article = any(a.tag == "article" for a in ancestors[level:])
         for sibling in node.itersiblings():
-            yield from _forward(sibling, False, in_article)
+            yield from _forward(sibling, False, in_article, True)
         node = parent
 
 
@@ -293,7 +302,7 @@ def _before(h1: Element, ancestors: list[Element]) -> Iterator[Step]:
     for level, parent in enumerate(ancestors):
         in_article = any(a.tag == "article" for a in ancestors[level:])
         for sibling in node.itersiblings(preceding=True):
-            yield from _backward(sibling, False, in_article)
+            yield from _backward(sibling, False, in_article, True)
         if parent.text:
             yield None, parent.text, False
         node = parent
@@ -314,7 +323,7 @@ def page(root: Element) -> Region:
     """Every element of the page outside foreign containers, in document order."""
     region = Region()
     region.elements = [
-        el for el, _, bad in _forward(root, False, False) if el is not None and not bad
+        el for el, _, bad in _forward(root, False, False, False) if el is not None and not bad
     ]
     return region
 
