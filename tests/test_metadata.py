@@ -285,3 +285,15 @@ def test_layout_class_on_the_wrapper_is_no_sidebar() -> None:
     found = meta(page(body=body))
     assert (found.title, found.authors) == ("Main story headline", ("Jane Doe",))
     assert found.published == "2024-03-04"
+
+
+def test_all_capitals_headline_takes_the_structured_casing() -> None:
+    head = '<meta property="og:title" content="Weekend Coding Agent">'
+    assert meta(page(head=head, body="<h1>WEEKEND CODING AGENT</h1>")).title == (
+        "Weekend Coding Agent"
+    )
+
+
+def test_entities_escaped_twice_in_metas_are_decoded() -> None:
+    head = '<meta property="og:title" content="Python, SQL &amp;#x26; AI">'
+    assert meta(page(head=head)).title == "Python, SQL & AI"

@@ -116,6 +116,9 @@ def _scan(root: lxml.html.HtmlElement) -> _Scan:
         tag = el.tag
         if tag == "meta":
             value = clean_text(el.get("content") or "")
+            if "&" in value:
+                # Escaped twice in the page's source ("Python, SQL &#x26; AI").
+                value = clean_text(html.unescape(value))
             if value:
                 for attr in ("property", "name", "itemprop", "http-equiv"):
                     key = el.get(attr)

@@ -69,6 +69,9 @@ def pick_title(
         key = _key(text)
         for h1 in heads:
             h_key = _key(h1)
+            if h_key and key == h_key and h1.isupper() and not text.isupper():
+                # An all-capitals h1 is the page's typography (often CSS text-transform).
+                return text
             if h_key and (key == h_key or (key.startswith(h_key) and _suffix_ok(text, h1))):
                 return h1
     real = list(dict.fromkeys(h for h in heads if not is_site_name(h, site=site, host=host)))
