@@ -118,6 +118,31 @@ def test_sarif_schema_rejects_what_the_standard_rejects() -> None:
         jsonschema.validate(log, SARIF_SCHEMA)
 
 
+def test_sarif_uris_are_uri_references_whatever_the_copy_is_named() -> None:
+    odd = Violation(rule="pixel-missing", severity="error", message="m", line=1)
+    names = {
+        "site/copy #1 [é].html": "site/copy%20%231%20%5B%C3%A9%5D.html",
+        "https://partner.example/a b/story?id=1#top": "https://partner.example/a%20b/story?id=1#top",
+        "https://partner.example/caf%C3%A9": "https://partner.example/caf%C3%A9",
+        "-": "-",
+    }
+    log = as_sarif([Verdict(source=name, violations=(odd,)) for name in names], all_rules("copy"))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    ]
+    assert uris == list(names.values())
+
+
+def test_sarif_schema_rejects_a_raw_path_as_uri() -> None:
+    log = as_sarif([ALTERED], all_rules("copy"))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    location["artifactLocation"]["uri"] = "site/copy #1.html"
+    with pytest.raises(jsonschema.ValidationError, match="does not match"):
+        jsonschema.validate(log, SARIF_SCHEMA)
+
+
 def test_the_cli_sarif_of_the_fixture_copies_validates(run: Callable[..., Result]) -> None:
     copies = sorted((COPIES / "forward").glob("askhamas-*.html"))
     original = PAGES / "forward" / "askhamas.html"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import click
 
@@ -22,6 +23,9 @@ SARIF_LEVELS: dict[Severity, str] = {"error": "error", "warning": "warning", "in
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/syndicate-news/syndicate"
 FORMATS = ("text", "json", "github", "sarif")
+# What a URL copy keeps unescaped in its SARIF ``artifactLocation.uri``: RFC 3986's reserved
+# characters and ``%`` (the URL's own escapes); spaces, non-ASCII and the like are escaped.
+URL_SAFE = "!#$&'()*+,/:;=?@[]~%"
 
 
 def _where(verdict: Verdict, v: Violation) -> str:
@@ -118,6 +122,16 @@ def to_github(verdicts: Sequence[Verdict]) -> str:
     return "\n".join(lines)
 
 
+def _artifact_uri(source: str | None) -> str:
+    """SOURCE as the URI reference SARIF requires: an http(s) URL as given (escaped only
+    where it must be), a path percent-encoded (``a b#1.html`` -> ``a%20b%231.html``)."""
+    if not source:
+        return "copy"
+    if urlsplit(source).scheme in ("http", "https"):
+        return quote(source, safe=URL_SAFE)
+    return quote(source, safe="/")
+
+
 def as_sarif(verdicts: Sequence[Verdict], rules: Sequence[Rule]) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run: the copy rules as the driver's rules, one result each."""
     index = {r.slug: i for i, r in enumerate(rules)}
@@ -129,7 +143,7 @@ def as_sarif(verdicts: Sequence[Verdict], rules: Sequence[Rule]) -> dict[str, An
                 region["startLine"] = v.line
                 if v.column is not None:
                     region["startColumn"] = v.column
-            physical: dict[str, Any] = {"artifactLocation": {"uri": verdict.source or "copy"}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(verdict.source)}}
             if region:
                 physical["region"] = region
             result: dict[str, Any] = {
