@@ -297,3 +297,11 @@ def test_all_capitals_headline_takes_the_structured_casing() -> None:
 def test_entities_escaped_twice_in_metas_are_decoded() -> None:
     head = '<meta property="og:title" content="Python, SQL &amp;#x26; AI">'
     assert meta(page(head=head)).title == "Python, SQL & AI"
+
+
+def test_labelled_date_anywhere_when_nothing_else_dates_the_page() -> None:
+    filler = "".join(
+        f"<p>Paragraph {n} of the story, long enough to be prose.</p>" for n in range(60)
+    )
+    body = f"<h1>Main story headline</h1>{filler}<div><span>Posted on April 13, 2023</span></div>"
+    assert meta(page(body=body), url=None).published == "2023-04-13"

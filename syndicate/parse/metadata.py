@@ -208,6 +208,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         yield _str(article.get("dateCreated"))
         yield from _publish_metas(metas)
         yield from visible.dates(lazy.page.elements)
+        yield from visible.labelled_dates(lazy.page.texts)
         yield from visible.script_dates(scan.scripts)
         yield _url_day(canonical)
         yield _url_day(url)

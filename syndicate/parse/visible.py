@@ -83,6 +83,12 @@ SCRIPT_DATE = re.compile(
     r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
 )
 
+# A label that says the date after it is the post's own.
+_DATE_LABEL = re.compile(
+    r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
+    r"written|first\s+published)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
+    re.IGNORECASE,
+)
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE
@@ -320,12 +326,26 @@ def header(h1: Element | None) -> Region:
 
 
 def page(root: Element) -> Region:
-    """Every element of the page outside foreign containers, in document order."""
+    """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
-    region.elements = [
-        el for el, _, bad in _forward(root, False, False, False) if el is not None and not bad
-    ]
+    for el, text, bad in _forward(root, False, False, False):
+        if bad:
+            continue
+        if el is not None:
+            region.elements.append(el)
+        elif text and len(text) <= 2 * MAX_HEADER_TEXT:
+            region.texts.append(text)
     return region
+
+
+def labelled_dates(texts: list[str]) -> list[str]:
+    """Texts that label a date as the post's ("Posted on April 13, 2023", "Published: …")."""
+    out = []
+    for text in texts:
+        cleaned = clean_text(text)
+        if _DATE_LABEL.match(cleaned) and any(c.isdigit() for c in cleaned):
+            out.append(_DATE_LABEL.sub("", cleaned, count=1))
+    return out
 
 
 # --- bylines and dates ------------------------------------------------------------------------
