@@ -161,39 +161,11 @@ def table(results: dict[str, dict[str, Run]], markdown: bool) -> str:
     )
 
 
-def memory(megabytes: int = 30) -> str:
-    """Peak memory of parse + body extraction on a synthetic page of ``megabytes``, in a child."""
-    import subprocess
-    import tempfile
+def memory() -> None:
+    """Time and peak memory of parse + metadata + body on 30 MB pages (bench/bigpage.py)."""
+    import bigpage
 
-    para = "<p>" + "The council voted to expand the bus network, adding routes. " * 4
-    para += '<a href="/x">a link</a></p>\n'
-    side = '<div class="sidebar"><ul>' + '<li><a href="/a">Storm hits</a></li>' * 20
-    side += "</ul></div>\n"
-    count = megabytes * 1_000_000 // (len(para) * 10 + len(side))
-    page = "<html><body><article>" + (para * 10 + side) * count + "</article></body></html>"
-    child = (
-        "import resource, sys\n"
-        "from syndicate.parse import document\n"
-        "from syndicate.parse.body import extract_body\n"
-        "data = open(sys.argv[1], 'rb').read()\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "extract_body(document.load(data), url='https://example.org/')\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print((peak - base) * 1024 / len(data))\n"
-    )
-    with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8") as handle:
-        handle.write(page)
-        handle.flush()
-        out = subprocess.run(
-            [sys.executable, "-c", child, handle.name],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).resolve().parents[1],
-        )
-    ratio = float(out.stdout.strip())
-    return f"{len(page) / 1e6:.0f} MB page: peak memory {ratio:.1f}x its size (target < 20x)"
+    bigpage.main(["--mb", "30"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="print syndicate's N worst pages")
     parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
     parser.add_argument("--only-syndicate", action="store_true", help="skip the peers")
-    parser.add_argument("--memory", action="store_true", help="measure a 30 MB page's peak")
+    parser.add_argument(
+        "--memory", action="store_true", help="time 30 MB pages and measure their peak memory"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
@@ -214,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                 del SYSTEMS[system]
     warnings.simplefilter("ignore")
     if args.memory:
-        print(memory())
+        memory()
     names = CORPORA if args.corpus == "all" else (args.corpus,)
     results = {name: bench(name, args.limit) for name in names}
     print(table(results, args.markdown))

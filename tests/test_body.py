@@ -341,3 +341,27 @@ def test_mega_menu_inside_the_container_is_dropped_however_long() -> None:
     html = f"<html><body><div class='wrapper'>{menu}<div>{paras()}</div></div></body></html>"
     body = extract(html)
     assert body.text.split("\n\n") == PARAS
+
+
+def test_five_megabyte_article_extracts_every_paragraph() -> None:
+    line = (
+        '<p>Item {i}: the council met on <a href="/x">Tuesday</a> and voted to <em>rebuild</em>'
+        " the old footbridge after two years of debate about its cost.</p>\n"
+    )
+    count = 5_000_000 // len(line)
+    side = '<aside class="related"><a href="/r">Storm closes the pier</a></aside>'
+    html = page(
+        "<article><h1>Council minutes</h1>"
+        + "".join(line.format(i=i) for i in range(count))
+        + side
+        + "</article>"
+    )
+    body = extract(html, title="Council minutes")
+    blocks = body.text.split("\n\n")
+    assert len(blocks) == count
+    assert blocks[0].startswith("Item 0: the council met on Tuesday")
+    assert blocks[-1].startswith(f"Item {count - 1}: ")
+    assert all(block.startswith(f"Item {i}: ") for i, block in enumerate(blocks))
+    assert all(block.endswith("about its cost.") for block in blocks)
+    assert body.html.count("<p>") == count
+    assert "Storm closes the pier" not in body.text

@@ -21,7 +21,8 @@ from syndicate.parse import patterns as pt
 
 Element: TypeAlias = lxml.html.HtmlElement
 
-_SPACE = re.compile(r"\s+")
+# Whitespace runs other than a lone space (a lone space stays as it is: no match per word).
+_SPACE = re.compile(r"[^\S ]\s*| \s+")
 _EMPTY_INLINE = re.compile(r"<(a|em|strong|i|b)\b[^>]*>\s*</\1>")
 _EDGE_BR = re.compile(r"^(?:\s*<br>\s*)+|(?:\s*<br>\s*)+$")
 _HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
@@ -46,7 +47,7 @@ class _Writer:
     def add(self, text: str | None) -> None:
         if text:
             self.text.append(text)
-            self.html.append(escape(text, quote=False))
+            self.html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
             if self.in_link:
                 self.link_chars += len(text.strip())
 
@@ -81,17 +82,22 @@ class _Writer:
             self.html.append(f"</{tag}>")
 
     def flush(self) -> None:
+        if not self.text and not self.html:
+            return
         raw = "".join(self.text)
         if not raw or raw.isspace():
-            self.html = [o for _t, o in self.inline if o]
+            self.html = [o for _t, o in self.inline if o] if self.inline else []
             self.text = []
             self.link_chars = 0
             return
         text = " ".join(raw.split())
         closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o)
-        body = _SPACE.sub(" ", "".join(self.html)) + closing
+        body = "".join(self.html)
+        if "  " in body or not body.isprintable():  # newlines, tabs, no-break spaces
+            body = _SPACE.sub(" ", body)
+        body += closing
         link_chars = self.link_chars
-        self.html = [o for _t, o in self.inline if o]
+        self.html = [o for _t, o in self.inline if o] if self.inline else []
         self.text = []
         self.link_chars = 0
         if not text or self._boilerplate(text, link_chars):
@@ -114,7 +120,12 @@ class _Writer:
         short = len(text) <= pt.MAX_INSERT_CHARS
         if short and pt.INSERT_TEXT.match(text):
             return True
-        if link_chars and len(text) <= pt.MAX_TEASER_CHARS and pt.TEASER_END.search(text):
+        length = len(text)
+        if (
+            link_chars
+            and length <= pt.MAX_TEASER_CHARS
+            and pt.TEASER_END.search(text, max(0, length - pt.TEASER_END_SPAN))
+        ):
             return True
         return (
             self.kinds[-1] == "p"

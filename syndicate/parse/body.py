@@ -54,16 +54,22 @@ def extract_body(
             lines, blocks = write_blocks(element, skip=skip, url=url, title=title)
             html_lines.extend(lines)
             texts.extend(blocks)
+            del lines, blocks
         add_lead_image(containers, harvest)
+    # Each list is joined and let go before the next: on a page of many megabytes the lines
+    # and the joined string are the largest things alive.
+    html = "\n".join(html_lines)
+    del html_lines
     text = "\n\n".join(texts)
+    del texts
     fallback = jsonld_body(root)
     if fallback and len(fallback) > 2 * len(text) + 200:
         paragraphs = [" ".join(p.split()) for p in fallback.splitlines()]
-        texts = [p for p in paragraphs if p]
-        text = "\n\n".join(texts)
-        html_lines = [f"<p>{_escape(p)}</p>" for p in texts]
+        kept = [p for p in paragraphs if p]
+        text = "\n\n".join(kept)
+        html = "\n".join(f"<p>{_escape(p)}</p>" for p in kept)
     return Body(
-        html="\n".join(html_lines),
+        html=html,
         text=text,
         images=tuple(harvest.images),
         embeds=tuple(harvest.embeds),

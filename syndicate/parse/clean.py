@@ -226,6 +226,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
+        if not el.items() and tag not in ("ul", "ol"):
+            continue  # no class, id, style or hidden flag: nothing marks it for removal
         if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
             if not _comments(el) and (
                 _holds_story(el, total_chars) or (not _hidden(el) and _prose(el))

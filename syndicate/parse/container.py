@@ -93,35 +93,85 @@ def unit_weight(unit: Element) -> float:
     if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
         return 0.0
     weight: float = length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
-    if pt.TEASER_END.search(text):
+    # The pattern is anchored at the end: its longest match fits in the last few characters.
+    if pt.TEASER_END.search(text, max(0, length - pt.TEASER_END_SPAN)):
         weight *= pt.TEASER_WEIGHT
     return weight
 
 
-def _units(root: Element) -> Iterator[Element]:
+def _other_units(root: Element) -> Iterator[Element]:
+    """Blocks of long direct text that are not paragraphs, each once (inline ones climbed)."""
     seen: set[Element] = set()
-    others = [el for el in select(pt.LONG_TEXT_HOLDERS, root) if el.tag not in pt.NOT_UNITS]
-    for unit in [*root.iter("p", "pre"), *others]:
+    for unit in select(pt.LONG_TEXT_HOLDERS, root):
+        if unit.tag in pt.NOT_UNITS:
+            continue
         while unit.tag in pt.INLINE_TAGS:
             parent = unit.getparent()
             if parent is None:
                 break
             unit = parent
-        if unit not in seen:
+        # A paragraph reached by climbing is weighed as a paragraph already.
+        if unit.tag not in ("p", "pre") and unit not in seen:
             seen.add(unit)
             yield unit
 
 
-def find_container(root: Element) -> list[Element]:
-    """The element(s) holding the story, in document order; empty when there is none."""
-    chains: list[tuple[float, list[Element]]] = []
-    raw: dict[Element, float] = {}
-    for unit in _units(root):
+def _weigh(
+    root: Element,
+) -> tuple[list[tuple[float, int, list[Element]]], dict[Element, float]]:
+    """Every unit's weight, the level its score starts at, and its chain of ancestors.
+
+    A plain paragraph (no class or id, so nothing can exclude it by name) adds its weight to
+    its parent: a page of 200,000 paragraphs makes one chain per parent, not per paragraph.
+    A paragraph scores from its parent up; other units score from themselves. Also returns
+    the weight of plain paragraphs per parent.
+    """
+    chains: list[tuple[float, int, list[Element]]] = []
+    by_parent: dict[Element, float] = {}
+    for unit in root.iter("p", "pre"):
         weight = unit_weight(unit)
         if weight <= 0:
             continue
-        chain = [unit, *unit.iterancestors()]
-        chains.append((weight, chain))
+        if unit.get("class") is None and unit.get("id") is None:
+            parent = unit.getparent()
+            if parent is not None:
+                by_parent[parent] = by_parent.get(parent, 0.0) + weight
+                continue
+        chains.append((weight, 1, [unit, *unit.iterancestors()]))
+    for unit in _other_units(root):
+        weight = unit_weight(unit)
+        if weight > 0:
+            chains.append((weight, 0, [unit, *unit.iterancestors()]))
+    for parent, weight in by_parent.items():
+        chains.append((weight, 0, [parent, *parent.iterancestors()]))
+    return chains, by_parent
+
+
+class _Mass:
+    """The prose weight each element holds (after exclusions), plain paragraphs included."""
+
+    def __init__(self, mass: dict[Element, float], grouped: dict[Element, float]) -> None:
+        self.mass = mass
+        self.grouped = grouped
+
+    def of(self, el: Element, at_least: float = 0.0) -> float:
+        """``el``'s weight; a plain paragraph's is only worked out when it may reach
+        ``at_least`` (its parent's plain paragraphs weigh that much together)."""
+        weight = self.mass.get(el)
+        if weight is not None:
+            return weight
+        if el.tag in ("p", "pre"):
+            parent = el.getparent()
+            if parent in self.mass and self.grouped.get(parent, 0.0) >= at_least:
+                return unit_weight(el)
+        return 0.0
+
+
+def find_container(root: Element) -> list[Element]:
+    """The element(s) holding the story, in document order; empty when there is none."""
+    chains, grouped = _weigh(root)
+    raw: dict[Element, float] = {}
+    for weight, _start, chain in chains:
         for el in chain:
             raw[el] = raw.get(el, 0.0) + weight
     total_raw = raw.get(root, 0.0)
@@ -130,7 +180,7 @@ def find_container(root: Element) -> list[Element]:
     excluded: dict[Element, bool] = {}
     mass: dict[Element, float] = {}
     score: dict[Element, float] = {}
-    for weight, chain in chains:
+    for weight, start, chain in chains:
         dropped = False
         for el in chain:
             flag = excluded.get(el)
@@ -145,21 +195,21 @@ def find_container(root: Element) -> list[Element]:
             continue
         for el in chain:
             mass[el] = mass.get(el, 0.0) + weight
-        start = 0 if chain[0].tag not in ("p", "pre") else 1
         for level, el in enumerate(chain[start : start + len(pt.LEVEL_DECAY)]):
             score[el] = score.get(el, 0.0) + weight * pt.LEVEL_DECAY[level]
     total = mass.get(root, 0.0)
     if total < pt.MIN_ARTICLE_CHARS:
         return []
+    held = _Mass(mass, grouped)
     best = _climb(max(score, key=lambda el: score[el] * _bonus(el)), mass)
     if mass.get(best, 0.0) < pt.FRAGMENT_SHARE * total:
-        covering = _descend(root, mass, total)
+        covering = _descend(root, held, total)
         if covering.tag not in ("body", "html") and covering in set(best.iterancestors()):
             best = covering
-    marked = [el for el in select(_ARTICLE_BODY, root) if mass.get(el, 0.0) >= 0.5 * total]
+    marked = [el for el in select(_ARTICLE_BODY, root) if held.of(el) >= 0.5 * total]
     if marked:
         best = marked[0]
-    return _sibling_run(best, mass)
+    return _sibling_run(best, held)
 
 
 def _bonus(el: Element) -> float:
@@ -182,33 +232,41 @@ def _link_chars(el: Element) -> int:
 
 def _climb(best: Element, mass: dict[Element, float]) -> Element:
     """Go up while what a parent adds around ``best`` reads as more of the story."""
-    node, chars, links = best, visible_chars(best), _link_chars(best)
+    node, chars = best, visible_chars(best)
+    # ``links`` is the link text of ``node``; ``counted`` that of the last step that added
+    # more than the slack (small additions do not reset the reference).
+    links = counted = _link_chars(best)
     for parent in best.iterancestors():
         if parent.tag in ("body", "html"):
             break
         parent_chars = visible_chars(parent)
         added_chars = parent_chars - chars
+        # Only what the parent adds is read again: the story's own links are known.
+        parent_links = (
+            _link_chars(parent)
+            if parent.tag == "a"
+            else links + sum(_link_chars(c) for c in parent if c is not node)
+        )
         if added_chars > pt.CLIMB_SLACK_CHARS:
             added_mass = mass.get(parent, 0.0) - mass.get(node, 0.0)
-            parent_links = _link_chars(parent)
             if (
                 added_mass < pt.CLIMB_DENSITY * added_chars
-                or parent_links - links > pt.CLIMB_LINK_DENSITY * added_chars
+                or parent_links - counted > pt.CLIMB_LINK_DENSITY * added_chars
             ):
                 break
-            links = parent_links
-        node, chars = parent, parent_chars
+            counted = parent_links
+        node, chars, links = parent, parent_chars, parent_links
     return node
 
 
-def _descend(root: Element, mass: dict[Element, float], total: float) -> Element:
+def _descend(root: Element, held: _Mass, total: float) -> Element:
     """The deepest element holding COVERAGE of the weight (semantic containers count more)."""
     node = root
     while True:
         step = None
         for child in node:
-            weight = mass.get(child)
-            if weight is None:
+            weight = held.of(child, pt.COVERAGE * total)
+            if not weight:
                 continue
             bonus = pt.SEMANTIC_TAG_BONUS.get(child.tag, 1.0)
             if weight * bonus >= pt.COVERAGE * total:
@@ -219,15 +277,16 @@ def _descend(root: Element, mass: dict[Element, float], total: float) -> Element
         node = step
 
 
-def _sibling_run(best: Element, mass: dict[Element, float]) -> list[Element]:
+def _sibling_run(best: Element, held: _Mass) -> list[Element]:
     """``best`` and the siblings around it that carry a share of the story's weight."""
     parent = best.getparent()
     if parent is None or best.tag in ("body", "html"):
         return [best]
-    own = mass.get(best, 0.0)
+    own = held.of(best)
+    share = pt.SIBLING_SHARE * own
     siblings = list(parent)
     index = siblings.index(best)
-    heavy = [i for i, el in enumerate(siblings) if mass.get(el, 0.0) >= pt.SIBLING_SHARE * own]
+    heavy = [i for i, el in enumerate(siblings) if held.of(el, share) >= share]
     if heavy == [index]:
         return [best]
     first, last = min(heavy), max(heavy)

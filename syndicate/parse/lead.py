@@ -34,11 +34,15 @@ def add_lead_image(containers: list[Element], harvest: Harvest) -> None:
     if scope is None:
         return
     found = None
+    read = 0
     for el in scope.iter():
-        if (el is first and scope is not first) or (
-            el.tag == "p" and len(el.text_content()) > pt.MIN_STORY_PARAGRAPH_CHARS
-        ):
-            break  # the story has started: its own images are the body's
+        if el is first and scope is not first:
+            break
+        if el.tag == "p":
+            chars = len(el.text_content())
+            read += chars
+            if chars > pt.MIN_STORY_PARAGRAPH_CHARS or read > pt.MAX_LEAD_SEARCH_CHARS:
+                break  # the story has started: its own images are the body's
         if el.tag == "img" and _lead_candidate(el, scope):
             found = el
             break

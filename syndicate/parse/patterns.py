@@ -17,9 +17,11 @@ from lxml import etree
 # Elements that hold running text: every <p> and <pre>, plus blocks with a direct text node of
 # some length (div soup, <td> layouts, text under <br>s, <font> pages, AMP's custom elements).
 # Elements with a direct text node of 40 characters or more (no "/.." step: its document-order
-# sort is quadratic-ish on huge pages).
+# sort is quadratic-ish on huge pages); paragraphs are weighed on their own, so they are left
+# out here rather than handed back by the hundred thousand on long pages.
 LONG_TEXT_HOLDERS = etree.XPath(
-    "descendant::*[text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]]"
+    "descendant::*[not(self::p or self::pre)]"
+    "[text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]]"
 )
 # Elements whose long direct text is not running text.
 NOT_UNITS = frozenset(
@@ -64,6 +66,9 @@ PUNCTUATION = re.compile(r"[.!?,;:»\"”。，、](?:\s|$)")
 # "Breaking news" rails): it counts for this share of its weight.
 TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\s*\W?\s*$", re.I)
 TEASER_WEIGHT = 0.2
+# TEASER_END's longest match ("continue reading" and punctuation) fits in this many characters:
+# the search looks only at a text's end.
+TEASER_END_SPAN = 40
 # Weights on a candidate container.
 # Schema.org's marker of the body itself (itemprop="articleBody" / "text" inside an Article).
 ARTICLE_BODY_BONUS = 1.6
@@ -329,6 +334,8 @@ LINK_LIST_DENSITY = 0.8
 LEAD_SCOPE_LEVELS = 4
 # A paragraph longer than this starts the story: images after it are the body's own.
 MIN_STORY_PARAGRAPH_CHARS = 150
+# ... and so has it after this many characters of shorter paragraphs (a transcript's lines).
+MAX_LEAD_SEARCH_CHARS = 600
 # Images declared smaller than this are icons, avatars and spacers, never the lead image.
 MIN_LEAD_IMAGE_PX = 150
 # Words in an image's class, source or alt, or in a region around it, that say it is not the
