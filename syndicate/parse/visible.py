@@ -10,6 +10,7 @@ related story's writer or a sidebar date never stands in for the article's.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -158,12 +159,18 @@ def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -
     tag = el.tag
     if tag in _FOREIGN_TAGS and not (tag in _ARTICLE_OWN_TAGS and in_article):
         return True
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    return bool(marks.strip()) and _foreign_marks(marks, near_headline)
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign_marks(marks: str, near_headline: bool) -> bool:
+    """Whether class, id and role words name a foreign box (pages repeat them: cached)."""
     return any(
         _FOREIGN_TOKEN.search(token)
         and not _STATE_TOKEN.match(token)
         and not (near_headline and _BIO_TOKEN.search(token))
-        for token in marks.split()
+        for token in marks.lower().split()
     )
 
 
@@ -328,14 +335,38 @@ def header(h1: Element | None) -> Region:
 def page(root: Element) -> Region:
     """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
-    for el, text, bad in _forward(root, False, False, False):
-        if bad:
+    resume: Element | None = None
+    skipping = False
+    for el in root.iter():
+        if skipping:
+            if el is not resume:
+                continue
+            skipping = False
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        if el is not None:
-            region.elements.append(el)
-        elif text and len(text) <= 2 * MAX_HEADER_TEXT:
-            region.texts.append(text)
+        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=False)):
+            resume = _next_outside(el)
+            if resume is None:
+                break
+            skipping = True
+            continue
+        region.elements.append(el)
+        for text in (el.text, el.tail):
+            if text and len(text) <= 2 * MAX_HEADER_TEXT:
+                region.texts.append(text)
     return region
+
+
+def _next_outside(el: Element) -> Element | None:
+    """The first element after ``el``'s subtree in document order, or None."""
+    node: Element | None = el
+    while node is not None:
+        following = node.getnext()
+        if following is not None:
+            return following
+        node = node.getparent()
+    return None
 
 
 def labelled_dates(texts: list[str]) -> list[str]:
@@ -371,12 +402,15 @@ def _name_parts(el: Element) -> list[str]:
 def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
     """Bylines among ``elements``, by strength: (text as displayed, the names marked in it)."""
     found: list[tuple[str, list[str]]] = []
-    seen: set[int] = set()
-    for test in BYLINE_TESTS:
-        for el in elements:
-            if id(el) in seen or el.tag in _NOT_BYLINE or not test(el):
-                continue
-            seen.add(id(el))
+    ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
+    for el in elements:
+        if el.tag in _NOT_BYLINE:
+            continue
+        rank = next((n for n, test in enumerate(BYLINE_TESTS) if test(el)), None)
+        if rank is not None:
+            ranked[rank].append(el)
+    for group in ranked:
+        for el in group:
             if el.get("content"):
                 continue
             text = _SPACE_BEFORE_PUNCT.sub(r"\1", text_of(el))
