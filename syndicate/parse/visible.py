@@ -231,18 +231,21 @@ def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iter
             yield None, text, up
             continue
         assert el is not None
-        if el.tail:
-            stack.append((_TEXT, None, el.tail, up, art))
-        if not isinstance(el.tag, str):
+        tail = el.tail
+        if tail and not tail.isspace():
+            stack.append((_TEXT, None, tail, up, art))
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         flag = _flag(el, up, art, near)
         yield el, None, flag
-        if el.tag in _SKIP:
+        if tag in _SKIP:
             continue
-        inner = art or el.tag == "article"
+        inner = art or tag == "article"
         stack.extend((_ENTER, child, None, flag, inner) for child in reversed(el))
-        if el.text:
-            yield None, el.text, flag
+        text = el.text
+        if text and not text.isspace():
+            yield None, text, flag
 
 
 def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
@@ -257,16 +260,19 @@ def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Ite
             yield el, None, up
             continue
         assert el is not None
-        if el.tail:
-            yield None, el.tail, up
-        if not isinstance(el.tag, str):
+        tail = el.tail
+        if tail and not tail.isspace():
+            yield None, tail, up
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         flag = _flag(el, up, art, near)
         stack.append((_OWN, el, None, flag, art))
-        if el.tag in _SKIP:
+        if tag in _SKIP:
             continue
-        if el.text:
-            stack.append((_TEXT, None, el.text, flag, art))
+        text = el.text
+        if text and not text.isspace():
+            stack.append((_TEXT, None, text, flag, art))
         inner = art or el.tag == "article"
         stack.extend((_ENTER, child, None, flag, inner) for child in el)
 
