@@ -365,3 +365,20 @@ def test_five_megabyte_article_extracts_every_paragraph() -> None:
     assert all(block.endswith("about its cost.") for block in blocks)
     assert body.html.count("<p>") == count
     assert "Storm closes the pier" not in body.text
+
+
+def test_author_box_and_related_list_after_the_story_are_cut() -> None:
+    trailer = (
+        "<h3>About the Author</h3><p>Jane Reporter covers transport and city hall for the paper "
+        "and has done so since 2015, after a decade at the wire services.</p>"
+        "<h3>Related articles</h3><p>Why the bus network needs more drivers, explained by "
+        "the people who drive the buses every single day.</p>"
+    )
+    body = extract(page(paras() + trailer))
+    assert body.text.split("\n\n") == PARAS
+    assert "About the Author" not in body.html
+
+
+def test_related_heading_early_in_the_story_does_not_cut_it() -> None:
+    html = page(f"<p>{PARAS[0]}</p><h2>Related</h2>" + paras(PARAS[1:]))
+    assert extract(html).text.split("\n\n")[-1] == PARAS[-1]

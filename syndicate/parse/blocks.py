@@ -29,6 +29,7 @@ _HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "
 # Blocks whose content stays in the enclosing list item / heading / pre.
 _LEAF_KINDS = ("li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 _WRAPPERS = ("ul", "ol", "blockquote")
+_WRAPPER_LINES = frozenset(f"<{s}{t}>" for t in _WRAPPERS for s in ("", "/"))
 
 
 class _Writer:
@@ -213,3 +214,31 @@ def write_blocks(
                 writer.add(el.tail)
     writer.flush()
     return writer.lines, writer.texts
+
+
+def cut_trailer(lines: list[str], texts: list[str]) -> None:
+    """Drop the trailer after the story: from a heading such as "About the author", "Related
+    articles" or "Leave a reply" to the end, when it comes in the body's second half.
+
+    ``lines`` and ``texts`` are what ``write_blocks`` returns (for every container), cut in place.
+    """
+    total = sum(map(len, texts))
+    depth = 0
+    seen = 0
+    index = 0
+    for number, line in enumerate(lines):
+        if line in _WRAPPER_LINES:
+            depth += 1 if line[1] != "/" else -1
+            continue
+        text = texts[index]
+        if (
+            depth == 0
+            and 2 * seen >= total - len(text)
+            and len(text) <= pt.MAX_TRAILER_HEADING_CHARS
+            and line.startswith(("<h", "<p>"))
+            and pt.TRAILER_HEADING.fullmatch(text)
+        ):
+            del lines[number:], texts[index:]
+            return
+        seen += len(text)
+        index += 1

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from syndicate.models import Embed, Image
-from syndicate.parse.blocks import write_blocks
+from syndicate.parse.blocks import cut_trailer, write_blocks
 from syndicate.parse.clean import Harvest, clean
 from syndicate.parse.container import find_container, jsonld_body, visible_chars
 from syndicate.parse.lead import add_lead_image
@@ -56,6 +56,7 @@ def extract_body(
             texts.extend(blocks)
             del lines, blocks
         add_lead_image(containers, harvest)
+        cut_trailer(html_lines, texts)
     # Each list is joined and let go before the next: on a page of many megabytes the lines
     # and the joined string are the largest things alive.
     html = "\n".join(html_lines)

@@ -309,6 +309,22 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
+# A heading (or a short line) that opens what follows the story: author boxes, related and
+# recommended lists, tags, comment forms, disclaimers. From the first one in the body's second
+# half to the end, the body is cut. "References", "Sources" and "Notes" are not here: they are
+# often part of the story.
+TRAILER_HEADING = re.compile(
+    r"(?:about (?:the )?(?:authors?|reviewers?|writers?|contributors?)|"
+    r"related(?: articles| posts| stories| content| reading| news| links| coverage)?|"
+    r"recommended(?: for you| reading| articles| posts| stories)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:on|from|articles|stories|news)\b.{0,60}|"
+    r"(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories)|"
+    r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|"
+    r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
+    r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
+    re.IGNORECASE,
+)
+MAX_TRAILER_HEADING_CHARS = 80
 # A word in the text around an inline element: the element sits inside a sentence.
 WORD = re.compile(r"\w\w")
 # Lines above the title inside the container adding up to at most this many characters are
