@@ -150,6 +150,18 @@ def test_tweet_kept_as_blockquote_with_link_and_no_script() -> None:
     ]
 
 
+def test_tweet_inside_a_social_embed_wrapper_is_kept() -> None:
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Three new bus '
+        "routes approved tonight, after a long night of public comment.</p>&mdash; Transit Fan "
+        '<a href="https://twitter.com/transitfan/status/1234567890">March 4, 2025</a>'
+        "</blockquote></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + tweet + paras(PARAS[2:])))
+    assert "Three new bus routes approved tonight" in body.text
+    assert [e.kind for e in body.embeds] == ["tweet"]
+
+
 def test_video_iframe_is_an_embed() -> None:
     frame = '<iframe src="https://www.youtube.com/embed/abc123" width="560"></iframe>'
     body = extract(page(paras(PARAS[:1]) + frame + paras(PARAS[1:])))

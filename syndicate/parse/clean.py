@@ -29,6 +29,15 @@ _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _TEXT_FIGURE = etree.XPath(
     "boolean(descendant::table or descendant::blockquote or descendant::pre)"
 )
+# An embedded social post (a blockquote classed "twitter-tweet", "instagram-media" ...).
+_SOCIAL_POST = etree.XPath(
+    "boolean(descendant::blockquote["
+    + " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+        for name in pt.SOCIAL_BLOCKQUOTES
+    )
+    + "])"
+)
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
 
 
@@ -230,9 +239,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             continue  # no class, id, style or hidden flag: nothing marks it for removal
         if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
             if not _comments(el) and (
-                _holds_story(el, total_chars) or (not _hidden(el) and _prose(el))
+                _holds_story(el, total_chars)
+                or (not _hidden(el) and (_prose(el) or _SOCIAL_POST(el)))
             ):
-                continue
+                continue  # a story, or the wrapper of an embedded post ("social-media-embed")
             if _MEDIA_CLASS.search(class_words(el)):
                 harvest.add_images(el)
                 for frame in el.iter("iframe", "video", "audio"):
