@@ -6,11 +6,16 @@ without end, or are not there at all. Each runs in daemon threads and stops on e
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import socketserver
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n"
@@ -110,3 +115,19 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/story"
+
+
+def run_alone(script: str) -> dict[str, object]:
+    """Run ``script`` in a fresh interpreter and return the JSON object it prints.
+
+    For memory probes: tracemalloc counts every thread's allocations, so the servers
+    of earlier tests in the pytest process would inflate a peak measured there.
+    """
+    tests = Path(__file__).parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout)
+    return result

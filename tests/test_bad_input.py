@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import time
-import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import Result
 from pytest_httpserver import HTTPServer
-from servers import RawServer, closed_port_url, endless, trickle_body
+from servers import RawServer, closed_port_url, endless, run_alone, trickle_body
 
 import syndicate.cli
 
@@ -149,16 +148,27 @@ def test_snippet_reports_bad_sources_the_same_way(
     assert alone.err.splitlines() == [f"syndicate: error: {source}: {cause}"]
 
 
-def test_a_200_mb_response_keeps_memory_flat(run: Run, bad: dict[str, tuple[str, str]]) -> None:
-    source, _ = bad["200-mb"]
+_FLOOD_PROBE = """
+import contextlib, io, json, sys, tracemalloc
+from servers import RawServer, endless
+from syndicate.cli import main
+
+with RawServer(endless(200 * 1024 * 1024)) as flood:
+    err = io.StringIO()
     tracemalloc.start()
-    try:
-        result = run("--max-bytes", "2000000", "extract", source)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert result.err == f"syndicate: error: {source}: over the size cap of 2,000,000 bytes\n"
-    assert peak < 8_000_000
+    with contextlib.redirect_stderr(err):
+        code = main(["--max-bytes", "2000000", "extract", flood.url])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+json.dump({"code": code, "err": err.getvalue(), "url": flood.url, "peak": peak}, sys.stdout)
+"""
+
+
+def test_a_200_mb_response_keeps_memory_flat() -> None:
+    result = run_alone(_FLOOD_PROBE)
+    cause = f"{result['url']}: over the size cap of 2,000,000 bytes"
+    assert (result["code"], result["err"]) == (2, f"syndicate: error: {cause}\n")
+    assert int(str(result["peak"])) < 8_000_000
 
 
 def test_max_bytes_lets_a_larger_page_through(run: Run, tmp_path: Path) -> None:

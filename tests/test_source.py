@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
-import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from servers import RawServer, closed_port_url, silent, trickle_body, trickle_headers
+from servers import (
+    RawServer,
+    closed_port_url,
+    run_alone,
+    silent,
+    trickle_body,
+    trickle_headers,
+)
 from werkzeug import Request, Response
 
 from syndicate import __version__
@@ -175,8 +178,6 @@ def test_fetch_caps_a_streamed_body_without_a_length(httpserver: HTTPServer) -> 
         fetch(httpserver.url_for("/big"), limits=Limits(max_bytes=10_000, deadline=2.0))
 
 
-# Run in a process of its own: tracemalloc counts every thread's allocations, and the
-# servers of earlier tests in this process would otherwise inflate the peak.
 _STREAM_PROBE = """
 import json, sys, time, tracemalloc
 from servers import RawServer, endless
@@ -201,17 +202,11 @@ json.dump({"refused": refused, "peak": peak, "elapsed": elapsed, "sent": server.
 
 
 def test_a_200_mb_stream_stops_at_the_cap_with_flat_memory() -> None:
-    tests = Path(__file__).parent
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
-    probe = subprocess.run(
-        [sys.executable, "-c", _STREAM_PROBE], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert probe.returncode == 0, probe.stderr
-    result = json.loads(probe.stdout)
-    assert result["refused"].endswith("over the size cap of 2,000,000 bytes")
-    assert result["peak"] < 4 * 2_000_000
-    assert result["elapsed"] < 3.0
-    assert result["sent"] < 50 * 1024 * 1024
+    result = run_alone(_STREAM_PROBE)
+    assert str(result["refused"]).endswith("over the size cap of 2,000,000 bytes")
+    assert int(str(result["peak"])) < 4 * 2_000_000
+    assert float(str(result["elapsed"])) < 3.0
+    assert int(str(result["sent"])) < 50 * 1024 * 1024
 
 
 def test_a_body_trickling_forever_fails_at_the_deadline() -> None:
