@@ -1,12 +1,13 @@
-"""Big pages: time and peak memory of parse + metadata + body on a page of many megabytes.
+"""Big pages: time and peak memory of the whole parse (what `syndicate extract` runs), by stage.
 
     .venv/bin/python bench/bigpage.py [--mb 30] [--kind paragraphs|corpus|all]
 
 "paragraphs" is one ``<article>`` of about 200,000 short paragraphs with a link and emphasis
 each (a transcript or a live blog); "corpus" is a real wcxb-dev page (0001) whose ``<body>`` is
 repeated until the page reaches the size (every chrome element, sidebar and script many
-times over). Each kind runs in a fresh process, which prints seconds per stage and peak RSS
-(``resource.getrusage``) after each stage, with the peak over the page's size.
+times over). Each kind runs in a fresh process that reads the page's bytes from a file and
+prints seconds per stage and peak RSS (``resource.getrusage``, the interpreter's own ~50 MB
+included) after each stage, with the peak over the page's size.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import gzip
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,16 +32,18 @@ PARAGRAPH = (
 
 CHILD = """
 import resource, sys, time
-sys.path.insert(0, "bench")
-from bigpage import build
+from pathlib import Path
 from syndicate.parse import document
 from syndicate.parse.body import extract_body
+from syndicate.models import Article
 from syndicate.parse.metadata import extract_metadata
+from syndicate.parse.origin import find_origin
+from syndicate.parse.pixels import find_pixels
 
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-data = build(sys.argv[1], float(sys.argv[2])).encode()
+data = Path(sys.argv[2]).read_bytes()
 print(f"{sys.argv[1]}: {len(data) / 1e6:.1f} MB")
 print(f"  page      {'':>7}  peak {peak():6.0f} MB")
 start = time.perf_counter()
@@ -51,6 +55,17 @@ print(f"  metadata  {time.perf_counter() - start:6.2f}s  peak {peak():6.0f} MB")
 start = time.perf_counter()
 body = extract_body(root, url="https://example.org/story", title=meta.title)
 print(f"  body      {time.perf_counter() - start:6.2f}s  peak {peak():6.0f} MB")
+start = time.perf_counter()
+pixels = find_pixels(root, url="https://example.org/story")
+print(f"  pixels    {time.perf_counter() - start:6.2f}s  peak {peak():6.0f} MB")
+start = time.perf_counter()
+origin = find_origin(root, meta=meta, body=body, url="https://example.org/story")
+print(f"  origin    {time.perf_counter() - start:6.2f}s  peak {peak():6.0f} MB")
+start = time.perf_counter()
+article = Article(title=meta.title, body_html=body.html, body_text=body.text, origin=origin,
+                  tracking_pixels=pixels, images=body.images, embeds=body.embeds)
+article.model_dump_json()
+print(f"  article   {time.perf_counter() - start:6.2f}s  peak {peak():6.0f} MB")
 ratio = peak() * 1024 * 1024 / len(data)
 print(f"  peak {ratio:.1f}x the page; body text {len(body.text):,} chars")
 """
@@ -81,8 +96,12 @@ def build(kind: str, megabytes: float) -> str:
 
 
 def run(kind: str, megabytes: float) -> None:
-    """Build and measure the page in a fresh process (its peak RSS is the page's alone)."""
-    subprocess.run([sys.executable, "-c", CHILD, kind, str(megabytes)], cwd=ROOT, check=True)
+    """Build the page, then measure it in a fresh process that reads its bytes off the disk,
+    as the CLI does (so the peak RSS is the page's alone)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / f"{kind}.html"
+        page.write_bytes(build(kind, megabytes).encode())
+        subprocess.run([sys.executable, "-c", CHILD, kind, str(page)], cwd=ROOT, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -305,3 +305,12 @@ def test_labelled_date_anywhere_when_nothing_else_dates_the_page() -> None:
     )
     body = f"<h1>Main story headline</h1>{filler}<div><span>Posted on April 13, 2023</span></div>"
     assert meta(page(body=body), url=None).published == "2023-04-13"
+
+
+def test_whole_page_fallback_stops_after_a_news_pages_worth_of_elements() -> None:
+    # A transcript of 12,000 paragraphs: a label that far down is not the story's header.
+    filler = "<p>Line of the transcript.</p>" * 12_000
+    late = f"<h1>Main story headline</h1>{filler}<div><span>Posted on April 13, 2023</span></div>"
+    early = f"<h1>Main story headline</h1><div><span>Posted on April 13, 2023</span></div>{filler}"
+    assert meta(page(body=late), url=None).published is None
+    assert meta(page(body=early), url=None).published == "2023-04-13"

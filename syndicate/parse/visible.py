@@ -75,6 +75,9 @@ _SKIP = frozenset({"script", "style", "noscript", "template"})
 AFTER_TEXTS = 40
 BEFORE_TEXTS = 12
 MAX_HEADER_ELEMENTS = 400
+# The whole-page fallback reads this many elements at most: news pages hold a few thousand,
+# and a byline or date shown further down than that is not the story's header.
+MAX_PAGE_ELEMENTS = 10_000
 # A header text node longer than this is a paragraph of the story, whose dates are not its own.
 MAX_HEADER_TEXT = 120
 # Dates and times in script data that some CMSs expose only there.
@@ -361,6 +364,8 @@ def page(root: Element) -> Region:
         for text in (el.text, el.tail):
             if text and len(text) <= 2 * MAX_HEADER_TEXT:
                 region.texts.append(text)
+        if len(region.elements) >= MAX_PAGE_ELEMENTS:
+            break
     return region
 
 
