@@ -152,6 +152,12 @@ def test_links_resolve_against_the_canonical_url_without_a_page_url() -> None:
     assert '<a href="https://forward.com/a/">a</a>' in body
 
 
+def test_spaces_inside_a_link_are_percent_encoded_as_a_browser_sends_them() -> None:
+    html = '<p><a href=" https://books.example.com/search?q=A Far\tBetter Thing ">book</a></p>'
+    body = emit_snippet(article(html), forward()).body
+    assert '<a href="https://books.example.com/search?q=A%20FarBetter%20Thing">book</a>' in body
+
+
 def test_relative_links_without_any_base_lose_their_href_not_their_text() -> None:
     body = emit_snippet(
         article('<p><a href="/a/">kept text</a></p>', url=None, canonical_url=None), forward()

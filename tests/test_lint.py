@@ -291,3 +291,95 @@ def test_lint_reads_copies_within_the_global_size_cap(run, tmp_path) -> None:
     result = run("--max-bytes", "50000", "lint", "--original", original, copy)
     assert result.code == 2
     assert result.err == f"syndicate: error: {copy}: 100,007 bytes, over the cap of 50,000\n"
+
+
+def _own_story(title: str, byline: str, body: str) -> str:
+    """A newsroom's own story page, the way a small CMS prints one."""
+    return (
+        f"<!doctype html><html><head><title>{title}</title>"
+        '<link rel="canonical" href="https://news.example.org/2025/05/story/"></head><body>'
+        '<header><a href="/">Example News</a></header><main><article>'
+        f'<h1>{title}</h1><p class="byline">{byline}</p>'
+        f'<div class="entry-content">{body}</div></article></main>'
+        "<footer><p>© Example News</p></footer></body></html>"
+    )
+
+
+PROSE = (
+    "<p>The city council voted on Tuesday to rebuild the old footbridge over the river, after "
+    "two years of debate about its cost and the closure of the towpath beneath it.</p>"
+    "<p>Work starts in the spring and should take eleven months, the council said, with the "
+    "towpath reopened in stages as each span of the new bridge is lifted into place.</p>"
+)
+
+STORIES_THAT_LINT_CLEAN = {
+    "title-words-recur-in-the-body": _own_story(
+        "Top 10 Footbridges Tested by Engineers",
+        "By Ana Ruiz",
+        "<p>Our engineers looked at the Top 10 Footbridges Tested by Engineers in the region this"
+        " year, from the oldest stone arch to the newest steel span.</p>" + PROSE,
+    ),
+    "byline-repeated-inside-the-body": _own_story(
+        "Footbridge to be rebuilt",
+        "By Ana Ruiz",
+        PROSE + "<p>By Ana Ruiz</p><p>Friday, May 2, 2025, and more on the bridge as it comes "
+        "in from the council's meeting later this week.</p>",
+    ),
+    "organisation-byline-without-authors": _own_story(
+        "Footbridge to be rebuilt", "By the Newsroom Desk of Example News", PROSE
+    ),
+    "empty-icon-link-beside-a-link": _own_story(
+        "Footbridge to be rebuilt",
+        "By Ana Ruiz",
+        '<p>Read the council\'s<a href="https://council.example.gov/bridge"> </a> plan and the '
+        '<a href="https://council.example.gov/bridge">bridge report</a> before the vote, which '
+        "both set out the cost of the work.</p>" + PROSE,
+    ),
+    "one-paragraph-under-headings": _own_story(
+        "Footbridge to be rebuilt",
+        "By Ana Ruiz",
+        "<h2>The vote</h2>" + PROSE[: PROSE.index("</p>") + 4],
+    ),
+    "intro-over-a-list": _own_story(
+        "Five bridges to walk this spring",
+        "By Ana Ruiz",
+        "<p>Spring is here, so we picked five.</p><ul>"
+        + "".join(
+            f"<li>Bridge number {n} crosses the river near the old mill, with a towpath that "
+            f"runs for {n + 2} miles under the willows and past the lock keeper's cottage.</li>"
+            for n in range(1, 6)
+        )
+        + "</ul>",
+    ),
+    "short-first-item-of-a-list": _own_story(
+        "Five bridges to walk this spring",
+        "By Ana Ruiz",
+        "<ul><li>Mill Bridge</li>"
+        + "".join(
+            f"<li>Bridge number {n} crosses the river near the old mill, with a towpath that "
+            f"runs for {n + 2} miles under the willows and past the lock keeper's cottage.</li>"
+            for n in range(1, 6)
+        )
+        + "</ul>",
+    ),
+    "link-with-spaces-in-its-query": _own_story(
+        "Footbridge to be rebuilt",
+        "By Ana Ruiz",
+        '<p>Find <a href="https://books.example.com/search?q=A Far Better Thing">the book'
+        "</a> that the council's engineer wrote about the bridge and its long history.</p>" + PROSE,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STORIES_THAT_LINT_CLEAN))
+def test_the_emitted_embed_of_an_unseen_story_lints_clean(case: str) -> None:
+    story = parse_article(
+        STORIES_THAT_LINT_CLEAN[case], url="https://news.example.org/2025/05/story/"
+    )
+    judged = load_profile("inn")
+    snippet = emit_snippet(story, judged)
+    page = (
+        f"<!doctype html><html><head><title>Partner</title>{snippet.head}</head><body>"
+        '<nav><a href="/">Home</a></nav><main>' + snippet.body + "</main></body></html>"
+    )
+    assert lint_copy(page, story, judged).violations == ()

@@ -71,8 +71,12 @@ URL_ATTRS = frozenset({"href", "cite"})
 MAX_DEPTH = 64
 # Whitespace HTML collapses (not U+00A0, which is meant).
 SPACE = re.compile(r"[ \t\n\r\f]+")
-# Characters browsers strip from URLs before reading the scheme ("java\tscript:").
-URL_JUNK = re.compile(r"[\x00-\x20\x7f]")
+# What browsers trim from a URL's ends (C0 controls and space) and remove from anywhere in
+# it (tab and newlines: "java\tscript:") before reading the scheme.
+URL_TRIM = "".join(map(chr, range(0x21)))
+URL_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+# Controls and spaces left inside: percent-encoded, as a browser sends them.
+URL_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -95,7 +99,8 @@ def absolute_url(link: str | None, *, base: str | None, schemes: frozenset[str])
     """``link`` made absolute against ``base``; None unless its scheme is one of ``schemes``."""
     if not link:
         return None
-    link = URL_JUNK.sub("", link.strip())
+    link = URL_TAB_NEWLINE.sub("", link.strip(URL_TRIM))
+    link = URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", link)
     if not link:
         return None
     try:

@@ -16,7 +16,7 @@ from typing import Literal
 import lxml.html
 
 from syndicate.lint.locate import Block, blocks, within
-from syndicate.lint.text import shingles, text_runs, url_key, words
+from syndicate.lint.text import shingles, text_runs, url_key, word_line, words
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
 
@@ -33,7 +33,12 @@ BYLINE_SLACK = 12
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
+# Blocks of fewer words hold no three-word run to match the original's by.
+SHINGLE_WORDS = 3
 PROSE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"))
+# A heading that reads like the original's title is the headline, even when the story's
+# text repeats its words ("Top 10 apps" over a body that speaks of "the top 10 apps").
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Elements a partner page wraps a story in; the byline and credit are looked for up to there.
 ARTICLE_TAGS = ("article", "main")
 
@@ -85,7 +90,9 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     for block in matched:
         weight = len(block.words)
         total += weight
-        for element in (block.element, *block.element.iterancestors()):
+        # From the block's parent up: a story of one paragraph lives in what holds it,
+        # with its headings, not in the paragraph alone.
+        for element in block.element.iterancestors():
             weights[element] = weights.get(element, 0) + weight
     container = max(
         (e for e, w in weights.items() if w >= CONTAINER_SHARE * total),
@@ -93,11 +100,53 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     )
     inside = within(page_blocks, container)
     story_ids = {id(b.element) for b in matched}
-    kinds = [_kind(b, id(b.element) in story_ids, original, profile) for b in inside]
+    kinds: list[Kind] = []
+    for block in inside:
+        kind = _kind(block, id(block.element) in story_ids, original, profile)
+        if kind in ("headline", "byline") and kind in kinds:
+            # One headline and one byline: a later block like them is the story's own.
+            kind = "story" if id(block.element) in story_ids else "other"
+        kinds.append(kind)
     marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
     span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
+    span = _widen(span, page_blocks, story_ids, original, profile)
     scope = _scope(container, page)
     return Story(container, scope, span, all_runs, within(page_blocks, scope))
+
+
+def _widen(
+    span: list[CopyBlock],
+    page_blocks: list[Block],
+    story_ids: set[int],
+    original: Article,
+    profile: Profile,
+) -> list[CopyBlock]:
+    """The span with the story's blocks that touch it from outside: an intro paragraph over
+    a list that holds most of the story, or a block too short to match by runs ("Kia PV5",
+    a list's first item) whose words the original has in a row."""
+    position = {id(b.element): i for i, b in enumerate(page_blocks)}
+    first = position[id(span[0].block.element)]
+    last = position[id(span[-1].block.element)]
+
+    def story_block(block: Block) -> bool:
+        seq = block.words
+        if id(block.element) in story_ids:
+            return True
+        return (
+            0 < len(seq) < SHINGLE_WORDS
+            and f" {' '.join(seq)} " in word_line(original.body_text)
+            and _kind(block, False, original, profile) in ("other", "label")
+        )
+
+    before: list[CopyBlock] = []
+    while first > 0 and story_block(page_blocks[first - 1]):
+        first -= 1
+        before.insert(0, CopyBlock(page_blocks[first], "story"))
+    after: list[CopyBlock] = []
+    while last + 1 < len(page_blocks) and story_block(page_blocks[last + 1]):
+        last += 1
+        after.append(CopyBlock(page_blocks[last], "story"))
+    return before + span + after
 
 
 def _scope(container: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -112,19 +161,22 @@ def _scope(container: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> lxm
 
 
 def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> Kind:
-    if matched:
-        return "story"
     seq = block.words
-    if original.title and _similar(seq, words(original.title)):
+    tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
+    headline = bool(original.title) and _similar(seq, words(original.title or ""))
+    if headline and tag in HEADING_TAGS:
         return "headline"
     if is_byline(block, original):
         return "byline"
+    if matched:
+        return "story"
+    if headline:
+        return "headline"
     if is_credit(block, original, profile):
         return "credit"
     note = profile.embed.images_note
     if note and _similar(seq, words(note)):
         return "note"
-    tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
     if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
         return "label"
     return "other"
@@ -132,7 +184,7 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
 
 def is_byline(block: Block, original: Article) -> bool:
     """A short block naming every author of the original."""
-    names = [words(a) for a in original.authors]
+    names = [words(a) for a in original.authors or filter(None, [original.byline])]
     if not names:
         return False
     seq = block.words

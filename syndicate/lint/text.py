@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 # A word: letters, digits and underscores. Punctuation (quotes, dashes, ellipses) is not
 # compared, which is what makes quote-style and dash-style differences harmless.
@@ -33,6 +33,12 @@ def text_runs(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(shingles(words(text)))
 
 
+@lru_cache(maxsize=64)
+def word_line(text: str) -> str:
+    """The words of ``text`` joined by single spaces, with a space at each end (cached)."""
+    return f" {' '.join(words(text))} "
+
+
 def shingles(seq: list[str], size: int = 3) -> set[tuple[str, ...]]:
     """The runs of ``size`` consecutive words in ``seq``."""
     return {tuple(seq[i : i + size]) for i in range(len(seq) - size + 1)}
@@ -45,10 +51,11 @@ def excerpt(seq: list[str], limit: int = 12) -> str:
 
 
 def url_key(url: str) -> str:
-    """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query."""
+    """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query,
+    percent-escapes decoded."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
-    path = parts.path.rstrip("/") or ""
+    path = unquote(parts.path).rstrip("/")
     query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{host}{path}" + (f"?{query}" if query else "")
 

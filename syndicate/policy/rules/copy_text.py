@@ -86,7 +86,8 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
 
     Fails: ``#AskHamas has already been flooded`` with the ``#AskHamas`` link unwrapped.
 
-    Passes: ``<a href="https://twitter.com/hashtag/AskHamas?src=hash">#AskHamas</a>``.
+    Passes: ``<a href="https://twitter.com/hashtag/AskHamas?src=hash">#AskHamas</a>``; an
+    original's link without text (an emptied icon link) left out.
     """
     if "links" not in ctx.profile.copy_.keep or not ctx.story.found:
         return
@@ -94,7 +95,8 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
     wanted: list[tuple[str, str, int]] = []  # href, text, first word index in the original
     start = 0
     for block in al.original_blocks:
-        wanted += [(href, text, start) for href, text in block.links if _linkable(href)]
+        # A link without text (an emptied icon link) is nothing a reader can follow.
+        wanted += [(h, text, start) for h, text in block.links if _linkable(h) and text.strip()]
         start += len(block.words)
     have = Counter(url_key(h) for b in al.copy_blocks for h, _ in b.links)
     for href, (anchor, index) in _missing(wanted, have, al):
