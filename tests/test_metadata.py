@@ -314,3 +314,14 @@ def test_whole_page_fallback_stops_after_a_news_pages_worth_of_elements() -> Non
     early = f"<h1>Main story headline</h1><div><span>Posted on April 13, 2023</span></div>{filler}"
     assert meta(page(body=late), url=None).published is None
     assert meta(page(body=early), url=None).published == "2023-04-13"
+
+
+def test_a_site_name_without_a_letter_is_no_publisher() -> None:
+    head = '<meta property="og:site_name" content="/">'
+    assert meta(page(head=head)).publisher is None
+
+
+def test_a_canonical_link_whose_host_swallowed_its_path_is_passed_over() -> None:
+    head = '<meta property="og:url" content="https://blog.example.org%2Farticles%2F2025-12-15">'
+    url = "https://blog.example.org/articles/2025-12-15"
+    assert meta(page(head=head), url=url).canonical_url == url

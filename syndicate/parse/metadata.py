@@ -78,6 +78,8 @@ _MICRO_SCOPE = etree.XPath(
 _SCAN_TAGS = ("meta", "link", "script", "h1", "title")
 _SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 _POSTID_CLASS = re.compile(r"\bpostid-(\d+)\b")
+# A host name (letters of any script, digits, hyphens, dots) or an IPv6 literal's inside.
+_HOST_NAME = re.compile(r"[\w.-]+|[0-9a-f:.]+")
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|-)")
 # Date metas in the order CMSs are most often right about them.
 PUBLISHED_METAS = (
@@ -166,8 +168,9 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     article = jsonld.main_article(objs, urls=(canonical, url)) or {}
     page = jsonld.main_page(objs) or {}
     ids = jsonld.index(objs)
-    site = _first(metas, "og:site_name") or _name(jsonld.resolve(article.get("publisher"), ids))
-    publisher = _name(jsonld.resolve(article.get("publisher"), ids)) or site
+    named = _named(_name(jsonld.resolve(article.get("publisher"), ids)))
+    site = _named(_first(metas, "og:site_name")) or named
+    publisher = named or site
     language = _language(root, metas, article)
     month_first = (language or "en-us").lower() in ("en-us", "en")
 
@@ -278,6 +281,11 @@ def _name(value: Any) -> str | None:
     return _str(value)
 
 
+def _named(name: str | None) -> str | None:
+    """A name, or None for a placeholder without a letter or digit ("/", "-")."""
+    return name if name and any(c.isalnum() for c in name) else None
+
+
 def _rels(links: list[lxml.html.HtmlElement], rel: str) -> list[str]:
     """The hrefs of the links whose ``rel`` holds the word ``rel``."""
     return [
@@ -293,8 +301,23 @@ def _canonical(
     for href in [*_rels(links, "canonical"), _first(metas, "og:url")]:
         href = (href or "").strip()
         if href and not href.startswith(("javascript:", "#")):
-            return urljoin(url, href) if url else href
+            resolved = urljoin(url, href) if url else href
+            if _sound_host(resolved):
+                return resolved
     return url
+
+
+def _sound_host(link: str) -> bool:
+    """False for a web link whose host is no host name (an escaped path glued to it, as in
+    ``https://example.org%2Fnews%2Fstory``)."""
+    try:
+        parts = urlsplit(link)
+        host = parts.hostname
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https"):
+        return True
+    return host is not None and _HOST_NAME.fullmatch(host) is not None
 
 
 def _language(
