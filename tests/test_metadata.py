@@ -231,6 +231,10 @@ def test_date_from_url_path_as_last_resort() -> None:
         ("Published 20240304", True, None),
         ("5 min read", True, None),
         ("February 30, 2024", True, None),
+        ("Essay - Published: 2025.12.17 |", True, "2025-12-17"),
+        ("Release 2019.10.3", True, None),
+        ("By Jane Doe | 19-Dec-2025", True, "2025-12-19"),
+        ("2023 Jan 7", True, "2023-01-07"),
     ],
 )
 def test_date_formats(text: str, month_first: bool, expected: str | None) -> None:
@@ -305,3 +309,70 @@ def test_labelled_date_anywhere_when_nothing_else_dates_the_page() -> None:
     )
     body = f"<h1>Main story headline</h1>{filler}<div><span>Posted on April 13, 2023</span></div>"
     assert meta(page(body=body), url=None).published == "2023-04-13"
+
+
+LD_PUBLISHED = """<script type="application/ld+json">{"@context": "https://schema.org",
+  "@type": "BlogPosting", "headline": "Main story headline",
+  "datePublished": "%s", "dateModified": "2025-06-24T09:00:00Z"}</script>"""
+
+
+def test_header_date_earlier_than_a_migrated_structured_date_wins() -> None:
+    head = LD_PUBLISHED % "2025-06-24T09:00:00Z"
+    body = '<h1>Main story headline</h1><p class="meta">By Jane Doe</p><p>August 25, 2024</p>'
+    found = meta(page(head, body))
+    assert found.published == "2024-08-25"
+    assert found.modified == "2025-06-24T09:00:00+00:00"
+
+
+def test_header_update_date_does_not_replace_the_first_publication() -> None:
+    head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
+    body = "<h1>Main story headline</h1><p>Updated Sep 5, 2024</p><p>August 25, 2024</p>"
+    assert meta(page(head, body)).published == "2023-07-22T03:47:21+00:00"
+
+
+def test_local_time_shown_beside_a_utc_meta_gives_the_local_day() -> None:
+    head = '<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">'
+    body = '<h1>Main story headline</h1><time datetime="2025-12-18T19:05:00-08:00">Dec 18</time>'
+    assert meta(page(head, body)).published == "2025-12-18T19:05:00-08:00"
+
+
+def test_date_inside_a_sentence_near_the_headline_is_not_the_story_date() -> None:
+    head = LD_PUBLISHED % "2025-06-24T09:00:00Z"
+    body = (
+        "<h1>Main story headline</h1>"
+        "<li>The association held its first community forum on 2019-07-09.</li>"
+    )
+    assert meta(page(head, body)).published == "2025-06-24T09:00:00+00:00"
+
+
+def test_originally_published_date_is_the_first_publication() -> None:
+    body = """<h1>Main story headline</h1><div class="article-date">30 Sep 2022, 11:07am</div>
+      <div class="article-date">This article was originally published on 26 Sep 2019 at
+      4:12pm but has been updated with new information.</div>"""
+    assert meta(page(body=body), url=None).published == "2019-09-26T16:12:00"
+
+
+def test_unlabelled_header_date_beats_an_update_date_beside_it() -> None:
+    body = """<h1>Main story headline</h1><div class="post-date">Updated: January 2, 2026</div>
+      <div class="post-date">Mental Health December 22, 2022</div>"""
+    assert meta(page(body=body), url=None).published == "2022-12-22"
+
+
+def test_comment_dates_inside_the_post_article_are_not_the_story_date() -> None:
+    head = '<meta property="article:published_time" content="2024-03-04T10:00:00Z">'
+    body = """<article class="post type-post status-publish"><h1>Main story headline</h1>
+      <p>Story text.</p><div class="comments-area"><ol class="comment-list"><li>
+      <article class="c-body"><div class="meta"><b>Troll</b>
+      <time datetime="2022-11-15T07:03:58-05:00">November 15, 2022</time></div>
+      <p>Great list!</p></article></li></ol></div></article>"""
+    assert meta(page(head, body)).published == "2024-03-04T10:00:00+00:00"
+
+
+def test_post_state_class_does_not_make_the_post_container_a_date() -> None:
+    head = '<meta property="article:published_time" content="2024-03-04T10:00:00Z">'
+    body = """<div class="title-bar"><h1>Main story headline</h1></div>
+      <article class="post type-post status-publish"><p>Story text.</p>
+      <div class="comments-area"><p>Troll
+      <time datetime="2022-11-15T07:03:58-05:00">November 15, 2022</time></p></div>
+      </article>"""
+    assert meta(page(head, body)).published == "2024-03-04T10:00:00+00:00"

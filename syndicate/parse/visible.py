@@ -61,7 +61,8 @@ _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
 # Foreign tags that inside an <article> are its own (its meta box, its byline footer).
 _ARTICLE_OWN_TAGS = frozenset({"aside", "footer"})
 # Containers that are the page or the article itself: a foreign mark above them does not
-# reach inside (an <aside> inside the <article> holds the article's own meta).
+# reach inside (an <aside> inside the <article> holds the article's own meta). An <article>
+# inside the article is a comment or a card, and stays foreign inside a foreign box.
 _TOP_TAGS = frozenset({"body", "html", "main", "article"})
 # Children are joined with a space; none stays before punctuation ("By <a>X</a>, JTA").
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
@@ -84,6 +85,19 @@ SCRIPT_DATE = re.compile(
     r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
 )
 
+# Words before a date that make it the page's last update, not its publication.
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|revised|reviewed|edited|refreshed)\b", re.IGNORECASE
+)
+# Words before a date that name it the story's first publication.
+FIRST_PUBLISHED_LABEL = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b", re.IGNORECASE
+)
+# A header text with at most this many words is a date line ("Posted on March 4, 2024 |
+# 5 min read"); a longer one is a sentence whose date may be an event's.
+MAX_DATE_LINE_WORDS = 8
+# A text this short before a date may be its label ("Last updated:").
+MAX_LABEL_WORDS = 4
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
     r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
@@ -118,9 +132,10 @@ BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
     lambda el: el.tag in _BYLINE_TAGS and "author" in _marks(el),
     lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
 )
-# Classes of elements that hold the article's date.
+# Classes of elements that hold the article's date (WordPress's "status-publish" is the post's
+# state on its whole container, not a date).
 _DATE_CLASS = re.compile(
-    r"publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
+    r"(?<!status-)publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
     r"entry-meta|article-meta|meta-date|date"
 )
 _TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
@@ -212,7 +227,7 @@ Step = tuple[Element | None, str | None, bool]
 
 
 def _flag(el: Element, parent: bool, in_article: bool, near: bool) -> bool:
-    if el.tag in _TOP_TAGS:
+    if el.tag in _TOP_TAGS and not in_article:
         return False
     return parent or foreign_box(el, in_article=in_article, near_headline=near)
 
@@ -434,7 +449,11 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
 
 def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
     """Raw date strings of ``elements`` (``datetime``/``content`` or text), best first."""
-    out: list[str] = []
+    return [value for value, _ in _date_holders(elements, modified=modified)]
+
+
+def _date_holders(elements: list[Element], *, modified: bool) -> list[tuple[str, Element]]:
+    out: list[tuple[str, Element]] = []
     for test in MODIFIED_TESTS if modified else DATE_TESTS:
         for el in elements:
             if not test(el):
@@ -444,10 +463,66 @@ def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
                 inner = next((t for t in el.iter("time") if t.get("datetime")), None)
                 value = inner.get("datetime", "") if inner is not None else text_of(el)
             if value and len(value) < MAX_BYLINE_CHARS:
-                out.append(value)
+                out.append((value, el))
         if out:
             return out
     return out
+
+
+@dataclass(slots=True)
+class Shown:
+    """Dates shown around the headline, each raw, nearest first, by what their label says."""
+
+    first: list[str] = field(default_factory=list)
+    """Labelled as the first publication ("Originally published on ...")."""
+    plain: list[str] = field(default_factory=list)
+    """Unlabelled or labelled as published ("March 4, 2024", "Posted on ...")."""
+    updated: list[str] = field(default_factory=list)
+    """Labelled as an update ("Updated on ...", "Last reviewed ...")."""
+    lines: list[tuple[str, bool]] = field(default_factory=list)
+    """All of them in order, each with whether it may stand for the first publication: not
+    labelled as an update, and a date line of its own (a date holder, or a short text that
+    is mostly the date) rather than a date inside a sentence."""
+
+
+def shown_dates(region: Region) -> Shown:
+    """The dates of ``region`` (its date holders, then its texts), sorted by their labels."""
+    shown = Shown()
+    for value, el in _date_holders(region.elements, modified=False):
+        label = _label(text_of(el))
+        if not label and el.getparent() is not None:
+            label = _label(text_of(el.getparent())[:MAX_BYLINE_CHARS])
+        if not label and _MODIFIED_CLASS.search(_marks(el)) and not _TIME_CLASS.search(_marks(el)):
+            label = "updated"
+        _sort(shown, value, label, line=True)
+    previous = ""
+    for text in region.texts:
+        if any(c.isdigit() for c in text):
+            # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
+            label = f"{previous} {_label(text)}"
+            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
+            previous = ""
+        else:
+            previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
+    return shown
+
+
+def _label(text: str) -> str:
+    """The words before the first digit of ``text``: where pages write a date's label."""
+    cut = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    return text[:cut] if cut is not None else ""
+
+
+def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
+    if FIRST_PUBLISHED_LABEL.search(label):
+        shown.first.append(value)
+        shown.lines.append((value, True))
+    elif UPDATED_LABEL.search(label):
+        shown.updated.append(value)
+        shown.lines.append((value, False))
+    else:
+        shown.plain.append(value)
+        shown.lines.append((value, line))
 
 
 def header_byline(texts: list[str]) -> str | None:
