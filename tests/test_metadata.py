@@ -376,3 +376,11 @@ def test_post_state_class_does_not_make_the_post_container_a_date() -> None:
       <time datetime="2022-11-15T07:03:58-05:00">November 15, 2022</time></p></div>
       </article>"""
     assert meta(page(head, body)).published == "2024-03-04T10:00:00+00:00"
+
+
+@pytest.mark.parametrize("wrapper", ["section under-menu", "story-page story-template-sidebar"])
+def test_position_and_layout_classes_on_the_wrapper_are_no_foreign_box(wrapper: str) -> None:
+    body = f"""<div class="{wrapper}"><h1>Main story headline</h1>
+      <p class="byline">By Jane Doe</p><span class="post-date">December 23, 2025</span></div>"""
+    found = meta(page(body=body), url=None)
+    assert (found.authors, found.published) == (("Jane Doe",), "2025-12-23")

@@ -45,11 +45,15 @@ _FOREIGN_WORDS = (
 # Author boxes: a bio at the end of a story, but by the headline they hold its byline and date.
 _BIO_TOKEN = re.compile(r"bio|author-?box|about-?(?:the-?)?author|author-?(?:info|card|profile)")
 # A token that states a layout or a state rather than naming a box: "cs-sidebar-enabled",
-# "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article.
+# "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article, and
+# a position beside one ("under-menu", "after-header") or a layout's name
+# ("story-template-sidebar") names no box either.
 _STATE_TOKEN = re.compile(
-    r"^(?:(?:has|with|without|no|is|show|hide|enable|disable)[-_]\S+|"
+    r"^(?:(?:has|with|without|no|is|show|hide|enable|disable|under|below|above|after|before)"
+    r"[-_]\S+|"
     r"\S+[-_](?:enabled|disabled|active|inactive|open|opened|closed|collapsed|expanded|"
-    r"visible|hidden|layout|template|mode|page|wrap(?:per)?))$"
+    r"visible|hidden|layout|template|mode|page|wrap(?:per)?)|"
+    r"\S+[-_](?:layout|template|mode)[-_]\S+)$"
 )
 _FOREIGN_TOKEN = re.compile(
     rf"^(?:[a-z]{{1,4}}[-_]+)?(?:{_FOREIGN_WORDS})(?:[-_]|$)|[-_](?:{_FOREIGN_WORDS})$"
