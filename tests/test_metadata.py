@@ -384,3 +384,11 @@ def test_position_and_layout_classes_on_the_wrapper_are_no_foreign_box(wrapper: 
       <p class="byline">By Jane Doe</p><span class="post-date">December 23, 2025</span></div>"""
     found = meta(page(body=body), url=None)
     assert (found.authors, found.published) == (("Jane Doe",), "2025-12-23")
+
+
+def test_date_in_the_articles_own_footer_when_the_page_has_no_headline() -> None:
+    body = """<article class="post"><h2>A story without an h1</h2><p>Story text.</p>
+      <footer class="entry-meta"><span class="post-date">
+      <time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>
+      <footer class="site-footer"><time datetime="2019-01-01">2019</time></footer>"""
+    assert meta(page(body=body), url=None).published == "2025-08-12T11:15:06+00:00"

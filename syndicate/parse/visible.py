@@ -370,7 +370,9 @@ def page(root: Element) -> Region:
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=False)):
+        # An article's own <footer> or <aside> holds its meta (asked only of those tags).
+        own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
+        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
             resume = _next_outside(el)
             if resume is None:
                 break
