@@ -392,3 +392,9 @@ def test_date_in_the_articles_own_footer_when_the_page_has_no_headline() -> None
       <time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>
       <footer class="site-footer"><time datetime="2019-01-01">2019</time></footer>"""
     assert meta(page(body=body), url=None).published == "2025-08-12T11:15:06+00:00"
+
+
+def test_update_shown_before_the_structured_publication_bounds_it() -> None:
+    head = LD_PUBLISHED % "2025-11-13T09:21:40Z"
+    body = "<h1>Main story headline</h1><p>Page updated: 12 November 2025</p>"
+    assert meta(page(head, body, lang="en-GB")).published == "2025-11-12"

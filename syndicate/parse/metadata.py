@@ -341,7 +341,11 @@ def _published(found: str | None, shown: str | None) -> str | None:
 
 
 def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
-    """The header's first date, when it may stand for the first publication."""
+    """The header's first date, when it is a date line of its own.
+
+    Even a date labelled as an update bounds the first publication: nothing is updated
+    before it is published.
+    """
     for value, usable in lines:
         found = parse_date(value, month_first=month_first)
         if found:

@@ -486,9 +486,8 @@ class Shown:
     updated: list[str] = field(default_factory=list)
     """Labelled as an update ("Updated on ...", "Last reviewed ...")."""
     lines: list[tuple[str, bool]] = field(default_factory=list)
-    """All of them in order, each with whether it may stand for the first publication: not
-    labelled as an update, and a date line of its own (a date holder, or a short text that
-    is mostly the date) rather than a date inside a sentence."""
+    """All of them in order, each with whether it is a date line of its own (a date holder,
+    or a short text that is mostly the date) rather than a date inside a sentence."""
 
 
 def shown_dates(region: Region) -> Shown:
@@ -525,7 +524,7 @@ def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
         shown.lines.append((value, True))
     elif UPDATED_LABEL.search(label):
         shown.updated.append(value)
-        shown.lines.append((value, False))
+        shown.lines.append((value, line))
     else:
         shown.plain.append(value)
         shown.lines.append((value, line))
