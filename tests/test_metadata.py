@@ -398,3 +398,12 @@ def test_update_shown_before_the_structured_publication_bounds_it() -> None:
     head = LD_PUBLISHED % "2025-11-13T09:21:40Z"
     body = "<h1>Main story headline</h1><p>Page updated: 12 November 2025</p>"
     assert meta(page(head, body, lang="en-GB")).published == "2025-11-12"
+
+
+def test_update_label_beside_the_date_holder_yields_to_the_page_object() -> None:
+    head = """<script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "WebPage", "datePublished": "2024-02-01T15:46:14+00:00"}</script>"""
+    body = """<h1>Main story headline</h1><div class="meta"><span>Updated on</span>
+      <span class="post-date">April 19, 2025</span></div>"""
+    found = meta(page(head, body))
+    assert found.published == "2024-02-01T15:46:14+00:00"

@@ -494,9 +494,8 @@ def shown_dates(region: Region) -> Shown:
     """The dates of ``region`` (its date holders, then its texts), sorted by their labels."""
     shown = Shown()
     for value, el in _date_holders(region.elements, modified=False):
-        label = _label(text_of(el))
-        if not label and el.getparent() is not None:
-            label = _label(text_of(el.getparent())[:MAX_BYLINE_CHARS])
+        own, before = text_of(el), _text_before(el)
+        label = _label(own if any(c.isdigit() for c in before) else f"{before} {own}")
         if not label and _MODIFIED_CLASS.search(_marks(el)) and not _TIME_CLASS.search(_marks(el)):
             label = "updated"
         _sort(shown, value, label, line=True)
@@ -510,6 +509,15 @@ def shown_dates(region: Region) -> Shown:
         else:
             previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
     return shown
+
+
+def _text_before(el: Element) -> str:
+    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
+    previous = el.getprevious()
+    if previous is not None:
+        return f"{text_of(previous)} {previous.tail or ''}"[-MAX_BYLINE_CHARS:]
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
 
 
 def _label(text: str) -> str:
