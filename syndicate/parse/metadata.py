@@ -12,10 +12,11 @@ Each field takes the first source that has a usable value:
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: a date the header labels as the first publication, then JSON-LD,
    ``article:published_time`` and the other date metas, microdata, then the dates shown in
-   the article header, then the WebPage object, then a ``/YYYY/MM/DD/`` URL path; a date
-   the header labels as an update comes after the structured ones. A date line in the
-   header that is earlier than the chosen date wins: a story is not first published after
-   the day it shows (the structured date is then a re-save, a migration or UTC).
+   the article header, then the WebPage object and the other publish metas, then a date
+   the header labels as an update, then dates anywhere on the page and in scripts, then a
+   ``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen
+   date wins: a story is not first published after the day it shows (the structured date
+   is then a re-save, a migration or UTC).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
 6. publisher: JSON-LD publisher name, then og:site_name; language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.

@@ -548,11 +548,6 @@ def header_byline(texts: list[str]) -> str | None:
     return None
 
 
-def header_dates(texts: list[str]) -> list[str]:
-    """The header's texts that hold a digit, nearest the headline first."""
-    return [text for text in texts if any(c.isdigit() for c in text)]
-
-
 def script_dates(scripts: list[Element]) -> list[str]:
     """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
     for script in scripts:
