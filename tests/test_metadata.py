@@ -231,6 +231,10 @@ def test_date_from_url_path_as_last_resort() -> None:
         ("Published 20240304", True, None),
         ("5 min read", True, None),
         ("February 30, 2024", True, None),
+        ("Essay - Published: 2025.12.17 |", True, "2025-12-17"),
+        ("Release 2019.10.3", True, None),
+        ("By Jane Doe | 19-Dec-2025", True, "2025-12-19"),
+        ("2023 Jan 7", True, "2023-01-07"),
     ],
 )
 def test_date_formats(text: str, month_first: bool, expected: str | None) -> None:
@@ -325,3 +329,101 @@ def test_a_canonical_link_whose_host_swallowed_its_path_is_passed_over() -> None
     head = '<meta property="og:url" content="https://blog.example.org%2Farticles%2F2025-12-15">'
     url = "https://blog.example.org/articles/2025-12-15"
     assert meta(page(head=head), url=url).canonical_url == url
+
+
+LD_PUBLISHED = """<script type="application/ld+json">{"@context": "https://schema.org",
+  "@type": "BlogPosting", "headline": "Main story headline",
+  "datePublished": "%s", "dateModified": "2025-06-24T09:00:00Z"}</script>"""
+
+
+def test_header_date_earlier_than_a_migrated_structured_date_wins() -> None:
+    head = LD_PUBLISHED % "2025-06-24T09:00:00Z"
+    body = '<h1>Main story headline</h1><p class="meta">By Jane Doe</p><p>August 25, 2024</p>'
+    found = meta(page(head, body))
+    assert found.published == "2024-08-25"
+    assert found.modified == "2025-06-24T09:00:00+00:00"
+
+
+def test_header_update_date_does_not_replace_the_first_publication() -> None:
+    head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
+    body = "<h1>Main story headline</h1><p>Updated Sep 5, 2024</p><p>August 25, 2024</p>"
+    assert meta(page(head, body)).published == "2023-07-22T03:47:21+00:00"
+
+
+def test_local_time_shown_beside_a_utc_meta_gives_the_local_day() -> None:
+    head = '<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">'
+    body = '<h1>Main story headline</h1><time datetime="2025-12-18T19:05:00-08:00">Dec 18</time>'
+    assert meta(page(head, body)).published == "2025-12-18T19:05:00-08:00"
+
+
+def test_date_inside_a_sentence_near_the_headline_is_not_the_story_date() -> None:
+    head = LD_PUBLISHED % "2025-06-24T09:00:00Z"
+    body = (
+        "<h1>Main story headline</h1>"
+        "<li>The association held its first community forum on 2019-07-09.</li>"
+    )
+    assert meta(page(head, body)).published == "2025-06-24T09:00:00+00:00"
+
+
+def test_originally_published_date_is_the_first_publication() -> None:
+    body = """<h1>Main story headline</h1><div class="article-date">30 Sep 2022, 11:07am</div>
+      <div class="article-date">This article was originally published on 26 Sep 2019 at
+      4:12pm but has been updated with new information.</div>"""
+    assert meta(page(body=body), url=None).published == "2019-09-26T16:12:00"
+
+
+def test_unlabelled_header_date_beats_an_update_date_beside_it() -> None:
+    body = """<h1>Main story headline</h1><div class="post-date">Updated: January 2, 2026</div>
+      <div class="post-date">Mental Health December 22, 2022</div>"""
+    assert meta(page(body=body), url=None).published == "2022-12-22"
+
+
+def test_comment_dates_inside_the_post_article_are_not_the_story_date() -> None:
+    head = '<meta property="article:published_time" content="2024-03-04T10:00:00Z">'
+    body = """<article class="post type-post status-publish"><h1>Main story headline</h1>
+      <p>Story text.</p><div class="comments-area"><ol class="comment-list"><li>
+      <article class="c-body"><div class="meta"><b>Troll</b>
+      <time datetime="2022-11-15T07:03:58-05:00">November 15, 2022</time></div>
+      <p>Great list!</p></article></li></ol></div></article>"""
+    assert meta(page(head, body)).published == "2024-03-04T10:00:00+00:00"
+
+
+def test_post_state_class_does_not_make_the_post_container_a_date() -> None:
+    head = '<meta property="article:published_time" content="2024-03-04T10:00:00Z">'
+    body = """<div class="title-bar"><h1>Main story headline</h1></div>
+      <article class="post type-post status-publish"><p>Story text.</p>
+      <div class="comments-area"><p>Troll
+      <time datetime="2022-11-15T07:03:58-05:00">November 15, 2022</time></p></div>
+      </article>"""
+    assert meta(page(head, body)).published == "2024-03-04T10:00:00+00:00"
+
+
+@pytest.mark.parametrize("wrapper", ["section under-menu", "story-page story-template-sidebar"])
+def test_position_and_layout_classes_on_the_wrapper_are_no_foreign_box(wrapper: str) -> None:
+    body = f"""<div class="{wrapper}"><h1>Main story headline</h1>
+      <p class="byline">By Jane Doe</p><span class="post-date">December 23, 2025</span></div>"""
+    found = meta(page(body=body), url=None)
+    assert (found.authors, found.published) == (("Jane Doe",), "2025-12-23")
+
+
+def test_date_in_the_articles_own_footer_when_the_page_has_no_headline() -> None:
+    body = """<article class="post"><h2>A story without an h1</h2><p>Story text.</p>
+      <footer class="entry-meta"><span class="post-date">
+      <time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>
+      <footer class="site-footer"><time datetime="2019-01-01">2019</time></footer>"""
+    assert meta(page(body=body), url=None).published == "2025-08-12T11:15:06+00:00"
+
+
+def test_update_shown_before_the_structured_publication_bounds_it() -> None:
+    head = LD_PUBLISHED % "2025-11-13T09:21:40Z"
+    body = "<h1>Main story headline</h1><p>Page updated: 12 November 2025</p>"
+    assert meta(page(head, body, lang="en-GB")).published == "2025-11-12"
+
+
+def test_update_label_beside_the_date_holder_yields_to_the_page_object() -> None:
+    head = """<script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "WebPage", "datePublished": "2024-02-01T15:46:14+00:00"}</script>"""
+    body = """<h1>Main story headline</h1><div class="meta"><span>Updated on</span>
+      <span class="post-date">April 19, 2025</span></div>"""
+    found = meta(page(head, body))
+    assert found.published == "2024-02-01T15:46:14+00:00"

@@ -2,10 +2,11 @@
 
 ``parse_date`` keeps the time and the UTC offset when the text gives them
 (``2024-03-04T10:00:00-05:00``) and returns a bare day (``2024-03-04``) when only a day is
-known. Understood: ISO 8601 and its common variants, RFC 2822 (``Mon, 04 Mar 2024 10:00:00
-GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024 at 10:00 am EST``,
-``4th March 2024``), and numeric days (``04/03/2024``: read as month first only when the
-page's language is US English or the numbers force it; dotted ``04.03.2024`` is day first).
+known. Understood: ISO 8601 and its common variants (also dotted, ``2025.12.17``), RFC 2822
+(``Mon, 04 Mar 2024 10:00:00 GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024
+at 10:00 am EST``, ``4th March 2024``, ``19-Dec-2025``, ``2023 Jan 7``), and numeric days
+(``04/03/2024``: read as month first only when the page's language is US English or the
+numbers force it; dotted ``04.03.2024`` is day first).
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ _TIME = (
     r"(?:\s*(?:at|@|,|-|–|\||/)?\s*(?P<H>\d{1,2})(?::(?P<M>\d{2}))?(?::(?P<S>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*(?P<tz>[a-z]{1,4}\b|[+-]\d{2}:?\d{2})?)?"
 )
+# Year first, with dashes, slashes or dots between the parts; dotted only with two-digit
+# month and day ("2025.12.17", not a version number such as "2019.10.3").
 _ISO = re.compile(
-    r"(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
+    r"(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
@@ -44,12 +47,17 @@ _MDY = re.compile(
     r"\b" + _MONTH + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.IGNORECASE,
 )
+# Day first, spaced or dashed ("4th March 2024", "19-Dec-2025").
 _DMY = re.compile(
-    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:of\s+)?"
     + _MONTH
-    + r",?\s+(?P<y>(?:19|20)\d{2})\b"
+    + r"(?:,?\s+|-)(?P<y>(?:19|20)\d{2})\b"
     + _TIME,
     re.IGNORECASE,
+)
+# Year, month name, day: the PubMed citation form ("2023 Jan 7").
+_YMD = re.compile(
+    r"\b(?P<y>(?:19|20)\d{2})\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\b(?![.:/-]?\d)", re.IGNORECASE
 )
 _NUMERIC = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b" + _TIME,
@@ -65,14 +73,16 @@ def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     if not text:
         return None
     text = text.strip()[:200]
-    for pattern in (_ISO, _MDY, _DMY):
-        match = pattern.search(text)
-        if match:
-            parts = match.groupdict()
+    for pattern in (_ISO, _MDY, _DMY, _YMD):
+        for found_at in pattern.finditer(text):
+            parts = found_at.groupdict()
+            if parts.get("sep") == "." and len(parts["m"] + parts["d"]) != 4:
+                continue
             month = parts.get("m") or str(_MONTHS[parts["mon"].lower()[:3]])
             found = _build(parts["y"], month, parts["d"], parts)
             if found:
                 return found
+            break
     match = _COMPACT.match(text)
     if match:
         return _build(match["y"], match["m"], match["d"], match.groupdict())

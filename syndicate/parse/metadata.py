@@ -10,9 +10,13 @@ Each field takes the first source that has a usable value:
    and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
    is never an author.
 3. byline: the visible byline as displayed; else the authors joined with commas.
-4. published / modified: JSON-LD, then ``article:published_time`` and the other date metas,
-   then microdata and ``<time>`` in the article header, then the WebPage object, then a
-   ``/YYYY/MM/DD/`` URL path.
+4. published / modified: a date the header labels as the first publication, then JSON-LD,
+   ``article:published_time`` and the other date metas, microdata, then the dates shown in
+   the article header, then the WebPage object and the other publish metas, then a date
+   the header labels as an update, then dates anywhere on the page and in scripts, then a
+   ``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen
+   date wins: a story is not first published after the day it shows (the structured date
+   is then a re-save, a migration or UTC).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
 6. publisher: JSON-LD publisher name, then og:site_name; language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
@@ -201,15 +205,21 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         whole_page=head is None,
     )
 
-    def published_values() -> Iterator[str | None]:
+    shown = visible.shown_dates(region)
+
+    def structured_values() -> Iterator[str | None]:
         yield _str(article.get("datePublished"))
         yield from _all(metas, PUBLISHED_METAS)
         yield lazy.micro.get("datePublished")
-        yield from visible.dates(region.elements)
-        yield from visible.header_dates(region.texts)
+
+    def published_values() -> Iterator[str | None]:
+        yield from shown.first
+        yield from structured_values()
+        yield from shown.plain
         yield _str(page.get("datePublished"))
         yield _str(article.get("dateCreated"))
         yield from _publish_metas(metas)
+        yield from shown.updated
         yield from visible.dates(lazy.page.elements)
         yield from visible.labelled_dates(lazy.page.texts)
         yield from visible.script_dates(scan.scripts)
@@ -228,7 +238,10 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         byline=byline or (", ".join(found.authors) if found.authors else None),
         authors=found.authors,
         byline_orgs=found.orgs,
-        published=_date(published_values(), month_first=month_first),
+        published=_published(
+            _date(published_values(), month_first=month_first),
+            _shown_line(shown.lines, month_first=month_first),
+        ),
         modified=_date(modified_values(), month_first=month_first),
         publisher=publisher,
         section=_first(metas, "article:section")
@@ -337,6 +350,30 @@ def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
         found = parse_date(value, month_first=month_first)
         if found:
             return found
+    return None
+
+
+def _published(found: str | None, shown: str | None) -> str | None:
+    """The first publication: the page's own date line when it is earlier than ``found``.
+
+    A story cannot be first published after the day its header shows, so a later structured
+    date is a re-save, a migration or the same moment written in UTC.
+    """
+    if found and shown and shown[:10] < found[:10]:
+        return shown
+    return found
+
+
+def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
+    """The header's first date, when it is a date line of its own.
+
+    Even a date labelled as an update bounds the first publication: nothing is updated
+    before it is published.
+    """
+    for value, usable in lines:
+        found = parse_date(value, month_first=month_first)
+        if found:
+            return found if usable else None
     return None
 
 

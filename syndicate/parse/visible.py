@@ -45,11 +45,15 @@ _FOREIGN_WORDS = (
 # Author boxes: a bio at the end of a story, but by the headline they hold its byline and date.
 _BIO_TOKEN = re.compile(r"bio|author-?box|about-?(?:the-?)?author|author-?(?:info|card|profile)")
 # A token that states a layout or a state rather than naming a box: "cs-sidebar-enabled",
-# "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article.
+# "has-sidebar", "no-comments", "sidebar-layout" sit on wrappers around the whole article, and
+# a position beside one ("under-menu", "after-header") or a layout's name
+# ("story-template-sidebar") names no box either.
 _STATE_TOKEN = re.compile(
-    r"^(?:(?:has|with|without|no|is|show|hide|enable|disable)[-_]\S+|"
+    r"^(?:(?:has|with|without|no|is|show|hide|enable|disable|under|below|above|after|before)"
+    r"[-_]\S+|"
     r"\S+[-_](?:enabled|disabled|active|inactive|open|opened|closed|collapsed|expanded|"
-    r"visible|hidden|layout|template|mode|page|wrap(?:per)?))$"
+    r"visible|hidden|layout|template|mode|page|wrap(?:per)?)|"
+    r"\S+[-_](?:layout|template|mode)[-_]\S+)$"
 )
 _FOREIGN_TOKEN = re.compile(
     rf"^(?:[a-z]{{1,4}}[-_]+)?(?:{_FOREIGN_WORDS})(?:[-_]|$)|[-_](?:{_FOREIGN_WORDS})$"
@@ -61,7 +65,8 @@ _FOREIGN_TAGS = frozenset({"aside", "footer", "nav", "form", "noscript"})
 # Foreign tags that inside an <article> are its own (its meta box, its byline footer).
 _ARTICLE_OWN_TAGS = frozenset({"aside", "footer"})
 # Containers that are the page or the article itself: a foreign mark above them does not
-# reach inside (an <aside> inside the <article> holds the article's own meta).
+# reach inside (an <aside> inside the <article> holds the article's own meta). An <article>
+# inside the article is a comment or a card, and stays foreign inside a foreign box.
 _TOP_TAGS = frozenset({"body", "html", "main", "article"})
 # Children are joined with a space; none stays before punctuation ("By <a>X</a>, JTA").
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
@@ -87,6 +92,19 @@ SCRIPT_DATE = re.compile(
     r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
 )
 
+# Words before a date that make it the page's last update, not its publication.
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|revised|reviewed|edited|refreshed)\b", re.IGNORECASE
+)
+# Words before a date that name it the story's first publication.
+FIRST_PUBLISHED_LABEL = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b", re.IGNORECASE
+)
+# A header text with at most this many words is a date line ("Posted on March 4, 2024 |
+# 5 min read"); a longer one is a sentence whose date may be an event's.
+MAX_DATE_LINE_WORDS = 8
+# A text this short before a date may be its label ("Last updated:").
+MAX_LABEL_WORDS = 4
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
     r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
@@ -121,9 +139,10 @@ BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
     lambda el: el.tag in _BYLINE_TAGS and "author" in _marks(el),
     lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
 )
-# Classes of elements that hold the article's date.
+# Classes of elements that hold the article's date (WordPress's "status-publish" is the post's
+# state on its whole container, not a date).
 _DATE_CLASS = re.compile(
-    r"publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
+    r"(?<!status-)publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
     r"entry-meta|article-meta|meta-date|date"
 )
 _TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
@@ -215,7 +234,7 @@ Step = tuple[Element | None, str | None, bool]
 
 
 def _flag(el: Element, parent: bool, in_article: bool, near: bool) -> bool:
-    if el.tag in _TOP_TAGS:
+    if el.tag in _TOP_TAGS and not in_article:
         return False
     return parent or foreign_box(el, in_article=in_article, near_headline=near)
 
@@ -354,7 +373,9 @@ def page(root: Element) -> Region:
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=False)):
+        # An article's own <footer> or <aside> holds its meta (asked only of those tags).
+        own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
+        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
             resume = _next_outside(el)
             if resume is None:
                 break
@@ -439,7 +460,11 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
 
 def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
     """Raw date strings of ``elements`` (``datetime``/``content`` or text), best first."""
-    out: list[str] = []
+    return [value for value, _ in _date_holders(elements, modified=modified)]
+
+
+def _date_holders(elements: list[Element], *, modified: bool) -> list[tuple[str, Element]]:
+    out: list[tuple[str, Element]] = []
     for test in MODIFIED_TESTS if modified else DATE_TESTS:
         for el in elements:
             if not test(el):
@@ -449,10 +474,73 @@ def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
                 inner = next((t for t in el.iter("time") if t.get("datetime")), None)
                 value = inner.get("datetime", "") if inner is not None else text_of(el)
             if value and len(value) < MAX_BYLINE_CHARS:
-                out.append(value)
+                out.append((value, el))
         if out:
             return out
     return out
+
+
+@dataclass(slots=True)
+class Shown:
+    """Dates shown around the headline, each raw, nearest first, by what their label says."""
+
+    first: list[str] = field(default_factory=list)
+    """Labelled as the first publication ("Originally published on ...")."""
+    plain: list[str] = field(default_factory=list)
+    """Unlabelled or labelled as published ("March 4, 2024", "Posted on ...")."""
+    updated: list[str] = field(default_factory=list)
+    """Labelled as an update ("Updated on ...", "Last reviewed ...")."""
+    lines: list[tuple[str, bool]] = field(default_factory=list)
+    """All of them in order, each with whether it is a date line of its own (a date holder,
+    or a short text that is mostly the date) rather than a date inside a sentence."""
+
+
+def shown_dates(region: Region) -> Shown:
+    """The dates of ``region`` (its date holders, then its texts), sorted by their labels."""
+    shown = Shown()
+    for value, el in _date_holders(region.elements, modified=False):
+        own, before = text_of(el), _text_before(el)
+        label = _label(own if any(c.isdigit() for c in before) else f"{before} {own}")
+        if not label and _MODIFIED_CLASS.search(_marks(el)) and not _TIME_CLASS.search(_marks(el)):
+            label = "updated"
+        _sort(shown, value, label, line=True)
+    previous = ""
+    for text in region.texts:
+        if any(c.isdigit() for c in text):
+            # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
+            label = f"{previous} {_label(text)}"
+            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
+            previous = ""
+        else:
+            previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
+    return shown
+
+
+def _text_before(el: Element) -> str:
+    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
+    previous = el.getprevious()
+    if previous is not None:
+        return f"{text_of(previous)} {previous.tail or ''}"[-MAX_BYLINE_CHARS:]
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def _label(text: str) -> str:
+    """The words before the first digit of ``text``: where pages write a date's label."""
+    cut = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    return text[:cut] if cut is not None else ""
+
+
+def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
+    if FIRST_PUBLISHED_LABEL.search(label):
+        shown.first.append(value)
+        shown.lines.append((value, True))
+    elif UPDATED_LABEL.search(label):
+        shown.updated.append(value)
+        shown.lines.append((value, line))
+    else:
+        shown.plain.append(value)
+        shown.lines.append((value, line))
 
 
 def header_byline(texts: list[str]) -> str | None:
@@ -463,11 +551,6 @@ def header_byline(texts: list[str]) -> str | None:
         if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
             return text
     return None
-
-
-def header_dates(texts: list[str]) -> list[str]:
-    """The header's texts that hold a digit, nearest the headline first."""
-    return [text for text in texts if any(c.isdigit() for c in text)]
 
 
 def script_dates(scripts: list[Element]) -> list[str]:
