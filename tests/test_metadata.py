@@ -189,6 +189,34 @@ def test_commenters_and_related_writers_are_not_authors() -> None:
     assert found.published is None
 
 
+def test_reviewer_in_the_byline_is_not_an_author() -> None:
+    body = """<h1>Main story headline</h1>
+      <div class="byline"><a href="/author/ryan/">Ryan Carrigan</a> Last Updated: Dec 17, 2025
+        Fact Checked by: <a href="/author/hilary/">Hilary Snow</a></div>"""
+    head = '<meta name="author" content="Ryan Carrigan">'
+    assert meta(page(head, body)).authors == ("Ryan Carrigan",)
+
+
+def test_byline_holder_with_only_a_role_gives_way_to_the_next() -> None:
+    body = """<h1>Main story headline</h1>
+      <div class="author-title">Contributing Writer</div>
+      <div class="author-name">by Linda Rosencrance</div>"""
+    assert meta(page(body=body)).authors == ("Linda Rosencrance",)
+
+
+def test_visible_co_authors_beat_a_single_structured_author() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "Main story
+      headline", "author": {"@type": "Person", "name": "Marna van der Merwe"}}</script>"""
+    body = """<h1>Main story headline</h1>
+      <div class="byline">Written by Dr Marna van der Merwe, Dr Dieter Veldsman,
+        Erik van Vulpen</div>"""
+    assert meta(page(head, body)).authors == (
+        "Dr Marna van der Merwe",
+        "Dr Dieter Veldsman",
+        "Erik van Vulpen",
+    )
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

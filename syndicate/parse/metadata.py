@@ -39,6 +39,7 @@ from syndicate.parse.authors import (
     display_byline,
     split_byline,
     split_names,
+    writer_names,
 )
 from syndicate.parse.dates import parse_date
 from syndicate.parse.titles import pick_title
@@ -92,6 +93,10 @@ MODIFIED_METAS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article:modified", "og:article:modified_time",
 )  # fmt: skip
+# Visible byline holders read, in order, for one that names a writer.
+MAX_SHOWN = 3
+# A title before a name, ignored when a byline and structured data are compared.
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|rev)\.?\s+", re.IGNORECASE)
 AUTHOR_METAS = (
     "author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
     "article:author", "og:article:author", "cxenseparse:author", "article:author_name",
@@ -413,15 +418,10 @@ def _authors(
         # No byline by the headline and no structured author: any byline on the page.
         shown = visible.bylines(lazy.page.elements)
     head_byline = visible.header_byline(region.texts)
-    byline = display_byline(shown[0][0] if shown else head_byline or "") or None
-    shown_split = split_byline(byline) if byline else Byline()
-    if shown and shown[0][1]:
-        shown_split = Byline(
-            split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs
-        )
+    byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
-    if {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
+    if _name_keys(from_ld.authors) < _name_keys(shown_split.authors):
         candidates.reverse()
     for found in candidates:
         if found.authors:
@@ -434,6 +434,30 @@ def _authors(
     if found.authors:
         return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     return byline, Byline((), shown_split.orgs)
+
+
+def _shown(
+    shown: list[tuple[str, list[str]]], head_byline: str | None
+) -> tuple[str | None, Byline]:
+    """The visible byline as displayed and its writers: the first holder that names one.
+
+    A holder may print only a role ("Contributing Writer") before the one with the name.
+    """
+    first: tuple[str | None, Byline] | None = None
+    for text, names in shown[:MAX_SHOWN] or [(head_byline or "", [])]:
+        byline = display_byline(text) or None
+        found = split_byline(byline) if byline else Byline()
+        marked = split_names(writer_names(text, names)).authors if names else ()
+        found = Byline(marked or found.authors, found.orgs)
+        if found.authors:
+            return byline, found
+        first = first or (byline, found)
+    return first or (None, Byline())
+
+
+def _name_keys(names: tuple[str, ...]) -> set[str]:
+    """Names compared without case or a leading title ("Dr Jane Doe" is "Jane Doe")."""
+    return {_HONORIFIC.sub("", name).casefold() for name in names}
 
 
 def _labelled(metas: dict[str, list[str]]) -> list[str]:
