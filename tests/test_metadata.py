@@ -217,6 +217,20 @@ def test_visible_co_authors_beat_a_single_structured_author() -> None:
     )
 
 
+def test_co_authors_in_sibling_links_are_one_byline() -> None:
+    body = """<h1>Main story headline</h1>
+      <div><a href="/author/rui/">Rui Ma</a><span>, </span><a href="/author/heba/">Heba
+        Ledwon</a><span> &amp; </span><a href="/author/suparn/">Suparn Patra</a></div>"""
+    assert meta(page(body=body)).authors == ("Rui Ma", "Heba Ledwon", "Suparn Patra")
+
+
+def test_sibling_link_after_a_fact_check_label_is_not_a_co_author() -> None:
+    body = """<h1>Main story headline</h1>
+      <div>By <a href="/author/scott/">Scott Levine</a> – Updated Sep 9, 2025 |
+        Fact-checked by <a href="/author/frank/">Frank Bass</a></div>"""
+    assert meta(page(body=body)).authors == ("Scott Levine",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -209,7 +209,10 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             separator == "and" and not (in_role and _ROLE_OF.search(pieces[index - 2]))
         ):
             in_role = False
-        part = strip_prefix(pieces[index]).strip(" .:-–—|")
+        part = strip_prefix(pieces[index])
+        if part != clean_text(pieces[index]):
+            in_role = False  # "By" starts the next writer ("Contributing Writer, by Jane Doe").
+        part = part.strip(" .:-–—|")
         if not part:
             continue
         if part.lower().rstrip(".") in CREDENTIALS or part.lower() in CREDENTIALS:

@@ -102,6 +102,8 @@ _NAME_HREF = re.compile(
 )
 _AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
 _BYLINE_TAGS = frozenset({"a", "span", "div", "p", "li"})
+# What may stand between two holders of one byline's names: ", ", " & ", " and ".
+_NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
@@ -416,6 +418,7 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
         if rank is not None:
             ranked[rank].append(el)
     for group in ranked:
+        previous: Element | None = None
         for el in group:
             if el.get("content"):
                 continue
@@ -425,11 +428,30 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
                 names = [n for n in names if len(n) < MAX_BYLINE_CHARS]
                 if names:
                     found.append((", ".join(dict.fromkeys(names)), names))
+                    previous = None
                 continue
-            found.append((text, names))
+            if previous is not None and _next_sibling_of(previous, el):
+                # Co-authors printed as sibling holders, one name each: one byline.
+                last_text, last_names = found[-1]
+                found[-1] = (f"{last_text}, {text}", last_names + names)
+            else:
+                found.append((text, names))
+            previous = el
         if found:
             return found
     return found
+
+
+def _next_sibling_of(previous: Element, el: Element) -> bool:
+    """True when ``el`` follows ``previous`` under the same parent with only a comma, "and"
+    or "&" between them (not "Fact-checked by" or a date)."""
+    parts = [previous.tail or ""]
+    for sibling in previous.itersiblings():
+        if sibling is el:
+            return bool(_NAME_JOINER.match(" ".join(parts)))
+        parts.append(text_of(sibling))
+        parts.append(sibling.tail or "")
+    return False
 
 
 def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
