@@ -231,6 +231,21 @@ def test_sibling_link_after_a_fact_check_label_is_not_a_co_author() -> None:
     assert meta(page(body=body)).authors == ("Scott Levine",)
 
 
+def test_unmarked_byline_after_a_reviewer_label() -> None:
+    body = """<h1>Main story headline</h1><span>Medically reviewed</span> <span>by</span>
+      <a href="#">Kim Rose</a> <span>Written by</span> <a href="#">Jillian Kubala</a>"""
+    assert meta(page(body=body)).authors == ("Jillian Kubala",)
+
+
+def test_a_by_line_deep_in_the_story_is_not_the_byline() -> None:
+    items = "".join(f"<li>Book number {n}</li>" for n in range(12))
+    body = f"""<h1>The best novels of the year</h1><p>Our picks.</p><ol>{items}
+      <li>The Man Who Saw Seconds</li><li>by Alexander Boldizar</li></ol>"""
+    assert meta(page(body=body)).authors == ()
+    deep = f"""<h1>A story</h1><ol>{items}</ol><p>Author</p><p>Lisa D. Ellis</p>"""
+    assert meta(page(body=deep)).authors == ("Lisa D. Ellis",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -87,6 +87,8 @@ _OTHER_ROLE_BY = (
     r"(?:medically\s+|expert\s+)?reviewed|fact[-\s]?checked|edited|tested|photo(?:graph)?s?|"
     r"illustrat(?:ed|ions?)|produced|narrated|translated|verified"
 )
+# A text that ends with such a role, its "by" in the next text ("Medically reviewed" / "by").
+_OTHER_ROLE_END = re.compile(rf"\b(?:{_OTHER_ROLE_BY})\s*(?:by\s*)?:?$", re.IGNORECASE)
 # Every "by" in a byline, with the non-writer role before it when there is one.
 _ANY_BY = re.compile(rf"\b(?:({_OTHER_ROLE_BY})\s+)?by\b", re.IGNORECASE)
 # Job titles that a following "and" continues ("Head of Marketing and Community Development").
@@ -323,6 +325,11 @@ def writer_names(text: str, names: list[str]) -> list[str]:
         if at < 0 or not (before and before[-1]):
             kept.append(name)
     return kept
+
+
+def other_role_label(text: str) -> bool:
+    """True for a label that ends with a non-writer's role: "Medically reviewed", "Tested"."""
+    return bool(_OTHER_ROLE_END.search(text))
 
 
 def looks_like_name(text: str) -> bool:

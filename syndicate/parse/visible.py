@@ -19,7 +19,7 @@ from typing import Any, TypeAlias
 import lxml.html
 from lxml import etree
 
-from syndicate.parse.authors import clean_text, looks_like_name, strip_prefix
+from syndicate.parse.authors import clean_text, looks_like_name, other_role_label, strip_prefix
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -77,6 +77,8 @@ BEFORE_TEXTS = 12
 MAX_HEADER_ELEMENTS = 400
 # A header text node longer than this is a paragraph of the story, whose dates are not its own.
 MAX_HEADER_TEXT = 120
+# The short texts after the headline where an unmarked "By Jane Doe" line is looked for.
+BYLINE_AFTER_TEXTS = 12
 # Dates and times in script data that some CMSs expose only there.
 SCRIPT_DATE = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|'
@@ -94,6 +96,7 @@ _DATE_LABEL = re.compile(
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE
 )
+_BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
 
 # Inside a byline holder: the elements that carry just a name.
@@ -285,6 +288,8 @@ class Region:
 
     elements: list[Element] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    after: int = 0
+    """How many of ``texts`` come after the headline (the rest are before it)."""
 
 
 def _collect(steps: Iterator[Step], region: Region, max_texts: int) -> None:
@@ -336,6 +341,7 @@ def header(h1: Element | None) -> Region:
         return region
     ancestors = list(h1.iterancestors())
     _collect(_after(h1, ancestors), region, AFTER_TEXTS)
+    region.after = len(region.texts)
     _collect(_before(h1, ancestors), region, BEFORE_TEXTS)
     return region
 
@@ -472,9 +478,18 @@ def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
     return out
 
 
-def header_byline(texts: list[str]) -> str | None:
-    """A "By Jane Doe" line among the header's texts, for pages that mark up no byline."""
+def header_byline(texts: list[str], *, after: int = 0) -> str | None:
+    """A "By Jane Doe" line among the header's texts, for pages that mark up no byline.
+
+    ``after``: how many of ``texts`` follow the headline; past the first
+    ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
+    list, a quotation's source) and only a "Written by" or "Author" label counts.
+    """
     for index, text in enumerate(texts):
+        if BYLINE_AFTER_TEXTS <= index < after and _BARE_BY.match(text):
+            continue
+        if index and other_role_label(texts[index - 1]):
+            continue  # "Medically reviewed" / "by" / "Kim Rose": a reviewer.
         if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
             return f"{text} {texts[index + 1]}"
         if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
