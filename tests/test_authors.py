@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syndicate.parse.authors import Byline, split_byline, writer_names
+from syndicate.parse.authors import Byline, display_byline, split_byline, writer_names
 
 
 @pytest.mark.parametrize(
@@ -110,10 +110,11 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Jane Doe, Director of Research, and John Roe", ("Jane Doe", "John Roe")),
         ("Jennifer Huberty 1; Jeni Green 2*", ("Jennifer Huberty", "Jeni Green")),
         ("Center for Drug Evaluation", ("Center for Drug Evaluation",)),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ("Niko Matsakis",)),
     ],
 )
 def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:
-    assert split_byline(byline).authors == authors
+    assert split_byline(display_byline(byline)).authors == authors
 
 
 @pytest.mark.parametrize(

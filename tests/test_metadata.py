@@ -246,6 +246,12 @@ def test_a_by_line_deep_in_the_story_is_not_the_byline() -> None:
     assert meta(page(body=deep)).authors == ("Lisa D. Ellis",)
 
 
+def test_unmarked_byline_when_the_author_box_names_nobody() -> None:
+    body = """<h1>Main story headline</h1><div class="author-heading">The Author</div>
+      <div class="meta"><span>by Nicole Burke</span></div>"""
+    assert meta(page(body=body)).authors == ("Nicole Burke",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -74,10 +74,17 @@ _PREFIX = re.compile(
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
     r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
-    r"read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+# A date printed before the byline and set apart from it ("Dec. 19, 2025 · Jane Doe").
+_LEADING_DATE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|•·—–-]\s*",
     re.IGNORECASE,
 )
 # A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
@@ -162,8 +169,8 @@ def strip_prefix(text: str) -> str:
 
 
 def display_byline(text: str) -> str:
-    """The byline as shown, without the dates, "Updated" notes and read times that follow it."""
-    text = clean_text(text)
+    """The byline as shown, without the dates, "Updated" notes and read times around it."""
+    text = _LEADING_DATE.sub("", clean_text(text), count=1)
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]

@@ -441,10 +441,12 @@ def _shown(
 ) -> tuple[str | None, Byline]:
     """The visible byline as displayed and its writers: the first holder that names one.
 
-    A holder may print only a role ("Contributing Writer") before the one with the name.
+    A holder may print only a role ("Contributing Writer") before the one with the name; when
+    no holder names one, an unmarked "By Jane Doe" line by the headline does.
     """
     first: tuple[str | None, Byline] | None = None
-    for text, names in shown[:MAX_SHOWN] or [(head_byline or "", [])]:
+    tried = shown[:MAX_SHOWN] + ([(head_byline, [])] if head_byline else [])
+    for text, names in tried or [("", [])]:
         byline = display_byline(text) or None
         found = split_byline(byline) if byline else Byline()
         marked = split_names(writer_names(text, names)).authors if names else ()
