@@ -252,6 +252,20 @@ def test_unmarked_byline_when_the_author_box_names_nobody() -> None:
     assert meta(page(body=body)).authors == ("Nicole Burke",)
 
 
+def test_visible_full_name_beats_a_structured_login() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "Main story
+      headline", "author": {"@type": "Person", "name": "KatieS"}}</script>"""
+    body = """<h1>Main story headline</h1>
+      <p><a class="author-link" href="/author/aoife/">Aoife O'Riordan</a></p>"""
+    assert meta(page(head, body)).authors == ("Aoife O'Riordan",)
+
+
+def test_named_writer_beats_a_staff_byline() -> None:
+    head = '<meta name="author" content="Jay Berstein">'
+    body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'
+    assert meta(page(head, body)).authors == ("Jay Berstein",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -277,6 +277,11 @@ def _org_byline(text: str, *, site: str | None) -> str | None:
     return None
 
 
+def is_staff_byline(name: str) -> bool:
+    """True for an organisation's byline such as "Aidoc Staff" or "The Currency editors"."""
+    return bool(_ORG_SUFFIX.search(clean_text(name)))
+
+
 def _org_names(byline: str) -> tuple[str, ...]:
     head = _ORG_SUFFIX.sub("", byline).strip()
     return (head,) if is_agency(head) else ()

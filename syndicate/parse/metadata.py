@@ -8,7 +8,9 @@ Each field takes the first source that has a usable value:
 2. authors: JSON-LD article ``author`` (strings, objects, lists, ``@id`` references), the
    visible byline, microdata ``author``, ``<meta name=author>`` and the parsely, sailthru
    and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
-   is never an author.
+   is never an author. The visible byline goes first when it names more writers than
+   JSON-LD or JSON-LD gives only a login ("KatieS"); a staff byline ("Aidoc Staff") goes
+   last when the metadata names a person.
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: JSON-LD, then ``article:published_time`` and the other date metas,
    then microdata and ``<time>`` in the article header, then the WebPage object, then a
@@ -37,6 +39,7 @@ from syndicate.parse.authors import (
     Byline,
     clean_text,
     display_byline,
+    is_staff_byline,
     split_byline,
     split_names,
     writer_names,
@@ -421,8 +424,15 @@ def _authors(
     byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
-    if _name_keys(from_ld.authors) < _name_keys(shown_split.authors):
+    if _name_keys(from_ld.authors) < _name_keys(shown_split.authors) or (
+        _handles(from_ld.authors) and not _handles(shown_split.authors)
+    ):
         candidates.reverse()
+    staff = bool(shown_split.authors) and all(is_staff_byline(a) for a in shown_split.authors)
+    if staff and not from_ld.authors:
+        # "Aidoc Staff" shown while the page's metadata names the writer: the writer.
+        people_named = [_person(v, site) for v in [lazy.micro.get("author"), *metas_named]]
+        candidates = [*people_named, shown_split]
     for found in candidates:
         if found.authors:
             return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
@@ -455,6 +465,17 @@ def _shown(
             return byline, found
         first = first or (byline, found)
     return first or (None, Byline())
+
+
+def _person(value: str | None, site: str | None) -> Byline:
+    """The writers a metadata value names, when they are people rather than a staff byline."""
+    found = split_byline(value, site=site)
+    return found if not any(is_staff_byline(a) for a in found.authors) else Byline()
+
+
+def _handles(names: tuple[str, ...]) -> bool:
+    """True when every name is one word: a login or a first name ("KatieS", "Brett")."""
+    return bool(names) and all(" " not in name for name in names)
 
 
 def _name_keys(names: tuple[str, ...]) -> set[str]:
