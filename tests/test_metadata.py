@@ -266,6 +266,16 @@ def test_named_writer_beats_a_staff_byline() -> None:
     assert meta(page(head, body)).authors == ("Jay Berstein",)
 
 
+def test_labelled_byline_under_a_long_story() -> None:
+    story = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(50))
+    body = f"""<h1>Why cheap work costs more</h1>{story}
+      <div class="post-end"><p>Written by John Crenshaw</p></div>
+      <div class="post-end"><p>by Some Book Writer</p></div>"""
+    assert meta(page(body=body)).authors == ("John Crenshaw",)
+    bare = f"<h1>Why cheap work costs more</h1>{story}<p>by Some Book Writer</p>"
+    assert meta(page(body=bare)).authors == ()
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -10,7 +10,8 @@ Each field takes the first source that has a usable value:
    and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
    is never an author. The visible byline goes first when it names more writers than
    JSON-LD or JSON-LD gives only a login ("KatieS"); a staff byline ("Aidoc Staff") goes
-   last when the metadata names a person.
+   last when the metadata names a person. Last, a "Written by" or "Author:" line anywhere
+   on the page outside comments, sidebars and related lists.
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: JSON-LD, then ``article:published_time`` and the other date metas,
    then microdata and ``<time>`` in the article header, then the WebPage object, then a
@@ -443,6 +444,10 @@ def _authors(
     found = split_names(orgs, site=site)
     if found.authors:
         return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
+    labelled = display_byline(visible.labelled_byline(lazy.page.texts) or "")
+    found = split_byline(labelled, site=site)
+    if found.authors:
+        return byline or labelled, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     return byline, Byline((), shown_split.orgs)
 
 

@@ -94,7 +94,8 @@ _DATE_LABEL = re.compile(
 )
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
-    r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE
+    r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer)\s*:?$",
+    re.IGNORECASE,
 )
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
@@ -485,8 +486,19 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
     ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
     list, a quotation's source) and only a "Written by" or "Author" label counts.
     """
+    return _by_line(texts, lambda index, text: BYLINE_AFTER_TEXTS <= index < after)
+
+
+def labelled_byline(texts: list[str]) -> str | None:
+    """A "Written by Jane Doe" or "Author: Jane Doe" line anywhere in ``texts`` (a bare "by"
+    does not count here), for small blogs that print the byline under the story."""
+    cleaned = [c for c in (clean_text(t) for t in texts) if c]
+    return _by_line(cleaned, lambda index, text: True)
+
+
+def _by_line(texts: list[str], bare_skipped: Callable[[int, str], bool]) -> str | None:
     for index, text in enumerate(texts):
-        if BYLINE_AFTER_TEXTS <= index < after and _BARE_BY.match(text):
+        if _BARE_BY.match(text) and bare_skipped(index, text):
             continue
         if index and other_role_label(texts[index - 1]):
             continue  # "Medically reviewed" / "by" / "Kim Rose": a reviewer.
