@@ -111,6 +111,11 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Jennifer Huberty 1; Jeni Green 2*", ("Jennifer Huberty", "Jeni Green")),
         ("Center for Drug Evaluation", ("Center for Drug Evaluation",)),
         ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ("Niko Matsakis",)),
+        ("Andrew Gerrand 4 August 2010", ("Andrew Gerrand",)),
+        ("Insights from Liza Burke Marketing Director May 14, 2025", ("Liza Burke",)),
+        ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
+        ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+        ("coffee. Learn about Serious Eats' Editorial Process", ()),
     ],
 )
 def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:

@@ -43,7 +43,7 @@ _TITLE_WORD = re.compile(
     r"representative|committee|department|university|institute|company|inc|llc|ltd|"
     r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
     r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate|educator|"
-    r"instructor|librarian)s?\b",
+    r"instructor|librarian|coordinator|content)s?\b",
     re.IGNORECASE,
 )
 # Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
@@ -65,7 +65,8 @@ CREDENTIALS = frozenset(
 )  # fmt: skip
 _PREFIX = re.compile(
     r"^\s*(?:(?:this|the)\s+(?:post|article|story|piece|guide|review)\s+(?:was|is)\s+)?"
-    r"(?:(?:written|posted|reported|words|story|text|published|article|(?:medically\s+)?"
+    r"(?:(?:written|posted|reported|words|story|text|published|article|insights|thoughts|notes|"
+    r"(?:medically\s+)?"
     r"reviewed|authored|created|compiled)\s+)?(?:by|from)\b[:\s]*"
     r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*|^\s*author\s+(?=[A-Z])",
     re.IGNORECASE,
@@ -77,7 +78,7 @@ _CUT = re.compile(
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 # A date printed before the byline and set apart from it ("Dec. 19, 2025 · Jane Doe").
@@ -129,6 +130,10 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", 
                         "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
 # Small words inside organisation names ("Center for Drug Evaluation", "Ask the Doctors").
 _CONNECTORS = frozenset({"for", "of", "the", "with", "on", "at", "in", "to", "a", "an", "by"})
+# A word of a person's name: capitalised, then lower case or an initial ("Liza", "A.").
+_NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’-]|\.$)")
+# A name read off the front of "Liza Burke Marketing Director" has at most this many words.
+MAX_TITLED_NAME_WORDS = 4
 # Names are short: more words than this is a sentence picked up by mistake.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
@@ -240,12 +245,24 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
-        name = clean_name(part, site=site)
+        name = clean_name(part, site=site) or clean_name(_strip_title(part), site=site)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
             in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _strip_title(part: str) -> str:
+    """A name without the job title printed after it with no comma ("Liza Burke Marketing
+    Director", "Keith Barry Senior Autos Reporter"); the name keeps at least two words."""
+    words = part.split()
+    for cut in range(2, min(len(words), MAX_TITLED_NAME_WORDS + 1)):
+        if not all(_NAME_WORD.match(w) for w in words[:cut]):
+            break
+        if _TITLE_WORD.fullmatch(words[cut]) or _ROLE.match(words[cut]):
+            return " ".join(words[:cut])
+    return part
 
 
 def _strip_credentials(part: str) -> tuple[str, bool]:
