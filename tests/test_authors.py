@@ -114,6 +114,7 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Andrew Gerrand 4 August 2010", ("Andrew Gerrand",)),
         ("Insights from Liza Burke Marketing Director May 14, 2025", ("Liza Burke",)),
         ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
+        ("& Zackery Cuevas Writer, Hardware", ("Zackery Cuevas",)),
         ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
         ("coffee. Learn about Serious Eats' Editorial Process", ()),
     ],

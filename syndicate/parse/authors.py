@@ -245,7 +245,11 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
-        name = clean_name(part, site=site) or clean_name(_strip_title(part), site=site)
+        name = clean_name(part, site=site)
+        if not name:
+            # "Zackery Cuevas Writer, Hardware": the name, then its title and desk.
+            name = clean_name(_strip_title(part), site=site)
+            in_role = bool(name)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
