@@ -115,6 +115,7 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Insights from Liza Burke Marketing Director May 14, 2025", ("Liza Burke",)),
         ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
         ("& Zackery Cuevas Writer, Hardware", ("Zackery Cuevas",)),
+        ("Contributors: Janet Loughrey", ("Janet Loughrey",)),
         ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
         ("coffee. Learn about Serious Eats' Editorial Process", ()),
     ],

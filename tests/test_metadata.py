@@ -276,6 +276,12 @@ def test_labelled_byline_under_a_long_story() -> None:
     assert meta(page(body=bare)).authors == ()
 
 
+def test_contributors_label_by_the_headline() -> None:
+    body = """<h1>Low-light houseplants</h1><p>Plants for dim rooms</p>
+      <div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>"""
+    assert meta(page(body=body)).authors == ("Janet Loughrey",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -68,7 +68,8 @@ _PREFIX = re.compile(
     r"(?:(?:written|posted|reported|words|story|text|published|article|insights|thoughts|notes|"
     r"(?:medically\s+)?"
     r"reviewed|authored|created|compiled)\s+)?(?:by|from)\b[:\s]*"
-    r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*|^\s*author\s+(?=[A-Z])",
+    r"|^\s*(?:author|authors|byline|writer|written by|contributor)s?\s*[:|]\s*"
+    r"|^\s*author\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.

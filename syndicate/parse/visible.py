@@ -94,7 +94,8 @@ _DATE_LABEL = re.compile(
 )
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
-    r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer)\s*:?$",
+    r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
+    r"contributors?\s*:)\s*:?$",
     re.IGNORECASE,
 )
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
