@@ -98,6 +98,8 @@ _BY_LABEL = re.compile(
     r"contributors?\s*:)\s*:?$",
     re.IGNORECASE,
 )
+# A cheap test for texts that may hold a byline label, before any cleaning.
+_LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
 
@@ -485,28 +487,40 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
 
     ``after``: how many of ``texts`` follow the headline; past the first
     ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
-    list, a quotation's source) and only a "Written by" or "Author" label counts.
+    list, a quotation's source) and only a "Written by" or "Author" label counts. A "by"
+    after "Medically reviewed" is a reviewer's.
     """
-    return _by_line(texts, lambda index, text: BYLINE_AFTER_TEXTS <= index < after)
+    for index, text in enumerate(texts):
+        if not _LABEL_HINT.search(text):
+            continue
+        if _BARE_BY.match(text) and BYLINE_AFTER_TEXTS <= index < after:
+            continue
+        found = None
+        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
+            found = f"{text} {texts[index + 1]}"
+        elif _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+            found = text
+        if found and not (index and other_role_label(texts[index - 1])):
+            return found
+    return None
 
 
 def labelled_byline(texts: list[str]) -> str | None:
     """A "Written by Jane Doe" or "Author: Jane Doe" line anywhere in ``texts`` (a bare "by"
     does not count here), for small blogs that print the byline under the story."""
-    cleaned = [c for c in (clean_text(t) for t in texts) if c]
-    return _by_line(cleaned, lambda index, text: True)
-
-
-def _by_line(texts: list[str], bare_skipped: Callable[[int, str], bool]) -> str | None:
-    for index, text in enumerate(texts):
-        if _BARE_BY.match(text) and bare_skipped(index, text):
+    for index, raw in enumerate(texts):
+        if not _LABEL_HINT.search(raw):
             continue
-        if index and other_role_label(texts[index - 1]):
-            continue  # "Medically reviewed" / "by" / "Kim Rose": a reviewer.
-        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
-            return f"{text} {texts[index + 1]}"
+        text = clean_text(raw)
+        if not text or _BARE_BY.match(text):
+            continue
         if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
             return text
+        if _BY_LABEL.match(text):
+            following = (clean_text(t) for t in texts[index + 1 : index + 4])
+            name = next((t for t in following if t), "")
+            if name and looks_like_name(name):
+                return f"{text} {name}"
     return None
 
 
