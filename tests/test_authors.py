@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syndicate.parse.authors import Byline, split_byline
+from syndicate.parse.authors import Byline, display_byline, split_byline, writer_names
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,53 @@ def test_capitalised_name_keeps_its_last_word() -> None:
 def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
     assert split_byline("Written by AAA Travel Editor, SMT").orgs == ()
     assert split_byline("Jane Doe, Staff Writer, AP").orgs == ("AP",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Craig McCarthy Last updated on 17 December 2025", ("Craig McCarthy",)),
+        ("Dec 23 Written By Linny and Peter", ("Linny", "Peter")),
+        (
+            "This post was written by Danielle Padula, Head of Marketing and Community Development",
+            ("Danielle Padula",),
+        ),
+        (
+            "Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators",
+            ("Julie Weisenhorn", "Natalie Hoidal"),
+        ),
+        ("Jane Doe, Director of Research, and John Roe", ("Jane Doe", "John Roe")),
+        ("Jennifer Huberty 1; Jeni Green 2*", ("Jennifer Huberty", "Jeni Green")),
+        ("Center for Drug Evaluation", ("Center for Drug Evaluation",)),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ("Niko Matsakis",)),
+        ("Andrew Gerrand 4 August 2010", ("Andrew Gerrand",)),
+        ("Insights from Liza Burke Marketing Director May 14, 2025", ("Liza Burke",)),
+        ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
+        ("& Zackery Cuevas Writer, Hardware", ("Zackery Cuevas",)),
+        ("Contributors: Janet Loughrey", ("Janet Loughrey",)),
+        ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+        ("coffee. Learn about Serious Eats' Editorial Process", ()),
+    ],
+)
+def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:
+    assert split_byline(display_byline(byline)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "not_a_name",
+    ["Personal finance", "Articles by Juliette", "NOC Admin", "Updated on November 20, 2025"],
+)
+def test_labels_and_accounts_are_not_names(not_a_name: str) -> None:
+    assert split_byline(not_a_name).authors == ()
+
+
+def test_reviewers_and_testers_are_not_writers() -> None:
+    text = "By Emily Way Fact-checked by Paul Rankin Tested by Katie Bandurski and Mary Henn"
+    names = ["Emily Way", "Paul Rankin", "Katie Bandurski", "Mary Henn"]
+    assert writer_names(text, names) == ["Emily Way"]
+    text = "Medically reviewed by Kim Rose — Written by Jillian Kubala"
+    assert writer_names(text, ["Kim Rose", "Jillian Kubala"]) == ["Jillian Kubala"]
+    assert writer_names("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]) == [
+        "Jane Doe",
+        "John Roe",
+    ]

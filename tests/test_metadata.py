@@ -189,6 +189,99 @@ def test_commenters_and_related_writers_are_not_authors() -> None:
     assert found.published is None
 
 
+def test_reviewer_in_the_byline_is_not_an_author() -> None:
+    body = """<h1>Main story headline</h1>
+      <div class="byline"><a href="/author/ryan/">Ryan Carrigan</a> Last Updated: Dec 17, 2025
+        Fact Checked by: <a href="/author/hilary/">Hilary Snow</a></div>"""
+    head = '<meta name="author" content="Ryan Carrigan">'
+    assert meta(page(head, body)).authors == ("Ryan Carrigan",)
+
+
+def test_byline_holder_with_only_a_role_gives_way_to_the_next() -> None:
+    body = """<h1>Main story headline</h1>
+      <div class="author-title">Contributing Writer</div>
+      <div class="author-name">by Linda Rosencrance</div>"""
+    assert meta(page(body=body)).authors == ("Linda Rosencrance",)
+
+
+def test_visible_co_authors_beat_a_single_structured_author() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "Main story
+      headline", "author": {"@type": "Person", "name": "Marna van der Merwe"}}</script>"""
+    body = """<h1>Main story headline</h1>
+      <div class="byline">Written by Dr Marna van der Merwe, Dr Dieter Veldsman,
+        Erik van Vulpen</div>"""
+    assert meta(page(head, body)).authors == (
+        "Dr Marna van der Merwe",
+        "Dr Dieter Veldsman",
+        "Erik van Vulpen",
+    )
+
+
+def test_co_authors_in_sibling_links_are_one_byline() -> None:
+    body = """<h1>Main story headline</h1>
+      <div><a href="/author/rui/">Rui Ma</a><span>, </span><a href="/author/heba/">Heba
+        Ledwon</a><span> &amp; </span><a href="/author/suparn/">Suparn Patra</a></div>"""
+    assert meta(page(body=body)).authors == ("Rui Ma", "Heba Ledwon", "Suparn Patra")
+
+
+def test_sibling_link_after_a_fact_check_label_is_not_a_co_author() -> None:
+    body = """<h1>Main story headline</h1>
+      <div>By <a href="/author/scott/">Scott Levine</a> – Updated Sep 9, 2025 |
+        Fact-checked by <a href="/author/frank/">Frank Bass</a></div>"""
+    assert meta(page(body=body)).authors == ("Scott Levine",)
+
+
+def test_unmarked_byline_after_a_reviewer_label() -> None:
+    body = """<h1>Main story headline</h1><span>Medically reviewed</span> <span>by</span>
+      <a href="#">Kim Rose</a> <span>Written by</span> <a href="#">Jillian Kubala</a>"""
+    assert meta(page(body=body)).authors == ("Jillian Kubala",)
+
+
+def test_a_by_line_deep_in_the_story_is_not_the_byline() -> None:
+    items = "".join(f"<li>Book number {n}</li>" for n in range(12))
+    body = f"""<h1>The best novels of the year</h1><p>Our picks.</p><ol>{items}
+      <li>The Man Who Saw Seconds</li><li>by Alexander Boldizar</li></ol>"""
+    assert meta(page(body=body)).authors == ()
+    deep = f"""<h1>A story</h1><ol>{items}</ol><p>Author</p><p>Lisa D. Ellis</p>"""
+    assert meta(page(body=deep)).authors == ("Lisa D. Ellis",)
+
+
+def test_unmarked_byline_when_the_author_box_names_nobody() -> None:
+    body = """<h1>Main story headline</h1><div class="author-heading">The Author</div>
+      <div class="meta"><span>by Nicole Burke</span></div>"""
+    assert meta(page(body=body)).authors == ("Nicole Burke",)
+
+
+def test_visible_full_name_beats_a_structured_login() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "Main story
+      headline", "author": {"@type": "Person", "name": "KatieS"}}</script>"""
+    body = """<h1>Main story headline</h1>
+      <p><a class="author-link" href="/author/aoife/">Aoife O'Riordan</a></p>"""
+    assert meta(page(head, body)).authors == ("Aoife O'Riordan",)
+
+
+def test_named_writer_beats_a_staff_byline() -> None:
+    head = '<meta name="author" content="Jay Berstein">'
+    body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'
+    assert meta(page(head, body)).authors == ("Jay Berstein",)
+
+
+def test_labelled_byline_under_a_long_story() -> None:
+    story = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(50))
+    body = f"""<h1>Why cheap work costs more</h1>{story}
+      <div class="post-end"><p>Written by John Crenshaw</p></div>
+      <div class="post-end"><p>by Some Book Writer</p></div>"""
+    assert meta(page(body=body)).authors == ("John Crenshaw",)
+    bare = f"<h1>Why cheap work costs more</h1>{story}<p>by Some Book Writer</p>"
+    assert meta(page(body=bare)).authors == ()
+
+
+def test_contributors_label_by_the_headline() -> None:
+    body = """<h1>Low-light houseplants</h1><p>Plants for dim rooms</p>
+      <div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>"""
+    assert meta(page(body=body)).authors == ("Janet Loughrey",)
+
+
 def test_sidebar_dates_are_ignored() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1><time datetime="2024-03-04T10:00:00Z">March 4</time>"""

@@ -42,7 +42,8 @@ _TITLE_WORD = re.compile(
     r"professor|researcher|scientist|engineer|developer|designer|marketer|marketing|"
     r"representative|committee|department|university|institute|company|inc|llc|ltd|"
     r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
-    r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate)\b",
+    r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate|educator|"
+    r"instructor|librarian|coordinator|content)s?\b",
     re.IGNORECASE,
 )
 # Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
@@ -63,21 +64,48 @@ CREDENTIALS = frozenset(
     }
 )  # fmt: skip
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story|text|published|article|(?:medically\s+)?"
+    r"^\s*(?:(?:this|the)\s+(?:post|article|story|piece|guide|review)\s+(?:was|is)\s+)?"
+    r"(?:(?:written|posted|reported|words|story|text|published|article|insights|thoughts|notes|"
+    r"(?:medically\s+)?"
     r"reviewed|authored|created|compiled)\s+)?(?:by|from)\b[:\s]*"
-    r"|^\s*(?:author|authors|byline|writer|written by)s?\s*[:|]\s*|^\s*author\s+(?=[A-Z])",
+    r"|^\s*(?:author|authors|byline|writer|written by|contributor)s?\s*[:|]\s*"
+    r"|^\s*author\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
-    r"\s(?:[|•·]|—|–\s|-\s)|\b(?:updated|published|posted|last\s+modified|reviewed\s+by|"
+    r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
     r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
-    r"read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
+# A date printed before the byline and set apart from it ("Dec. 19, 2025 · Jane Doe").
+_LEADING_DATE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|•·—–-]\s*",
+    re.IGNORECASE,
+)
+# A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
+_INNER_BY = re.compile(r"\b(?:written|posted|authored|words|story)\s+by\b[:\s]*", re.IGNORECASE)
+# Labels of people who did not write the piece: reviewers, fact-checkers, testers, editors.
+_OTHER_ROLE_BY = (
+    r"(?:medically\s+|expert\s+)?reviewed|fact[-\s]?checked|edited|tested|photo(?:graph)?s?|"
+    r"illustrat(?:ed|ions?)|produced|narrated|translated|verified"
+)
+# A text that ends with such a role, its "by" in the next text ("Medically reviewed" / "by").
+_OTHER_ROLE_END = re.compile(rf"\b(?:{_OTHER_ROLE_BY})\s*(?:by\s*)?:?$", re.IGNORECASE)
+# Every "by" in a byline, with the non-writer role before it when there is one.
+_ANY_BY = re.compile(rf"\b(?:({_OTHER_ROLE_BY})\s+)?by\b", re.IGNORECASE)
+# Job titles that a following "and" continues ("Head of Marketing and Community Development").
+_ROLE_OF = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
+# Accounts a CMS prints instead of a person ("NOC Admin", "Site Administrator").
+_ACCOUNT = re.compile(r"\b(?:admin|administrator|webmaster|moderator)\b", re.IGNORECASE)
+# Footnote marks after a name in author lists ("Jane Doe 1", "Jane Doe*", "Jane Doe†").
+_FOOTNOTE = re.compile(r"(?<=[^\W\d])[\s\d*†‡§¶]+$")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
 _SPLIT_KEEP = re.compile(r"\s*(,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
 _URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
@@ -95,12 +123,18 @@ _USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
 # Interface text that byline markup sometimes holds instead of a name.
 _UI_WORDS = re.compile(
     r"\b(?:view|profile|sign|login|log in|subscribe|follow|share|this article|reviewed|"
-    r"read more|see more|posts? by|more from|authors of|corresponding)\b",
+    r"read more|see more|(?:posts?|articles?|stories) by|more from|authors of|corresponding)\b",
     re.IGNORECASE,
 )
 # Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
                         "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
+# Small words inside organisation names ("Center for Drug Evaluation", "Ask the Doctors").
+_CONNECTORS = frozenset({"for", "of", "the", "with", "on", "at", "in", "to", "a", "an", "by"})
+# A word of a person's name: capitalised, then lower case or an initial ("Liza", "A.").
+_NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’-]|\.$)")
+# A name read off the front of "Liza Burke Marketing Director" has at most this many words.
+MAX_TITLED_NAME_WORDS = 4
 # Names are short: more words than this is a sentence picked up by mistake.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
@@ -141,8 +175,8 @@ def strip_prefix(text: str) -> str:
 
 
 def display_byline(text: str) -> str:
-    """The byline as shown, without the dates, "Updated" notes and read times that follow it."""
-    text = clean_text(text)
+    """The byline as shown, without the dates, "Updated" notes and read times around it."""
+    text = _LEADING_DATE.sub("", clean_text(text), count=1)
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
@@ -162,7 +196,13 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     if not text:
         return Byline()
     text = _URL_OR_MAIL.sub(" ", strip_prefix(text))
+    inner = _INNER_BY.search(text)
+    if inner and inner.start() > 0:
+        text = text[inner.end() :]
     cut = _CUT.search(text)
+    if cut and cut.start() == 0 and cut.group()[:1].isalnum():
+        # A date line ("Updated on November 20, 2025") rather than a byline.
+        return Byline()
     if cut and cut.start() > 0:
         text = text[: cut.start()]
     orgs: list[str] = [m.strip() for m in _PAREN.findall(text) if is_agency(m)]
@@ -180,9 +220,14 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     pieces = _SPLIT_KEEP.split(text)
     for index in range(0, len(pieces), 2):
         separator = pieces[index - 1].strip().lower() if index else ""
-        if separator in ("and", ";"):
+        if separator == ";" or (
+            separator == "and" and not (in_role and _ROLE_OF.search(pieces[index - 2]))
+        ):
             in_role = False
-        part = strip_prefix(pieces[index]).strip(" .:-–—|")
+        part = strip_prefix(pieces[index])
+        if part != clean_text(pieces[index]):
+            in_role = False  # "By" starts the next writer ("Contributing Writer, by Jane Doe").
+        part = part.strip(" .:-–—|")
         if not part:
             continue
         if part.lower().rstrip(".") in CREDENTIALS or part.lower() in CREDENTIALS:
@@ -202,11 +247,27 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
         name = clean_name(part, site=site)
+        if not name:
+            # "Zackery Cuevas Writer, Hardware": the name, then its title and desk.
+            name = clean_name(_strip_title(part), site=site)
+            in_role = bool(name)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
             in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _strip_title(part: str) -> str:
+    """A name without the job title printed after it with no comma ("Liza Burke Marketing
+    Director", "Keith Barry Senior Autos Reporter"); the name keeps at least two words."""
+    words = part.split()
+    for cut in range(2, min(len(words), MAX_TITLED_NAME_WORDS + 1)):
+        if not all(_NAME_WORD.match(w) for w in words[:cut]):
+            break
+        if _TITLE_WORD.fullmatch(words[cut]) or _ROLE.match(words[cut]):
+            return " ".join(words[:cut])
+    return part
 
 
 def _strip_credentials(part: str) -> tuple[str, bool]:
@@ -238,6 +299,11 @@ def _org_byline(text: str, *, site: str | None) -> str | None:
     return None
 
 
+def is_staff_byline(name: str) -> bool:
+    """True for an organisation's byline such as "Aidoc Staff" or "The Currency editors"."""
+    return bool(_ORG_SUFFIX.search(clean_text(name)))
+
+
 def _org_names(byline: str) -> tuple[str, ...]:
     head = _ORG_SUFFIX.sub("", byline).strip()
     return (head,) if is_agency(head) else ()
@@ -247,7 +313,8 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
     """A person's name from one byline part, or None when it is not a name."""
     text = _URL_OR_MAIL.sub(" ", text)
     text = clean_text(_PAREN.sub(" ", text)).strip(" .,:;-–—|/\"'“”")
-    if not text or _ROLE.match(text):
+    text = _FOOTNOTE.sub("", text)
+    if not text or _ROLE.match(text) or _ACCOUNT.search(text) or _lower_tail(text):
         return None
     low = text.lower()
     if low in JUNK or (site and low == site.strip().lower()):
@@ -260,6 +327,43 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
     if _USERNAME.match(text) or _TITLE_WORD.search(text) or _UI_WORDS.search(text):
         return None
     return text
+
+
+def _lower_tail(text: str) -> bool:
+    """True for a phrase rather than a name: "Personal finance", "Articles by Juliette"."""
+    first, *rest = text.split()
+    return (
+        first[:1].isupper()
+        and first[1:2].islower()
+        and any(
+            w[:1].islower() and w.lower() not in _PARTICLES and w.lower() not in _CONNECTORS
+            for w in rest
+        )
+    )
+
+
+def writer_names(text: str, names: list[str]) -> list[str]:
+    """The ``names`` marked in a byline ``text`` that its reviewers, editors and testers are not.
+
+    A name counts as a writer's unless the last "by" before it in ``text`` is a non-writer's
+    ("Fact-checked by", "Reviewed by", "Tested by").
+    """
+    labels = [(m.start(), bool(m.group(1))) for m in _ANY_BY.finditer(text)]
+    if not any(other for _, other in labels):
+        return names
+    folded = text.casefold()
+    kept = []
+    for name in names:
+        at = folded.find(clean_text(name).casefold())
+        before = [other for start, other in labels if start < at]
+        if at < 0 or not (before and before[-1]):
+            kept.append(name)
+    return kept
+
+
+def other_role_label(text: str) -> bool:
+    """True for a label that ends with a non-writer's role: "Medically reviewed", "Tested"."""
+    return bool(_OTHER_ROLE_END.search(text))
 
 
 def looks_like_name(text: str) -> bool:

@@ -8,7 +8,10 @@ Each field takes the first source that has a usable value:
 2. authors: JSON-LD article ``author`` (strings, objects, lists, ``@id`` references), the
    visible byline, microdata ``author``, ``<meta name=author>`` and the parsely, sailthru
    and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
-   is never an author.
+   is never an author. The visible byline goes first when it names more writers than
+   JSON-LD or JSON-LD gives only a login ("KatieS"); a staff byline ("Aidoc Staff") goes
+   last when the metadata names a person. Last, a "Written by" or "Author:" line anywhere
+   on the page outside comments, sidebars and related lists.
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: a date the header labels as the first publication, then JSON-LD,
    ``article:published_time`` and the other date metas, microdata, then the dates shown in
@@ -41,8 +44,10 @@ from syndicate.parse.authors import (
     Byline,
     clean_text,
     display_byline,
+    is_staff_byline,
     split_byline,
     split_names,
+    writer_names,
 )
 from syndicate.parse.dates import parse_date
 from syndicate.parse.titles import pick_title
@@ -98,6 +103,10 @@ MODIFIED_METAS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article:modified", "og:article:modified_time",
 )  # fmt: skip
+# Visible byline holders read, in order, for one that names a writer.
+MAX_SHOWN = 3
+# A title before a name, ignored when a byline and structured data are compared.
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|rev)\.?\s+", re.IGNORECASE)
 AUTHOR_METAS = (
     "author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
     "article:author", "og:article:author", "cxenseparse:author", "article:author_name",
@@ -472,17 +481,19 @@ def _authors(
     if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
         # No byline by the headline and no structured author: any byline on the page.
         shown = visible.bylines(lazy.page.elements)
-    head_byline = visible.header_byline(region.texts)
-    byline = display_byline(shown[0][0] if shown else head_byline or "") or None
-    shown_split = split_byline(byline) if byline else Byline()
-    if shown and shown[0][1]:
-        shown_split = Byline(
-            split_names(shown[0][1]).authors or shown_split.authors, shown_split.orgs
-        )
+    head_byline = visible.header_byline(region.texts, after=region.after)
+    byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
-    if {a.casefold() for a in from_ld.authors} < {a.casefold() for a in shown_split.authors}:
+    if _name_keys(from_ld.authors) < _name_keys(shown_split.authors) or (
+        _handles(from_ld.authors) and not _handles(shown_split.authors)
+    ):
         candidates.reverse()
+    staff = bool(shown_split.authors) and all(is_staff_byline(a) for a in shown_split.authors)
+    if staff and not from_ld.authors:
+        # "Aidoc Staff" shown while the page's metadata names the writer: the writer.
+        people_named = [_person(v, site) for v in [lazy.micro.get("author"), *metas_named]]
+        candidates = [*people_named, shown_split]
     for found in candidates:
         if found.authors:
             return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
@@ -493,7 +504,48 @@ def _authors(
     found = split_names(orgs, site=site)
     if found.authors:
         return byline, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
+    labelled = display_byline(visible.labelled_byline(lazy.page.texts) or "")
+    found = split_byline(labelled, site=site)
+    if found.authors:
+        return byline or labelled, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     return byline, Byline((), shown_split.orgs)
+
+
+def _shown(
+    shown: list[tuple[str, list[str]]], head_byline: str | None
+) -> tuple[str | None, Byline]:
+    """The visible byline as displayed and its writers: the first holder that names one.
+
+    A holder may print only a role ("Contributing Writer") before the one with the name; when
+    no holder names one, an unmarked "By Jane Doe" line by the headline does.
+    """
+    first: tuple[str | None, Byline] | None = None
+    tried = shown[:MAX_SHOWN] + ([(head_byline, [])] if head_byline else [])
+    for text, names in tried or [("", [])]:
+        byline = display_byline(text) or None
+        found = split_byline(byline) if byline else Byline()
+        marked = split_names(writer_names(text, names)).authors if names else ()
+        found = Byline(marked or found.authors, found.orgs)
+        if found.authors:
+            return byline, found
+        first = first or (byline, found)
+    return first or (None, Byline())
+
+
+def _person(value: str | None, site: str | None) -> Byline:
+    """The writers a metadata value names, when they are people rather than a staff byline."""
+    found = split_byline(value, site=site)
+    return found if not any(is_staff_byline(a) for a in found.authors) else Byline()
+
+
+def _handles(names: tuple[str, ...]) -> bool:
+    """True when every name is one word: a login or a first name ("KatieS", "Brett")."""
+    return bool(names) and all(" " not in name for name in names)
+
+
+def _name_keys(names: tuple[str, ...]) -> set[str]:
+    """Names compared without case or a leading title ("Dr Jane Doe" is "Jane Doe")."""
+    return {_HONORIFIC.sub("", name).casefold() for name in names}
 
 
 def _labelled(metas: dict[str, list[str]]) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any, TypeAlias
 import lxml.html
 from lxml import etree
 
-from syndicate.parse.authors import clean_text, looks_like_name, strip_prefix
+from syndicate.parse.authors import clean_text, looks_like_name, other_role_label, strip_prefix
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -85,6 +85,8 @@ MAX_HEADER_ELEMENTS = 400
 MAX_PAGE_ELEMENTS = 10_000
 # A header text node longer than this is a paragraph of the story, whose dates are not its own.
 MAX_HEADER_TEXT = 120
+# The short texts after the headline where an unmarked "By Jane Doe" line is looked for.
+BYLINE_AFTER_TEXTS = 12
 # Dates and times in script data that some CMSs expose only there.
 SCRIPT_DATE = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|'
@@ -113,8 +115,13 @@ _DATE_LABEL = re.compile(
 )
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
-    r"^(?:by|written by|words by|posted by|authors?|writer)\s*:?$", re.IGNORECASE
+    r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
+    r"contributors?\s*:)\s*:?$",
+    re.IGNORECASE,
 )
+# A cheap test for texts that may hold a byline label, before any cleaning.
+_LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
+_BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 _BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
 
 # Inside a byline holder: the elements that carry just a name.
@@ -123,6 +130,8 @@ _NAME_HREF = re.compile(
 )
 _AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
 _BYLINE_TAGS = frozenset({"a", "span", "div", "p", "li"})
+# What may stand between two holders of one byline's names: ", ", " & ", " and ".
+_NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
@@ -305,6 +314,8 @@ class Region:
 
     elements: list[Element] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    after: int = 0
+    """How many of ``texts`` come after the headline (the rest are before it)."""
 
 
 def _collect(steps: Iterator[Step], region: Region, max_texts: int) -> None:
@@ -356,6 +367,7 @@ def header(h1: Element | None) -> Region:
         return region
     ancestors = list(h1.iterancestors())
     _collect(_after(h1, ancestors), region, AFTER_TEXTS)
+    region.after = len(region.texts)
     _collect(_before(h1, ancestors), region, BEFORE_TEXTS)
     return region
 
@@ -442,6 +454,7 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
         if rank is not None:
             ranked[rank].append(el)
     for group in ranked:
+        previous: Element | None = None
         for el in group:
             if el.get("content"):
                 continue
@@ -451,11 +464,30 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
                 names = [n for n in names if len(n) < MAX_BYLINE_CHARS]
                 if names:
                     found.append((", ".join(dict.fromkeys(names)), names))
+                    previous = None
                 continue
-            found.append((text, names))
+            if previous is not None and _next_sibling_of(previous, el):
+                # Co-authors printed as sibling holders, one name each: one byline.
+                last_text, last_names = found[-1]
+                found[-1] = (f"{last_text}, {text}", last_names + names)
+            else:
+                found.append((text, names))
+            previous = el
         if found:
             return found
     return found
+
+
+def _next_sibling_of(previous: Element, el: Element) -> bool:
+    """True when ``el`` follows ``previous`` under the same parent with only a comma, "and"
+    or "&" between them (not "Fact-checked by" or a date)."""
+    parts = [previous.tail or ""]
+    for sibling in previous.itersiblings():
+        if sibling is el:
+            return bool(_NAME_JOINER.match(" ".join(parts)))
+        parts.append(text_of(sibling))
+        parts.append(sibling.tail or "")
+    return False
 
 
 def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
@@ -543,13 +575,45 @@ def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
         shown.lines.append((value, line))
 
 
-def header_byline(texts: list[str]) -> str | None:
-    """A "By Jane Doe" line among the header's texts, for pages that mark up no byline."""
+def header_byline(texts: list[str], *, after: int = 0) -> str | None:
+    """A "By Jane Doe" line among the header's texts, for pages that mark up no byline.
+
+    ``after``: how many of ``texts`` follow the headline; past the first
+    ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
+    list, a quotation's source) and only a "Written by" or "Author" label counts. A "by"
+    after "Medically reviewed" is a reviewer's.
+    """
     for index, text in enumerate(texts):
+        if not _LABEL_HINT.search(text):
+            continue
+        if _BARE_BY.match(text) and BYLINE_AFTER_TEXTS <= index < after:
+            continue
+        found = None
         if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
-            return f"{text} {texts[index + 1]}"
+            found = f"{text} {texts[index + 1]}"
+        elif _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+            found = text
+        if found and not (index and other_role_label(texts[index - 1])):
+            return found
+    return None
+
+
+def labelled_byline(texts: list[str]) -> str | None:
+    """A "Written by Jane Doe" or "Author: Jane Doe" line anywhere in ``texts`` (a bare "by"
+    does not count here), for small blogs that print the byline under the story."""
+    for index, raw in enumerate(texts):
+        if not _LABEL_HINT.search(raw):
+            continue
+        text = clean_text(raw)
+        if not text or _BARE_BY.match(text):
+            continue
         if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
             return text
+        if _BY_LABEL.match(text):
+            following = (clean_text(t) for t in texts[index + 1 : index + 4])
+            name = next((t for t in following if t), "")
+            if name and looks_like_name(name):
+                return f"{text} {name}"
     return None
 
 
