@@ -394,3 +394,36 @@ def test_author_box_and_related_list_after_the_story_are_cut() -> None:
 def test_related_heading_early_in_the_story_does_not_cut_it() -> None:
     html = page(f"<p>{PARAS[0]}</p><h2>Related</h2>" + paras(PARAS[1:]))
     assert extract(html).text.split("\n\n")[-1] == PARAS[-1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Dana Whitfield ⋅ Senior Transport Editor ⋅ Updated March 5, 2025",
+        "Medically reviewed by Kim Rose, RDN — Written by Jo Lane, MS, RD — Updated on May 7, 2025",
+        "Posted on December 18, 2025 by John Smith | 12 Comments",
+        "Jane Reporter | 5 min read",
+        "Friday, November 14, 2025",
+        "Last updated: April 21, 2025",
+        "Table of Contents",
+        "We may earn a commission from links on this page, but we only recommend what we use.",
+    ],
+)
+def test_byline_date_and_disclosure_lines_above_the_story_are_not_body(line: str) -> None:
+    body = extract(page(f"<p>{line}</p>" + paras()))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_lines_that_start_like_a_byline_are_kept() -> None:
+    opening = [
+        "By 2013, the network had shrunk to eleven routes, and ridership fell.",
+        "Published in 1998, the plan promised a tram that never came.",
+    ]
+    body = extract(page(paras(opening + PARAS)))
+    assert body.text.split("\n\n") == opening + PARAS
+
+
+def test_a_date_line_deep_in_the_story_is_kept() -> None:
+    diary = [*PARAS[:2], "March 5, 2025", *PARAS[2:]]
+    body = extract(page(paras(diary)))
+    assert body.text.split("\n\n") == diary

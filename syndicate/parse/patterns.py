@@ -330,6 +330,64 @@ WORD = re.compile(r"\w\w")
 # Lines above the title inside the container adding up to at most this many characters are
 # its kicker, breadcrumb or section label, not the story.
 MAX_KICKER_CHARS = 120
+# The body's head, read for the metadata lines pages print above the story (bylines, dates,
+# reading times, disclosures): at most this many characters, and fewer than
+# MAX_HEAD_PARAGRAPHS blocks longer than MIN_STORY_PARAGRAPH_CHARS (a standfirst may come first).
+MAX_HEAD_CHARS = 600
+MAX_HEAD_PARAGRAPHS = 2
+# ... and no more than this many blocks (the head is a handful of lines).
+MAX_HEAD_BLOCKS = 12
+# A head line longer than this is the story, whatever it starts with.
+MAX_META_LINE_CHARS = 160
+# A calendar date as pages print it: "Dec 19, 2025", "15 Dec, 2025", "Friday, November 14,
+# 2025", "September 16th, 2023 at 09:27 am", "12.12.2025", "09/10/2025", "2025-12-19".
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
+)
+# What a metadata line is made of besides names: dates, reading times, comment counts, the
+# words around them ("By", "Updated on", "Written by:", "Contributions from") and separators.
+META_PARTS = re.compile(
+    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|"
+    r"\b(?:medically|expertly|expert|originally|last|written|posted|edited|reviewed|"
+    r"fact[- ]?checked|updated|modified|published|photos?|words|authors?|contributions?|"
+    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]",
+    re.IGNORECASE,
+)
+# ... and what may remain: capitalised words, a byline's names and roles ("Genaveve
+# Bradshaw", "Senior Review Analyst", "Jillian Kubala MS RD").
+META_NAMES = re.compile(
+    r"\s*(?:(?:[A-Z][\w'’&]*|&)(?:\s+(?:[A-Z][\w'’&]*|and|&|de|da|di|van|von|der|la|le|of)){0,11})?\s*"
+)
+# A metadata line above the story, as a whole: what META_PARTS leaves of it is META_NAMES,
+# and it holds one of META_ANCHOR's words or a date ("By Jane Doe | Updated on March 4, 2025",
+# "5 min read", "Posted on Dec 18, 2025 by John Smith"); or a bare label whose value sits in
+# the next block ("Posted On", "Written By:", "Table of Contents").
+META_LABEL = re.compile(
+    r"(?:by|author|written by|posted by|posted on|posted in|published|published on|"
+    r"last updated|updated|updated on|edited by|reviewed by|fact[- ]?checked by|"
+    r"table of contents|contents|in this (?:article|post|guide)|on this page|show caption)\s*:?",
+    re.IGNORECASE,
+)
+META_ANCHOR = re.compile(
+    rf"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
+    rf"\bcomments?\b|{_DATE}",
+    re.IGNORECASE,
+)
+# An affiliate or sponsorship disclosure printed above the story ("We may earn a commission
+# from links on this page", "This post contains affiliate links").
+DISCLOSURE = re.compile(
+    r"\b(?:earns?|receives?|get)\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?"
+    r"(?:commission|compensation|kick ?back)|\baffiliate links?\b|\bpaid promotion\b",
+    re.IGNORECASE,
+)
+MAX_DISCLOSURE_CHARS = 320
 # Blocks longer than this are prose even when they start like an insert.
 MAX_INSERT_CHARS = 220
 # A block whose text is almost all link text and short is a "Related" headline or teaser.
