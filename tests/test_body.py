@@ -427,3 +427,32 @@ def test_a_date_line_deep_in_the_story_is_kept() -> None:
     diary = [*PARAS[:2], "March 5, 2025", *PARAS[2:]]
     body = extract(page(paras(diary)))
     assert body.text.split("\n\n") == diary
+
+
+def test_author_bio_box_is_not_body_however_long() -> None:
+    bio = (
+        '<div class="author-box"><p>Jane Reporter has covered transport and city hall since '
+        "2015. Before joining the paper she spent a decade at the wire services in London, "
+        "Nairobi and Lima, and she teaches a data-reporting course at the state university. "
+        "Her reporting on the bus network won a regional award in 2022, and she lives in the "
+        "eastern neighbourhoods with her family, two bicycles and a bus pass. She can be "
+        "reached by email, by phone at the newsroom, or at the council meetings she has not "
+        "missed in nine years.</p></div>"
+    )
+    body = extract(page(paras() + bio))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_prose_wrapper_named_like_a_widget_is_kept() -> None:
+    wrapped = f'<div class="field share-enabled">{paras(PARAS[2:])}</div>'
+    body = extract(page(paras(PARAS[:2]) + wrapped))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_widget_class_with_a_taxonomy_prefix_is_read_as_a_widget() -> None:
+    box = (
+        '<div class="author-info"><p>Written by Jane Reporter, who covers transport.</p>'
+        '<a href="/author/jane/">More from Jane</a></div>'
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS

@@ -240,7 +240,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
         if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
             if not _comments(el) and (
                 _holds_story(el, total_chars)
-                or (not _hidden(el) and (_prose(el) or _SOCIAL_POST(el)))
+                or (not _hidden(el) and (_prose_region(el) or _SOCIAL_POST(el)))
             ):
                 continue  # a story, or the wrapper of an embedded post ("social-media-embed")
             if _MEDIA_CLASS.search(class_words(el)):
@@ -272,6 +272,11 @@ def _in_running_text(el: Element) -> bool:
 
 def _holds_story(el: Element, total_chars: int) -> bool:
     return len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars
+
+
+def _prose_region(el: Element) -> bool:
+    """True for a region of running text not named for what is never the story."""
+    return not pt.NEVER_STORY.search((el.get("class") or "").lower()) and _prose(el)
 
 
 def _prose(el: Element) -> bool:

@@ -37,7 +37,11 @@ def class_words(el: Element) -> str:
     raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if not raw.strip():
         return ""
-    return " ".join(t for t in raw.split() if not t.startswith(pt.TAXONOMY_PREFIXES))
+    return " ".join(
+        t
+        for t in raw.split()
+        if not t.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(t)
+    )
 
 
 def _parts(words: str) -> set[str]:

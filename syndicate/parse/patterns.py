@@ -126,6 +126,12 @@ TAXONOMY_PREFIXES = (
     "section-",
     "tax-",
 )
+# ... except a prefix followed by a layout word: "author-box", "author-bio", "tag-list" and
+# "category-nav" name widgets, not terms.
+TAXONOMY_WIDGET = re.compile(
+    r"[a-z]+-(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
+    r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
+)
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
@@ -199,6 +205,13 @@ MAX_REMOVED_SHARE = 0.4
 # ... and so is one holding at least this many characters of paragraphs that are not links
 # (CMS field wrappers named "field--label-hidden" or "share-enabled" around real text).
 PROSE_KEEP_CHARS = 400
+# ... except regions named for what is never the story, however much prose they hold: author
+# bios ("author-box", "saboxplugin", "about-the-author"), related and recommended excerpts,
+# newsletter, subscription and promotion boxes, disclaimers.
+NEVER_STORY = re.compile(
+    r"author|sabox|related|recommend|newsletter|subscri|promo|sponsor|signup|sign-up|"
+    r"disclaimer|more-from|more-stories|read-?more|also-read|see-also"
+)
 
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
