@@ -456,3 +456,28 @@ def test_widget_class_with_a_taxonomy_prefix_is_read_as_a_widget() -> None:
     )
     body = extract(page(paras() + box))
     assert body.text.split("\n\n") == PARAS
+
+
+def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
+    cards = "".join(
+        f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'
+        f"<div>Our top pick for commuters is sitting at its best-ever price, again.</div>"
+        f"<span>11/2{n}/2025</span></div>"
+        for n in range(6)
+    )
+    html = f"""<html><head><title>Buses</title></head><body>
+<main><article>{paras()}</article></main>
+<div class="grid">{cards}</div>
+<div class="grid">{cards}</div>
+</body></html>"""
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_continued_in_a_sibling_block_is_joined() -> None:
+    html = f"""<html><head><title>Buses</title></head><body>
+<main><article>{paras(PARAS[:2])}</article></main>
+<div class="ad-slot">Advertisement</div>
+<div class="more">{paras(PARAS[2:])}</div>
+</body></html>"""
+    assert extract(html).text.split("\n\n") == PARAS
