@@ -481,3 +481,14 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
 <div class="more">{paras(PARAS[2:])}</div>
 </body></html>"""
     assert extract(html).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "heading", ["You’ll Also Love...", "Latest posts by Jane Reporter (see all)", "Up Next"]
+)
+def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
+    trailer = (
+        f"<h3>{heading}</h3><p>Why the tram plan failed, told by the engineers who drew it "
+        "and the council members who voted it down in 2019.</p>"
+    )
+    assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS

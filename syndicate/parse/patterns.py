@@ -332,7 +332,9 @@ TRAILER_HEADING = re.compile(
     r"recommended(?: for you| reading| articles| posts| stories)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:on|from|articles|stories|news)\b.{0,60}|"
     r"(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories)|"
-    r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|"
+    r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
+    r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
+    r"more to explore\w*|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
