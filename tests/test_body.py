@@ -492,3 +492,16 @@ def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
         "and the council members who voted it down in 2019.</p>"
     )
     assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="restricted-content-breaker"><p>This article is exclusive to subscribers. '
+        "Unlock it, plus newsletters and events.</p></div>",
+        '<div class="site-after-content"><p>A message from our publisher: support the '
+        "newsroom that keeps you informed about your city.</p></div>",
+    ],
+)
+def test_paywall_and_after_content_inserts_are_removed(box: str) -> None:
+    assert extract(page(paras() + box)).text.split("\n\n") == PARAS

@@ -166,7 +166,10 @@ BOILERPLATE = re.compile(
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
     r"article-meta|post-meta|entry-meta|meta-data|metadata|article-info|post-info|"
-    r"article-footer|post-footer|entry-footer|disclaimer|copyright"
+    r"article-footer|post-footer|entry-footer|disclaimer|copyright|"
+    # Paywall breakers ("restricted-content"), inserts placed after the post by plugins
+    # ("after-content"), author boxes of the Simple Author Box plugin.
+    r"restricted-content|after-?content|sabox"
 )
 BOILERPLATE_PARTS = frozenset(
     [
