@@ -505,3 +505,16 @@ def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
 )
 def test_paywall_and_after_content_inserts_are_removed(box: str) -> None:
     assert extract(page(paras() + box)).text.split("\n\n") == PARAS
+
+
+def test_glossary_card_inside_a_sentence_is_dropped_and_its_term_kept() -> None:
+    sentence = (
+        '<p>The agency will measure <dfn>ridership<span class="term-tooltip"><span>'
+        "<strong>Ridership</strong> The number of trips taken on public transport.</span>"
+        '</span></dfn> on every route, and <a href="/glossary/headway" class="tooltip9" '
+        'title="Minutes between buses">headways</a> will be published monthly.</p>'
+    )
+    body = extract(page(sentence + paras()))
+    assert body.text.split("\n\n")[0] == (
+        "The agency will measure ridership on every route, and headways will be published monthly."
+    )

@@ -237,7 +237,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             continue
         if not el.items() and tag not in ("ul", "ol"):
             continue  # no class, id, style or hidden flag: nothing marks it for removal
-        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
+        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)) or _popup(el):
             if not _comments(el) and (
                 _holds_story(el, total_chars)
                 or (not _hidden(el) and (_prose_region(el) or _SOCIAL_POST(el)))
@@ -254,6 +254,18 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _popup(el: Element) -> bool:
+    """True for a tooltip or hover card, wherever it sits (inside a sentence too).
+
+    An element that starts with its own text is the term the card is attached to
+    (``<a class="tooltip" title="...">clinical trials</a>``), not the card.
+    """
+    if (el.text or "").strip():
+        return False
+    words = class_words(el)
+    return bool(words) and pt.POPUP.search(words) is not None
 
 
 def _in_running_text(el: Element) -> bool:

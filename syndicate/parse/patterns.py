@@ -199,6 +199,9 @@ BOILERPLATE_PARTS = frozenset(
         "logo",
     ]
 )
+# Hover cards, tooltips and popovers (a glossary term's definition, an author's card): their
+# text sits inside the sentence they annotate but is not part of it.
+POPUP = re.compile(r"(?<!with-)(?<!has-)tooltip(?!s)|popover|hover-?card")
 # Words in a class that mean "this is the text", which win over the boilerplate words above
 # ("article-body-share" loses; "post-content" with "hidden-print" stays).
 KEEP_CLASS = re.compile(r"article-?body|articlebody|story-?body|entry-content|post-content")
