@@ -518,3 +518,18 @@ def test_glossary_card_inside_a_sentence_is_dropped_and_its_term_kept() -> None:
     assert body.text.split("\n\n")[0] == (
         "The agency will measure ridership on every route, and headways will be published monthly."
     )
+
+
+def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
+    card = (
+        '<a class="block" href="/2025/02/trams/"><h3>Why the tram never came</h3>'
+        "<p>The story of the 2019 plan, told by the engineers who drew it.</p></a>"
+    )
+    body = extract(page(paras(PARAS[:2]) + card + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_heading_wrapped_in_a_link_is_kept() -> None:
+    heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
+    body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))
+    assert "Monthly bus pass" in body.text.split("\n\n")

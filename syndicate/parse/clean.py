@@ -250,6 +250,13 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
+        # A link wrapping a paragraph is a card pointing to another page (a teaser: headline
+        # and excerpt). A link around a heading alone is often the story's own: a product
+        # name, a section anchor.
+        if tag == "a" and el.find(".//p") is not None and not _holds_story(el, total_chars):
+            doomed.add(el)
+            walker.skip_subtree()
+            continue
         if tag in ("ul", "ol") and _link_list(el):
             doomed.add(el)
             walker.skip_subtree()
