@@ -533,3 +533,17 @@ def test_heading_wrapped_in_a_link_is_kept() -> None:
     heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
     body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))
     assert "Monthly bus pass" in body.text.split("\n\n")
+
+
+def test_copy_of_the_story_for_another_screen_size_is_left_out() -> None:
+    html = page(
+        f'<div class="layout-desktop hidden-mobile">{paras()}</div>'
+        f'<div class="layout-mobile hidden-desktop">{paras()}</div>'
+    )
+    assert extract(html).text.split("\n\n") == PARAS
+
+
+def test_repeated_blocks_without_layout_classes_are_kept() -> None:
+    line = "Pack water, a charged phone and the timetable before every trip on a new route."
+    html = page(paras(PARAS[:2]) + f'<div class="tip">{line}</div><div class="tip">{line}</div>')
+    assert extract(html).text.split("\n\n") == [*PARAS[:2], line, line]

@@ -237,6 +237,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             continue
         if not el.items() and tag not in ("ul", "ol"):
             continue  # no class, id, style or hidden flag: nothing marks it for removal
+        if _layout_copy(el):
+            doomed.add(el)
+            walker.skip_subtree()
+            continue
         if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)) or _popup(el):
             if not _comments(el) and (
                 _holds_story(el, total_chars)
@@ -261,6 +265,20 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _layout_copy(el: Element) -> bool:
+    """True for a copy of the previous sibling rendered for another screen size."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag != el.tag:
+        return False
+    classes = f"{el.get('class') or ''} {before.get('class') or ''}".lower()
+    if not pt.RESPONSIVE.search(classes):
+        return False
+    text = _clean(el.text_content())
+    return len(text) >= pt.MIN_COPY_CHARS and text == _clean(before.text_content())
 
 
 def _popup(el: Element) -> bool:

@@ -199,6 +199,15 @@ BOILERPLATE_PARTS = frozenset(
         "logo",
     ]
 )
+# Classes that show or hide an element by screen size ("hidden-xs", "d-md-none",
+# "show-for-small", "mobile-only", Framer's "ssr-variant"): pages render the same content once
+# per layout, so a copy of its previous sibling under such a class is left out.
+RESPONSIVE = re.compile(
+    r"hidden-|visible-|d-none|d-(?:sm|md|lg|xl)-|show-for-|hide-for-|mobile|desktop|"
+    r"tablet|variant"
+)
+# ... when the copy holds at least this many characters.
+MIN_COPY_CHARS = 100
 # Hover cards, tooltips and popovers (a glossary term's definition, an author's card): their
 # text sits inside the sentence they annotate but is not part of it.
 POPUP = re.compile(r"(?<!with-)(?<!has-)tooltip(?!s)|popover|hover-?card")
