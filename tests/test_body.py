@@ -547,3 +547,12 @@ def test_repeated_blocks_without_layout_classes_are_kept() -> None:
     line = "Pack water, a charged phone and the timetable before every trip on a new route."
     html = page(paras(PARAS[:2]) + f'<div class="tip">{line}</div><div class="tip">{line}</div>')
     assert extract(html).text.split("\n\n") == [*PARAS[:2], line, line]
+
+
+def test_template_placeholder_text_is_not_body() -> None:
+    filler = (
+        "<h3>Heading</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+        "eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, "
+        "quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.</p>"
+    )
+    assert "Lorem" not in extract(page(paras() + filler)).text

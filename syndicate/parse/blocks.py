@@ -121,7 +121,7 @@ class _Writer:
         if self._head_metadata(text):
             return True
         short = len(text) <= pt.MAX_INSERT_CHARS
-        if short and pt.INSERT_TEXT.match(text):
+        if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
             return True
         length = len(text)
         if (

@@ -337,6 +337,8 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
+# Template placeholder text left in a page (sections a stylesheet hides): never the story.
+PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b", re.IGNORECASE)
 # A heading (or a short line) that opens what follows the story: author boxes, related and
 # recommended lists, tags, comment forms, disclaimers. From the first one in the body's second
 # half to the end, the body is cut. "References", "Sources" and "Notes" are not here: they are
