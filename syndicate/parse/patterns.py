@@ -208,9 +208,10 @@ RESPONSIVE = re.compile(
 )
 # ... when the copy holds at least this many characters.
 MIN_COPY_CHARS = 100
-# Hover cards, tooltips and popovers (a glossary term's definition, an author's card): their
-# text sits inside the sentence they annotate but is not part of it.
-POPUP = re.compile(r"(?<!with-)(?<!has-)tooltip(?!s)|popover|hover-?card")
+# Hover cards, tooltips, popovers and rollovers (a glossary term's definition, a politician's
+# card with links to their stories): their text sits inside the sentence they annotate but is
+# not part of it.
+POPUP = re.compile(r"(?<!with-)(?<!has-)tooltip(?!s)|popover|hover-?card|rollover")
 # Words in a class that mean "this is the text", which win over the boilerplate words above
 # ("article-body-share" loses; "post-content" with "hidden-print" stays).
 KEEP_CLASS = re.compile(r"article-?body|articlebody|story-?body|entry-content|post-content")
