@@ -507,16 +507,20 @@ def test_paywall_and_after_content_inserts_are_removed(box: str) -> None:
     assert extract(page(paras() + box)).text.split("\n\n") == PARAS
 
 
-def test_glossary_card_inside_a_sentence_is_dropped_and_its_term_kept() -> None:
+def test_glossary_and_hover_cards_inside_a_sentence_are_dropped_and_their_terms_kept() -> None:
     sentence = (
         '<p>The agency will measure <dfn>ridership<span class="term-tooltip"><span>'
         "<strong>Ridership</strong> The number of trips taken on public transport.</span>"
         '</span></dfn> on every route, and <a href="/glossary/headway" class="tooltip9" '
-        'title="Minutes between buses">headways</a> will be published monthly.</p>'
+        'title="Minutes between buses">headways</a> will be published monthly by <a '
+        'class="rollover-people-link" href="/people/ann-lee">Ann Lee</a><span '
+        'class="rollover-people-block"><span><a href="/people/ann-lee">Ann Lee</a><a '
+        'href="/2025/ann-lee-budget">Ann Lee on the transit budget</a></span></span>.</p>'
     )
     body = extract(page(sentence + paras()))
     assert body.text.split("\n\n")[0] == (
-        "The agency will measure ridership on every route, and headways will be published monthly."
+        "The agency will measure ridership on every route, and headways will be published "
+        "monthly by Ann Lee."
     )
 
 
