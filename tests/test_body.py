@@ -394,3 +394,169 @@ def test_author_box_and_related_list_after_the_story_are_cut() -> None:
 def test_related_heading_early_in_the_story_does_not_cut_it() -> None:
     html = page(f"<p>{PARAS[0]}</p><h2>Related</h2>" + paras(PARAS[1:]))
     assert extract(html).text.split("\n\n")[-1] == PARAS[-1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Dana Whitfield ⋅ Senior Transport Editor ⋅ Updated March 5, 2025",
+        "Medically reviewed by Kim Rose, RDN — Written by Jo Lane, MS, RD — Updated on May 7, 2025",
+        "Posted on December 18, 2025 by John Smith | 12 Comments",
+        "Jane Reporter | 5 min read",
+        "Friday, November 14, 2025",
+        "Last updated: April 21, 2025",
+        "Table of Contents",
+        "We may earn a commission from links on this page, but we only recommend what we use.",
+    ],
+)
+def test_byline_date_and_disclosure_lines_above_the_story_are_not_body(line: str) -> None:
+    body = extract(page(f"<p>{line}</p>" + paras()))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_lines_that_start_like_a_byline_are_kept() -> None:
+    opening = [
+        "By 2013, the network had shrunk to eleven routes, and ridership fell.",
+        "Published in 1998, the plan promised a tram that never came.",
+    ]
+    body = extract(page(paras(opening + PARAS)))
+    assert body.text.split("\n\n") == opening + PARAS
+
+
+def test_a_date_line_deep_in_the_story_is_kept() -> None:
+    diary = [*PARAS[:2], "March 5, 2025", *PARAS[2:]]
+    body = extract(page(paras(diary)))
+    assert body.text.split("\n\n") == diary
+
+
+def test_author_bio_box_is_not_body_however_long() -> None:
+    bio = (
+        '<div class="author-box"><p>Jane Reporter has covered transport and city hall since '
+        "2015. Before joining the paper she spent a decade at the wire services in London, "
+        "Nairobi and Lima, and she teaches a data-reporting course at the state university. "
+        "Her reporting on the bus network won a regional award in 2022, and she lives in the "
+        "eastern neighbourhoods with her family, two bicycles and a bus pass. She can be "
+        "reached by email, by phone at the newsroom, or at the council meetings she has not "
+        "missed in nine years.</p></div>"
+    )
+    body = extract(page(paras() + bio))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_prose_wrapper_named_like_a_widget_is_kept() -> None:
+    wrapped = f'<div class="field share-enabled">{paras(PARAS[2:])}</div>'
+    body = extract(page(paras(PARAS[:2]) + wrapped))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_widget_class_with_a_taxonomy_prefix_is_read_as_a_widget() -> None:
+    box = (
+        '<div class="author-info"><p>Written by Jane Reporter, who covers transport.</p>'
+        '<a href="/author/jane/">More from Jane</a></div>'
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
+    cards = "".join(
+        f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'
+        f"<div>Our top pick for commuters is sitting at its best-ever price, again.</div>"
+        f"<span>11/2{n}/2025</span></div>"
+        for n in range(6)
+    )
+    html = f"""<html><head><title>Buses</title></head><body>
+<main><article>{paras()}</article></main>
+<div class="grid">{cards}</div>
+<div class="grid">{cards}</div>
+</body></html>"""
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_continued_in_a_sibling_block_is_joined() -> None:
+    html = f"""<html><head><title>Buses</title></head><body>
+<main><article>{paras(PARAS[:2])}</article></main>
+<div class="ad-slot">Advertisement</div>
+<div class="more">{paras(PARAS[2:])}</div>
+</body></html>"""
+    assert extract(html).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "heading", ["You’ll Also Love...", "Latest posts by Jane Reporter (see all)", "Up Next"]
+)
+def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
+    trailer = (
+        f"<h3>{heading}</h3><p>Why the tram plan failed, told by the engineers who drew it "
+        "and the council members who voted it down in 2019.</p>"
+    )
+    assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="restricted-content-breaker"><p>This article is exclusive to subscribers. '
+        "Unlock it, plus newsletters and events.</p></div>",
+        '<div class="site-after-content"><p>A message from our publisher: support the '
+        "newsroom that keeps you informed about your city.</p></div>",
+    ],
+)
+def test_paywall_and_after_content_inserts_are_removed(box: str) -> None:
+    assert extract(page(paras() + box)).text.split("\n\n") == PARAS
+
+
+def test_glossary_and_hover_cards_inside_a_sentence_are_dropped_and_their_terms_kept() -> None:
+    sentence = (
+        '<p>The agency will measure <dfn>ridership<span class="term-tooltip"><span>'
+        "<strong>Ridership</strong> The number of trips taken on public transport.</span>"
+        '</span></dfn> on every route, and <a href="/glossary/headway" class="tooltip9" '
+        'title="Minutes between buses">headways</a> will be published monthly by <a '
+        'class="rollover-people-link" href="/people/ann-lee">Ann Lee</a><span '
+        'class="rollover-people-block"><span><a href="/people/ann-lee">Ann Lee</a><a '
+        'href="/2025/ann-lee-budget">Ann Lee on the transit budget</a></span></span>.</p>'
+    )
+    body = extract(page(sentence + paras()))
+    assert body.text.split("\n\n")[0] == (
+        "The agency will measure ridership on every route, and headways will be published "
+        "monthly by Ann Lee."
+    )
+
+
+def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
+    card = (
+        '<a class="block" href="/2025/02/trams/"><h3>Why the tram never came</h3>'
+        "<p>The story of the 2019 plan, told by the engineers who drew it.</p></a>"
+    )
+    body = extract(page(paras(PARAS[:2]) + card + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_heading_wrapped_in_a_link_is_kept() -> None:
+    heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
+    body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))
+    assert "Monthly bus pass" in body.text.split("\n\n")
+
+
+def test_copy_of_the_story_for_another_screen_size_is_left_out() -> None:
+    html = page(
+        f'<div class="layout-desktop hidden-mobile">{paras()}</div>'
+        f'<div class="layout-mobile hidden-desktop">{paras()}</div>'
+    )
+    assert extract(html).text.split("\n\n") == PARAS
+
+
+def test_repeated_blocks_without_layout_classes_are_kept() -> None:
+    line = "Pack water, a charged phone and the timetable before every trip on a new route."
+    html = page(paras(PARAS[:2]) + f'<div class="tip">{line}</div><div class="tip">{line}</div>')
+    assert extract(html).text.split("\n\n") == [*PARAS[:2], line, line]
+
+
+def test_template_placeholder_text_is_not_body() -> None:
+    filler = (
+        "<h3>Heading</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+        "eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, "
+        "quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.</p>"
+    )
+    assert "Lorem" not in extract(page(paras() + filler)).text

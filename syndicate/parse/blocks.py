@@ -118,8 +118,10 @@ class _Writer:
             return True
         if self.kinds[-1] == "h1" and self._drop_kicker():
             return True
+        if self._head_metadata(text):
+            return True
         short = len(text) <= pt.MAX_INSERT_CHARS
-        if short and pt.INSERT_TEXT.match(text):
+        if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
             return True
         length = len(text)
         if (
@@ -133,6 +135,26 @@ class _Writer:
             and len(text) <= pt.MAX_LINK_BLOCK_CHARS
             and link_chars >= pt.LINK_BLOCK_DENSITY * len(text)
         )
+
+    def _head_metadata(self, text: str) -> bool:
+        """True for a byline, date, reading-time or disclosure line above the story."""
+        if (
+            len(self.texts) > pt.MAX_HEAD_BLOCKS
+            or sum(map(len, self.texts)) > pt.MAX_HEAD_CHARS
+            or sum(len(t) > pt.MIN_STORY_PARAGRAPH_CHARS for t in self.texts)
+            >= pt.MAX_HEAD_PARAGRAPHS
+        ):
+            return False
+        length = len(text)
+        if length <= pt.MAX_META_LINE_CHARS and (
+            pt.META_LABEL.fullmatch(text)
+            or (
+                pt.META_ANCHOR.search(text)
+                and pt.META_NAMES.fullmatch(pt.META_PARTS.sub(" ", text))
+            )
+        ):
+            return True
+        return length <= pt.MAX_DISCLOSURE_CHARS and pt.DISCLOSURE.search(text) is not None
 
     def _drop_kicker(self) -> bool:
         """Forget the short lines above the title (section kickers, breadcrumbs, labels)."""

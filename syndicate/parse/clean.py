@@ -237,10 +237,14 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             continue
         if not el.items() and tag not in ("ul", "ol"):
             continue  # no class, id, style or hidden flag: nothing marks it for removal
-        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)):
+        if _layout_copy(el):
+            doomed.add(el)
+            walker.skip_subtree()
+            continue
+        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)) or _popup(el):
             if not _comments(el) and (
                 _holds_story(el, total_chars)
-                or (not _hidden(el) and (_prose(el) or _SOCIAL_POST(el)))
+                or (not _hidden(el) and (_prose_region(el) or _SOCIAL_POST(el)))
             ):
                 continue  # a story, or the wrapper of an embedded post ("social-media-embed")
             if _MEDIA_CLASS.search(class_words(el)):
@@ -250,10 +254,43 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
+        # A link wrapping a paragraph is a card pointing to another page (a teaser: headline
+        # and excerpt). A link around a heading alone is often the story's own: a product
+        # name, a section anchor.
+        if tag == "a" and el.find(".//p") is not None and not _holds_story(el, total_chars):
+            doomed.add(el)
+            walker.skip_subtree()
+            continue
         if tag in ("ul", "ol") and _link_list(el):
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _layout_copy(el: Element) -> bool:
+    """True for a copy of the previous sibling rendered for another screen size."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag != el.tag:
+        return False
+    classes = f"{el.get('class') or ''} {before.get('class') or ''}".lower()
+    if not pt.RESPONSIVE.search(classes):
+        return False
+    text = _clean(el.text_content())
+    return len(text) >= pt.MIN_COPY_CHARS and text == _clean(before.text_content())
+
+
+def _popup(el: Element) -> bool:
+    """True for a tooltip or hover card, wherever it sits (inside a sentence too).
+
+    An element that starts with its own text is the term the card is attached to
+    (``<a class="tooltip" title="...">clinical trials</a>``), not the card.
+    """
+    if (el.text or "").strip():
+        return False
+    words = class_words(el)
+    return bool(words) and pt.POPUP.search(words) is not None
 
 
 def _in_running_text(el: Element) -> bool:
@@ -272,6 +309,11 @@ def _in_running_text(el: Element) -> bool:
 
 def _holds_story(el: Element, total_chars: int) -> bool:
     return len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars
+
+
+def _prose_region(el: Element) -> bool:
+    """True for a region of running text not named for what is never the story."""
+    return not pt.NEVER_STORY.search((el.get("class") or "").lower()) and _prose(el)
 
 
 def _prose(el: Element) -> bool:

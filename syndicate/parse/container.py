@@ -37,7 +37,11 @@ def class_words(el: Element) -> str:
     raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if not raw.strip():
         return ""
-    return " ".join(t for t in raw.split() if not t.startswith(pt.TAXONOMY_PREFIXES))
+    return " ".join(
+        t
+        for t in raw.split()
+        if not t.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(t)
+    )
 
 
 def _parts(words: str) -> set[str]:
@@ -290,7 +294,16 @@ def _sibling_run(best: Element, held: _Mass) -> list[Element]:
     if heavy == [index]:
         return [best]
     first, last = min(heavy), max(heavy)
+    # What follows the story joins it only when it holds paragraphs: card grids, price boxes
+    # and link labels after the story weigh enough in text units alone. (Before it, a
+    # standfirst in a bare div is the story's.)
+    while last > index and not _has_paragraph(siblings[last]):
+        last -= 1
     return [el for el in siblings[first : last + 1] if isinstance(el.tag, str)]
+
+
+def _has_paragraph(el: Element) -> bool:
+    return any(unit_weight(p) > 0 for p in el.iter("p"))
 
 
 def jsonld_body(root: Element) -> str | None:

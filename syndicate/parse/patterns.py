@@ -126,6 +126,12 @@ TAXONOMY_PREFIXES = (
     "section-",
     "tax-",
 )
+# ... except a prefix followed by a layout word: "author-box", "author-bio", "tag-list" and
+# "category-nav" name widgets, not terms.
+TAXONOMY_WIDGET = re.compile(
+    r"[a-z]+-(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
+    r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
+)
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
@@ -160,7 +166,10 @@ BOILERPLATE = re.compile(
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
     r"article-meta|post-meta|entry-meta|meta-data|metadata|article-info|post-info|"
-    r"article-footer|post-footer|entry-footer|disclaimer|copyright"
+    r"article-footer|post-footer|entry-footer|disclaimer|copyright|"
+    # Paywall breakers ("restricted-content"), inserts placed after the post by plugins
+    # ("after-content"), author boxes of the Simple Author Box plugin.
+    r"restricted-content|after-?content|sabox"
 )
 BOILERPLATE_PARTS = frozenset(
     [
@@ -190,6 +199,19 @@ BOILERPLATE_PARTS = frozenset(
         "logo",
     ]
 )
+# Classes that show or hide an element by screen size ("hidden-xs", "d-md-none",
+# "show-for-small", "mobile-only", Framer's "ssr-variant"): pages render the same content once
+# per layout, so a copy of its previous sibling under such a class is left out.
+RESPONSIVE = re.compile(
+    r"hidden-|visible-|d-none|d-(?:sm|md|lg|xl)-|show-for-|hide-for-|mobile|desktop|"
+    r"tablet|variant"
+)
+# ... when the copy holds at least this many characters.
+MIN_COPY_CHARS = 100
+# Hover cards, tooltips, popovers and rollovers (a glossary term's definition, a politician's
+# card with links to their stories): their text sits inside the sentence they annotate but is
+# not part of it.
+POPUP = re.compile(r"(?<!with-)(?<!has-)tooltip(?!s)|popover|hover-?card|rollover")
 # Words in a class that mean "this is the text", which win over the boilerplate words above
 # ("article-body-share" loses; "post-content" with "hidden-print" stays).
 KEEP_CLASS = re.compile(r"article-?body|articlebody|story-?body|entry-content|post-content")
@@ -199,6 +221,13 @@ MAX_REMOVED_SHARE = 0.4
 # ... and so is one holding at least this many characters of paragraphs that are not links
 # (CMS field wrappers named "field--label-hidden" or "share-enabled" around real text).
 PROSE_KEEP_CHARS = 400
+# ... except regions named for what is never the story, however much prose they hold: author
+# bios ("author-box", "saboxplugin", "about-the-author"), related and recommended excerpts,
+# newsletter, subscription and promotion boxes, disclaimers.
+NEVER_STORY = re.compile(
+    r"author|sabox|related|recommend|newsletter|subscri|promo|sponsor|signup|sign-up|"
+    r"disclaimer|more-from|more-stories|read-?more|also-read|see-also"
+)
 
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
@@ -309,6 +338,8 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
+# Template placeholder text left in a page (sections a stylesheet hides): never the story.
+PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b", re.IGNORECASE)
 # A heading (or a short line) that opens what follows the story: author boxes, related and
 # recommended lists, tags, comment forms, disclaimers. From the first one in the body's second
 # half to the end, the body is cut. "References", "Sources" and "Notes" are not here: they are
@@ -319,7 +350,9 @@ TRAILER_HEADING = re.compile(
     r"recommended(?: for you| reading| articles| posts| stories)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:on|from|articles|stories|news)\b.{0,60}|"
     r"(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories)|"
-    r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|"
+    r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
+    r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
+    r"more to explore\w*|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
@@ -330,6 +363,64 @@ WORD = re.compile(r"\w\w")
 # Lines above the title inside the container adding up to at most this many characters are
 # its kicker, breadcrumb or section label, not the story.
 MAX_KICKER_CHARS = 120
+# The body's head, read for the metadata lines pages print above the story (bylines, dates,
+# reading times, disclosures): at most this many characters, and fewer than
+# MAX_HEAD_PARAGRAPHS blocks longer than MIN_STORY_PARAGRAPH_CHARS (a standfirst may come first).
+MAX_HEAD_CHARS = 600
+MAX_HEAD_PARAGRAPHS = 2
+# ... and no more than this many blocks (the head is a handful of lines).
+MAX_HEAD_BLOCKS = 12
+# A head line longer than this is the story, whatever it starts with.
+MAX_META_LINE_CHARS = 160
+# A calendar date as pages print it: "Dec 19, 2025", "15 Dec, 2025", "Friday, November 14,
+# 2025", "September 16th, 2023 at 09:27 am", "12.12.2025", "09/10/2025", "2025-12-19".
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
+)
+# What a metadata line is made of besides names: dates, reading times, comment counts, the
+# words around them ("By", "Updated on", "Written by:", "Contributions from") and separators.
+META_PARTS = re.compile(
+    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|"
+    r"\b(?:medically|expertly|expert|originally|last|written|posted|edited|reviewed|"
+    r"fact[- ]?checked|updated|modified|published|photos?|words|authors?|contributions?|"
+    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]",
+    re.IGNORECASE,
+)
+# ... and what may remain: capitalised words, a byline's names and roles ("Genaveve
+# Bradshaw", "Senior Review Analyst", "Jillian Kubala MS RD").
+META_NAMES = re.compile(
+    r"\s*(?:(?:[A-Z][\w'’&]*|&)(?:\s+(?:[A-Z][\w'’&]*|and|&|de|da|di|van|von|der|la|le|of)){0,11})?\s*"
+)
+# A metadata line above the story, as a whole: what META_PARTS leaves of it is META_NAMES,
+# and it holds one of META_ANCHOR's words or a date ("By Jane Doe | Updated on March 4, 2025",
+# "5 min read", "Posted on Dec 18, 2025 by John Smith"); or a bare label whose value sits in
+# the next block ("Posted On", "Written By:", "Table of Contents").
+META_LABEL = re.compile(
+    r"(?:by|author|written by|posted by|posted on|posted in|published|published on|"
+    r"last updated|updated|updated on|edited by|reviewed by|fact[- ]?checked by|"
+    r"table of contents|contents|in this (?:article|post|guide)|on this page|show caption)\s*:?",
+    re.IGNORECASE,
+)
+META_ANCHOR = re.compile(
+    rf"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
+    rf"\bcomments?\b|{_DATE}",
+    re.IGNORECASE,
+)
+# An affiliate or sponsorship disclosure printed above the story ("We may earn a commission
+# from links on this page", "This post contains affiliate links").
+DISCLOSURE = re.compile(
+    r"\b(?:earns?|receives?|get)\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?"
+    r"(?:commission|compensation|kick ?back)|\baffiliate links?\b|\bpaid promotion\b",
+    re.IGNORECASE,
+)
+MAX_DISCLOSURE_CHARS = 320
 # Blocks longer than this are prose even when they start like an insert.
 MAX_INSERT_CHARS = 220
 # A block whose text is almost all link text and short is a "Related" headline or teaser.
