@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/metadata.py
 	$(BIN)/python bench/lint.py
+	$(BIN)/python bench/roundtrip.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

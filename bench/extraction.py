@@ -162,7 +162,7 @@ def table(results: dict[str, dict[str, Run]], markdown: bool) -> str:
 
 
 def memory() -> None:
-    """Time and peak memory of parse + metadata + body on 30 MB pages (bench/bigpage.py)."""
+    """Time and peak memory of the whole parse on 30 MB pages (bench/bigpage.py)."""
     import bigpage
 
     bigpage.main(["--mb", "30"])
