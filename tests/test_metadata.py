@@ -520,3 +520,13 @@ def test_update_label_beside_the_date_holder_yields_to_the_page_object() -> None
       <span class="post-date">April 19, 2025</span></div>"""
     found = meta(page(head, body))
     assert found.published == "2024-02-01T15:46:14+00:00"
+
+
+def test_without_an_h1_the_element_showing_the_title_anchors_the_header() -> None:
+    head = '<meta property="og:title" content="Top 5 HR Tools in 2026">'
+    body = (
+        '<div class="hero"><p class="framer-text">Top 5 HR Tools in 2026</p>'
+        '<p class="framer-text">February 16, 2026</p></div>'
+        "<div><p>We ranked five platforms by features and price to help you choose one.</p></div>"
+    )
+    assert meta(page(head=head, body=body), url=None).published == "2026-02-16"

@@ -33,7 +33,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -203,7 +203,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     )  # fmt: skip
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
-    region = visible.header(head)
+    region = visible.header(head if head is not None else _title_holder(root, title))
     byline, found = _authors(
         metas,
         article,
@@ -301,6 +301,22 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         return _str(value.get("name"))
     return _str(value)
+
+
+# Where a page without an <h1> prints its headline: a heading, paragraph or box whose whole
+# text is the title (page builders style a <p> or <div> as the headline).
+_TITLE_HOLDER = etree.XPath(
+    "(//body//*[self::h2 or self::h3 or self::h4 or self::p or self::div or self::span]"
+    "[string-length(.) < 400][normalize-space(.) = $title])[1]"
+)
+
+
+def _title_holder(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
+    """The element showing the headline on a page that has no <h1>, if one does."""
+    if not title:
+        return None
+    found = cast("list[lxml.html.HtmlElement]", _TITLE_HOLDER(root, title=title))
+    return next((el for el in found if not visible.foreign(el)), None)
 
 
 def _named(name: str | None) -> str | None:
