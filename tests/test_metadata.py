@@ -328,6 +328,13 @@ def test_date_from_url_path_as_last_resort() -> None:
         ("Release 2019.10.3", True, None),
         ("By Jane Doe | 19-Dec-2025", True, "2025-12-19"),
         ("2023 Jan 7", True, "2023-01-07"),
+        ("on 04-ago-2021 5:11:10", True, "2021-08-04T05:11:10"),
+        ("12 de marzo de 2024", True, "2024-03-12"),
+        ("3. März 2025", True, "2025-03-03"),
+        ("1er janvier 2024", True, "2024-01-01"),
+        ("15 dic. 2023", True, "2023-12-15"),
+        ("12 agosto 2025", True, "2025-08-12"),
+        ("scored 5 out of 2024 points", True, None),
     ],
 )
 def test_date_formats(text: str, month_first: bool, expected: str | None) -> None:

@@ -59,6 +59,35 @@ _DMY = re.compile(
 _YMD = re.compile(
     r"\b(?P<y>(?:19|20)\d{2})\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\b(?![.:/-]?\d)", re.IGNORECASE
 )
+# Month names and abbreviations of the languages that write the day first (Spanish, French,
+# German, Italian, Portuguese): "04-ago-2021", "12 de marzo de 2024", "3. März 2025".
+_FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "enero ene janvier janv januar jänner gennaio gen janeiro",
+            "febrero février fevrier févr fevr februar febbraio fevereiro fev",
+            "marzo mars märz mär março marco",
+            "abril abr avril avr aprile",
+            "mayo mai maggio mag maio",
+            "junio juin juni giugno giu junho",
+            "julio juillet juil juli luglio lug julho",
+            "agosto ago août aout",
+            "septiembre setiembre set septembre settembre setembro",
+            "octubre octobre oktober okt ottobre ott outubro out",
+            "noviembre novembre novembro",
+            "diciembre dic décembre decembre déc dezember dez dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_DMY_FOREIGN = re.compile(
+    r"\b(?P<d>\d{1,2})(?:\.|º|er)?(?:\s+de\s+|\s+|-)"
+    r"(?P<mon>" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?"
+    r"(?:\s+de\s+|,?\s+|-)(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b" + _TIME,
     re.IGNORECASE,
@@ -73,12 +102,12 @@ def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     if not text:
         return None
     text = text.strip()[:200]
-    for pattern in (_ISO, _MDY, _DMY, _YMD):
+    for pattern in (_ISO, _MDY, _DMY, _YMD, _DMY_FOREIGN):
         for found_at in pattern.finditer(text):
             parts = found_at.groupdict()
             if parts.get("sep") == "." and len(parts["m"] + parts["d"]) != 4:
                 continue
-            month = parts.get("m") or str(_MONTHS[parts["mon"].lower()[:3]])
+            month = parts.get("m") or str(_month_number(parts["mon"]))
             found = _build(parts["y"], month, parts["d"], parts)
             if found:
                 return found
@@ -90,6 +119,11 @@ def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     if match:
         return _numeric(match, month_first=month_first)
     return None
+
+
+def _month_number(name: str) -> int:
+    name = name.lower()
+    return _FOREIGN_MONTHS.get(name) or _MONTHS[name[:3]]
 
 
 def _numeric(match: re.Match[str], *, month_first: bool) -> str | None:
