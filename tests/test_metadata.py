@@ -92,6 +92,16 @@ def test_microdata_only() -> None:
     assert found.published == "2023-11-02T09:15:00+00:00"
 
 
+def test_microdata_scope_on_the_root_element() -> None:
+    html = f"""<!doctype html><html itemscope itemtype="https://schema.org/BlogPosting">
+    <body><h1 itemprop="headline">Scoped at the root</h1>
+    <meta itemprop="datePublished" content="2023-11-02T09:15:00+00:00">
+    <p>{"Story text. " * 30}</p></body></html>"""
+    found = meta(html)
+    assert found.title == "Scoped at the root"
+    assert found.published == "2023-11-02T09:15:00+00:00"
+
+
 def test_opengraph_only() -> None:
     head = """<meta property="og:title" content="OG headline | The Forward">
       <meta property="og:site_name" content="The Forward">
