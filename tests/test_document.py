@@ -204,3 +204,11 @@ def test_every_element_of_a_loaded_tree_is_a_plain_html_element() -> None:
     assert [type(c) for c in root.iter(lxml.etree.Comment)] == [lxml.html.HtmlComment]
     assert root.find(".//p").text_content() == "Some bold text."
     assert root.find(".//label").text_content() == "Name "
+
+
+def test_decoded_text_is_read_as_is_whatever_charset_its_meta_declares() -> None:
+    root = document.load(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=shift_jis">'
+        "</head><body><p>Café — naïve 中文 😀</p></body></html>"
+    )
+    assert root.find(".//p").text == "Café — naïve 中文 😀"
