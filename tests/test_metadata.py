@@ -102,6 +102,20 @@ def test_microdata_scope_on_the_root_element() -> None:
     assert found.published == "2023-11-02T09:15:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<span itemprop="creator">Jane Doe</span>',
+        '<a rel="author" href="/people/jane">Jane Doe</a>',
+        '<span class="post-author-name">Jane Doe</span>',
+        '<a href="/authors/jane-doe/">Jane Doe</a>',
+    ],
+)
+def test_byline_holders_without_a_byline_class_are_read(holder: str) -> None:
+    body = f"<h1>A headline for the story</h1><div class='meta'>{holder}</div>"
+    assert meta(page(body=body)).authors == ("Jane Doe",)
+
+
 def test_opengraph_only() -> None:
     head = """<meta property="og:title" content="OG headline | The Forward">
       <meta property="og:site_name" content="The Forward">

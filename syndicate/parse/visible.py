@@ -448,7 +448,7 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
     for el in elements:
-        if el.tag in _NOT_BYLINE:
+        if el.tag in _NOT_BYLINE or not _may_hold_byline(el):
             continue
         rank = next((n for n, test in enumerate(BYLINE_TESTS) if test(el)), None)
         if rank is not None:
@@ -476,6 +476,14 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
         if found:
             return found
     return found
+
+
+def _may_hold_byline(el: Element) -> bool:
+    """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
+    if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
+        return True
+    marks = _marks(el)
+    return "byline" in marks or "author" in marks
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
