@@ -116,6 +116,13 @@ def test_byline_holders_without_a_byline_class_are_read(holder: str) -> None:
     assert meta(page(body=body)).authors == ("Jane Doe",)
 
 
+def test_byline_in_bare_wrappers_is_read_and_one_in_a_sidebar_is_not() -> None:
+    bare = "<div><div><span class='byline'>By Jane Doe</span></div></div>"
+    aside = "<div id='sidebar'><span class='byline'>By Sam Roe</span></div>"
+    found = meta(page(body=f"<h1>A headline for the story</h1>{aside}{bare}"))
+    assert found.authors == ("Jane Doe",)
+
+
 def test_opengraph_only() -> None:
     head = """<meta property="og:title" content="OG headline | The Forward">
       <meta property="og:site_name" content="The Forward">

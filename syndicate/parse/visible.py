@@ -190,7 +190,10 @@ def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -
     tag = el.tag
     if tag in _FOREIGN_TAGS and not (tag in _ARTICLE_OWN_TAGS and in_article):
         return True
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    classes, ident, role = el.get("class"), el.get("id"), el.get("role")
+    if not (classes or ident or role):  # most elements: nothing to read
+        return False
+    marks = f"{classes or ''} {ident or ''} {role or ''}"
     return bool(marks.strip()) and _foreign_marks(marks, near_headline)
 
 
