@@ -253,6 +253,26 @@ def test_div_soup_with_br_separated_text() -> None:
         assert para in body.text
 
 
+def test_div_soup_story_beside_long_inline_scripts_and_styles() -> None:
+    script = "<script>var config = " + '{"key": "a long configuration value"}, ' * 20 + ";</script>"
+    style = "<style>.story { font-family: Georgia, serif; margin: 0 auto; } " * 5 + "</style>"
+    soup = script + style + "<div class='txt'>" + "<br><br>".join(PARAS) + "</div>" + script
+    body = extract(page(soup))
+    for para in PARAS:
+        assert para in body.text
+    assert "configuration" not in body.text
+    assert "Georgia" not in body.text
+
+
+def test_container_marked_as_article_body_is_taken() -> None:
+    html = f"""<html><body><div class="layout">
+    <div class="col" itemprop="articleBody">{paras()}</div>
+    <div class="col"><p>{"A short note beside the story, with one sentence. " * 2}</p></div>
+    </div></body></html>"""
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS
+
+
 def test_text_after_an_html_comment_is_kept() -> None:
     split = (
         "<p>Mr<!-- -->. Smith, the mayor, said the plan would <!-- react-text -->cost less than "

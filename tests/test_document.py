@@ -191,3 +191,24 @@ def test_html_written_from_a_deep_tree_reparses_whole_with_a_default_parser() ->
     again = lxml.html.document_fromstring(written)
     assert "After: the council" in again.text_content()
     assert tree_depth(root) <= 256
+
+
+def test_every_element_of_a_loaded_tree_is_a_plain_html_element() -> None:
+    root = document.load(
+        "<html><body><!-- note --><form><label>Name <input name=q></label>"
+        "<select><option>One</option></select><textarea>Text</textarea></form>"
+        "<p>Some <b>bold</b> text.</p></body></html>"
+    )
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    assert {type(el) for el in elements} == {lxml.html.HtmlElement}
+    assert [type(c) for c in root.iter(lxml.etree.Comment)] == [lxml.html.HtmlComment]
+    assert root.find(".//p").text_content() == "Some bold text."
+    assert root.find(".//label").text_content() == "Name "
+
+
+def test_decoded_text_is_read_as_is_whatever_charset_its_meta_declares() -> None:
+    root = document.load(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=shift_jis">'
+        "</head><body><p>Café — naïve 中文 😀</p></body></html>"
+    )
+    assert root.find(".//p").text == "Café — naïve 中文 😀"

@@ -92,6 +92,37 @@ def test_microdata_only() -> None:
     assert found.published == "2023-11-02T09:15:00+00:00"
 
 
+def test_microdata_scope_on_the_root_element() -> None:
+    html = f"""<!doctype html><html itemscope itemtype="https://schema.org/BlogPosting">
+    <body><h1 itemprop="headline">Scoped at the root</h1>
+    <meta itemprop="datePublished" content="2023-11-02T09:15:00+00:00">
+    <p>{"Story text. " * 30}</p></body></html>"""
+    found = meta(html)
+    assert found.title == "Scoped at the root"
+    assert found.published == "2023-11-02T09:15:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<span itemprop="creator">Jane Doe</span>',
+        '<a rel="author" href="/people/jane">Jane Doe</a>',
+        '<span class="post-author-name">Jane Doe</span>',
+        '<a href="/authors/jane-doe/">Jane Doe</a>',
+    ],
+)
+def test_byline_holders_without_a_byline_class_are_read(holder: str) -> None:
+    body = f"<h1>A headline for the story</h1><div class='meta'>{holder}</div>"
+    assert meta(page(body=body)).authors == ("Jane Doe",)
+
+
+def test_byline_in_bare_wrappers_is_read_and_one_in_a_sidebar_is_not() -> None:
+    bare = "<div><div><span class='byline'>By Jane Doe</span></div></div>"
+    aside = "<div id='sidebar'><span class='byline'>By Sam Roe</span></div>"
+    found = meta(page(body=f"<h1>A headline for the story</h1>{aside}{bare}"))
+    assert found.authors == ("Jane Doe",)
+
+
 def test_opengraph_only() -> None:
     head = """<meta property="og:title" content="OG headline | The Forward">
       <meta property="og:site_name" content="The Forward">

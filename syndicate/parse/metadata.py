@@ -80,8 +80,10 @@ class Metadata:
     """Every JSON-LD object on the page, for readers that resolve ``@id`` references."""
 
 
+# Through the attribute axis, so only elements carrying itemscope are tested.
 _MICRO_SCOPE = etree.XPath(
-    "//*[@itemscope][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+    "descendant-or-self::*/@itemscope/parent::*"
+    "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
 )
 # The tags the metadata reader needs, gathered in one pass over the tree.
 _SCAN_TAGS = ("meta", "link", "script", "h1", "title")

@@ -18,10 +18,13 @@ from lxml import etree
 # some length (div soup, <td> layouts, text under <br>s, <font> pages, AMP's custom elements).
 # Elements with a direct text node of 40 characters or more (no "/.." step: its document-order
 # sort is quadratic-ish on huge pages); paragraphs are weighed on their own, so they are left
-# out here rather than handed back by the hundred thousand on long pages.
+# out here rather than handed back by the hundred thousand on long pages, and so are scripts
+# and styles (never units). The raw length test comes first: it is the cheapest and rejects
+# most elements before the tag tests and normalize-space run.
 LONG_TEXT_HOLDERS = etree.XPath(
-    "descendant::*[not(self::p or self::pre)]"
-    "[text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]]"
+    "descendant::*[text()[string-length(.) >= 40]]"
+    "[not(self::p or self::pre or self::script or self::style)]"
+    "[text()[string-length(normalize-space(.)) >= 40]]"
 )
 # Elements whose long direct text is not running text.
 NOT_UNITS = frozenset(

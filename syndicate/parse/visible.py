@@ -190,7 +190,10 @@ def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -
     tag = el.tag
     if tag in _FOREIGN_TAGS and not (tag in _ARTICLE_OWN_TAGS and in_article):
         return True
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    classes, ident, role = el.get("class"), el.get("id"), el.get("role")
+    if not (classes or ident or role):  # most elements: nothing to read
+        return False
+    marks = f"{classes or ''} {ident or ''} {role or ''}"
     return bool(marks.strip()) and _foreign_marks(marks, near_headline)
 
 
@@ -448,7 +451,7 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
     for el in elements:
-        if el.tag in _NOT_BYLINE:
+        if el.tag in _NOT_BYLINE or not _may_hold_byline(el):
             continue
         rank = next((n for n, test in enumerate(BYLINE_TESTS) if test(el)), None)
         if rank is not None:
@@ -476,6 +479,14 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
         if found:
             return found
     return found
+
+
+def _may_hold_byline(el: Element) -> bool:
+    """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
+    if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
+        return True
+    marks = _marks(el)
+    return "byline" in marks or "author" in marks
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
