@@ -13,9 +13,9 @@ from syndicate.errors import SourceError
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
 from syndicate.lint.text import host_of
-from syndicate.models import Article, Verdict, Violation
+from syndicate.models import Article, Verdict
 from syndicate.parse import document
-from syndicate.policy.engine import effective_severity
+from syndicate.policy.engine import run_rules
 from syndicate.policy.profile import Profile, load_profile
 from syndicate.policy.publisher import bind
 from syndicate.policy.registry import all_rules
@@ -48,22 +48,7 @@ def lint_copy(
     profile = bind(profile, article)
     ctx = CopyContext(name, text, root, article, profile)
     key = _partner_key(partner or partner_of(root, profile), profile)
-    found: list[Violation] = []
-    for rule in all_rules("copy"):
-        severity = effective_severity(rule, profile, partner=key)
-        if severity is None:
-            continue
-        found.extend(
-            Violation(
-                rule=rule.slug,
-                severity=severity,
-                message=f.message,
-                evidence=f.evidence,
-                line=f.line,
-                column=f.column,
-            )
-            for f in rule.check(ctx)
-        )
+    found = run_rules(all_rules("copy"), ctx, profile, partner=key)
     found.sort(key=lambda v: (v.line or 0, v.column or 0, v.rule, v.message))
     return Verdict(source=name, violations=tuple(found))
 

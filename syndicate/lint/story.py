@@ -16,7 +16,7 @@ from typing import Literal
 import lxml.html
 
 from syndicate.lint.locate import Block, blocks, within
-from syndicate.lint.text import shingles, text_runs, url_key, word_line, words
+from syndicate.lint.text import RUN_WORDS, shingles, text_runs, url_key, word_line, words
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
 
@@ -33,8 +33,6 @@ BYLINE_SLACK = 12
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
-# Blocks of fewer words hold no three-word run to match the original's by.
-SHINGLE_WORDS = 3
 PROSE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"))
 # A heading that reads like the original's title is the headline, even when the story's
 # text repeats its words ("Top 10 apps" over a body that speaks of "the top 10 apps").
@@ -133,7 +131,7 @@ def _widen(
         if id(block.element) in story_ids:
             return True
         return (
-            0 < len(seq) < SHINGLE_WORDS
+            0 < len(seq) < RUN_WORDS
             and f" {' '.join(seq)} " in word_line(original.body_text)
             and _kind(block, False, original, profile) in ("other", "label")
         )

@@ -27,6 +27,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(unicodedata.normalize("NFKC", text.translate(INVISIBLE)))
 
 
+# Words in a run: blocks are matched to the original by their runs of this many words.
+RUN_WORDS = 3
+
+
 @lru_cache(maxsize=64)
 def text_runs(text: str) -> frozenset[tuple[str, ...]]:
     """The three-word runs of ``text`` (cached: many copies share one original)."""
@@ -39,7 +43,7 @@ def word_line(text: str) -> str:
     return f" {' '.join(words(text))} "
 
 
-def shingles(seq: list[str], size: int = 3) -> set[tuple[str, ...]]:
+def shingles(seq: list[str], size: int = RUN_WORDS) -> set[tuple[str, ...]]:
     """The runs of ``size`` consecutive words in ``seq``."""
     return {tuple(seq[i : i + size]) for i in range(len(seq) - size + 1)}
 

@@ -392,7 +392,7 @@ def _walk(
                 kind = _kind(el, key, in_article)
                 kinds[key] = kind
             if kind[0] or (len(attrs) and _hidden(el)):
-                resume = _next_outside(el, start)
+                resume = visible.next_outside(el, start)
                 if resume is None:
                     break
                 skipping = True
@@ -411,17 +411,6 @@ def _kind(
     )
     skip = tag not in ("article", "main") and visible.foreign_box(el, in_article=inner)
     return skip, bool((cls or ident) and NOTE_MARK.search(f"{cls} {ident}"))
-
-
-def _next_outside(el: lxml.html.HtmlElement, start: lxml.html.HtmlElement) -> Any:
-    """The first element after ``el``'s subtree within ``start``'s, or None."""
-    node: lxml.html.HtmlElement | None = el
-    while node is not None and node is not start:
-        following = node.getnext()
-        if following is not None:
-            return following
-        node = node.getparent()
-    return None
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:

@@ -391,7 +391,7 @@ def page(root: Element) -> Region:
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
         if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
-            resume = _next_outside(el)
+            resume = next_outside(el)
             if resume is None:
                 break
             skipping = True
@@ -405,10 +405,11 @@ def page(root: Element) -> Region:
     return region
 
 
-def _next_outside(el: Element) -> Element | None:
-    """The first element after ``el``'s subtree in document order, or None."""
+def next_outside(el: Element, within: Element | None = None) -> Element | None:
+    """The first element after ``el``'s subtree in document order (inside ``within``'s
+    subtree, when given), or None."""
     node: Element | None = el
-    while node is not None:
+    while node is not None and node is not within:
         following = node.getnext()
         if following is not None:
             return following

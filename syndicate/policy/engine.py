@@ -48,14 +48,19 @@ def evaluate(article: Article, profile: Profile, *, source: str | None = None) -
     """
     profile = bind(profile, article)
     context = ArticleContext(article, profile)
-    violations = _run(all_rules("article"), context, profile)
+    found = run_rules(all_rules("article"), context, profile)
+    violations = tuple(sorted(found, key=lambda v: (SEVERITY_ORDER[v.severity], v.rule)))
     return Verdict(source=source or article.url, violations=violations)
 
 
-def _run(rules: Iterable[Rule], context: object, profile: Profile) -> tuple[Violation, ...]:
+def run_rules(
+    rules: Iterable[Rule], context: object, profile: Profile, *, partner: str | None = None
+) -> list[Violation]:
+    """Every finding of ``rules`` on ``context``, at the severity ``profile`` gives each rule
+    (for ``partner``, when given); rules switched off are not run."""
     found: list[Violation] = []
     for rule in rules:
-        severity = effective_severity(rule, profile)
+        severity = effective_severity(rule, profile, partner=partner)
         if severity is None:
             continue
         found.extend(
@@ -69,4 +74,4 @@ def _run(rules: Iterable[Rule], context: object, profile: Profile) -> tuple[Viol
             )
             for finding in rule.check(context)
         )
-    return tuple(sorted(found, key=lambda v: (SEVERITY_ORDER[v.severity], v.rule)))
+    return found
