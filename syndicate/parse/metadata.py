@@ -305,20 +305,40 @@ def _name(value: Any) -> str | None:
     return _str(value)
 
 
-# Where a page without an <h1> prints its headline: a heading, paragraph or box whose whole
-# text is the title (page builders style a <p> or <div> as the headline).
-_TITLE_HOLDER = etree.XPath(
-    "(//body//*[self::h2 or self::h3 or self::h4 or self::p or self::div or self::span]"
-    "[string-length(.) < 400][normalize-space(.) = $title])[1]"
-)
+# Where a page without an <h1> prints its headline: the outermost heading, paragraph or box
+# whose whole text is the title (page builders style a <p> or <div> as the headline). Found
+# from the text nodes up: an element's string value is its whole subtree's, and testing
+# every element's would be quadratic on deep pages.
+_TITLE_TEXTS = etree.XPath("//body//text()[normalize-space(.) = $title]")
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 
 def _title_holder(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
     """The element showing the headline on a page that has no <h1>, if one does."""
     if not title:
         return None
-    found = cast("list[lxml.html.HtmlElement]", _TITLE_HOLDER(root, title=title))
-    return next((el for el in found if not visible.foreign(el)), None)
+    for text in cast("list[Any]", _TITLE_TEXTS(root, title=title)):
+        node = text.getparent() if not text.is_tail else None
+        holder = None
+        while node is not None and node.tag != "body" and _shows_only(node, title):
+            if node.tag in _TITLE_TAGS:
+                holder = node
+            node = node.getparent()
+        if holder is not None:
+            return None if visible.foreign(holder) else cast("lxml.html.HtmlElement", holder)
+    return None
+
+
+def _shows_only(el: lxml.html.HtmlElement, title: str) -> bool:
+    """Whether ``el``'s whole text is ``title``, read no further than the title's length."""
+    parts: list[str] = []
+    size = 0
+    for part in el.itertext():
+        parts.append(part)
+        size += len(part.strip())
+        if size > 2 * len(title):
+            return False
+    return " ".join("".join(parts).split()) == title
 
 
 def _named(name: str | None) -> str | None:
