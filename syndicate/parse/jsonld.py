@@ -11,12 +11,15 @@ fails, so valid JSON is never rewritten:
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import lxml.html
+
+from syndicate.parse.authors import clean_text
 
 Obj = dict[str, Any]
 
@@ -184,3 +187,16 @@ def main_article(objs: list[Obj], *, urls: tuple[str | None, ...] = ()) -> Obj |
 def main_page(objs: list[Obj]) -> Obj | None:
     """The page's WebPage object, if any (a fallback source of dates and names)."""
     return next((o for o in objs if types(o) & PAGE_TYPES), None)
+
+
+def text(value: Any) -> str | None:
+    """A JSON-LD value as clean text: a list's first item; strings and numbers only, with
+    entities escaped twice in the page's source decoded."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        found = clean_text(str(value))
+        if "&" in found:
+            found = clean_text(html.unescape(found))
+        return found or None
+    return None

@@ -13,13 +13,7 @@ Each field takes the first source that has a usable value:
    last when the metadata names a person. Last, a "Written by" or "Author:" line anywhere
    on the page outside comments, sidebars and related lists.
 3. byline: the visible byline as displayed; else the authors joined with commas.
-4. published / modified: a date the header labels as the first publication, then JSON-LD,
-   ``article:published_time`` and the other date metas, microdata, then the dates shown in
-   the article header, then the WebPage object and the other publish metas, then a date
-   the header labels as an update, then dates anywhere on the page and in scripts, then a
-   ``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen
-   date wins: a story is not first published after the day it shows (the structured date
-   is then a re-save, a migration or UTC).
+4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
 6. publisher: JSON-LD publisher name, then og:site_name; language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
@@ -31,7 +25,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
@@ -39,7 +32,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from syndicate.parse import jsonld, visible
+from syndicate.parse import dating, jsonld, visible
 from syndicate.parse.authors import (
     Byline,
     clean_text,
@@ -49,7 +42,6 @@ from syndicate.parse.authors import (
     split_names,
     writer_names,
 )
-from syndicate.parse.dates import parse_date
 from syndicate.parse.titles import pick_title
 from syndicate.parse.visible import run
 
@@ -91,20 +83,6 @@ _SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 _POSTID_CLASS = re.compile(r"\bpostid-(\d+)\b")
 # A host name (letters of any script, digits, hyphens, dots) or an IPv6 literal's inside.
 _HOST_NAME = re.compile(r"[\w.-]+|[0-9a-f:.]+")
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|-)")
-# Date metas in the order CMSs are most often right about them.
-PUBLISHED_METAS = (
-    "article:published_time", "og:published_time", "article:published", "datepublished",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
-    "citation_date", "publish-date", "publish_date", "publishdate", "pubdate",
-    "publication_date", "date", "article.published", "og:article:published_time",
-    "bt:pubdate", "sort_date",
-)  # fmt: skip
-MODIFIED_METAS = (
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-    "dc.date.modified", "last-modified", "article:modified", "og:article:modified_time",
-)  # fmt: skip
 # Visible byline holders read, in order, for one that names a writer.
 MAX_SHOWN = 3
 # A title before a name, ignored when a byline and structured data are compared.
@@ -189,7 +167,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     language = _language(root, metas, article)
     month_first = (language or "en-us").lower() in ("en-us", "en")
 
-    headline = _str(article.get("headline")) or _str(article.get("name"))
+    headline = jsonld.text(article.get("headline")) or jsonld.text(article.get("name"))
     h1_els = [h for h in scan.h1s[:8] if not visible.foreign(h)]
     h1s = [visible.text_of(h) for h in h1_els]
     og_title = _first(metas, "og:title")
@@ -216,44 +194,23 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         whole_page=head is None,
     )
 
-    shown = visible.shown_dates(region)
-
-    def structured_values() -> Iterator[str | None]:
-        yield _str(article.get("datePublished"))
-        yield from _all(metas, PUBLISHED_METAS)
-        yield lazy.micro.get("datePublished")
-
-    def published_values() -> Iterator[str | None]:
-        yield from shown.first
-        yield from structured_values()
-        yield from shown.plain
-        yield _str(page.get("datePublished"))
-        yield _str(article.get("dateCreated"))
-        yield from _publish_metas(metas)
-        yield from shown.updated
-        yield from visible.dates(lazy.page.elements)
-        yield from visible.labelled_dates(lazy.page.texts)
-        yield from visible.script_dates(scan.scripts)
-        yield _url_day(canonical)
-        yield _url_day(url)
-
-    def modified_values() -> Iterator[str | None]:
-        yield _str(article.get("dateModified"))
-        yield from _all(metas, MODIFIED_METAS)
-        yield lazy.micro.get("dateModified")
-        yield from visible.dates(region.elements, modified=True)
-        yield _str(page.get("dateModified"))
-
+    published, modified = dating.article_dates(
+        article=article,
+        page=page,
+        metas=metas,
+        header=region,
+        scripts=scan.scripts,
+        urls=(canonical, url),
+        lazy=lazy,
+        month_first=month_first,
+    )
     return Metadata(
         title=title,
         byline=byline or (", ".join(found.authors) if found.authors else None),
         authors=found.authors,
         byline_orgs=found.orgs,
-        published=_published(
-            _date(published_values(), month_first=month_first),
-            _shown_line(shown.lines, month_first=month_first),
-        ),
-        modified=_date(modified_values(), month_first=month_first),
+        published=published,
+        modified=modified,
         publisher=publisher,
         section=_first(metas, "article:section")
         or _first_str(article.get("articleSection"))
@@ -264,7 +221,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         jsonld=tuple(o for o in (article, page) if o),
         site_name=site,
         description=_first(metas, "og:description", "description", "twitter:description")
-        or _str(article.get("description")),
+        or jsonld.text(article.get("description")),
         image=_first(metas, "og:image", "og:image:url", "twitter:image"),
         keywords=_keywords(metas, article),
         ld_objects=tuple(objs),
@@ -282,27 +239,16 @@ def _all(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
     return [v for key in keys for v in metas.get(key, ())]
 
 
-def _str(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = clean_text(str(value))
-        if "&" in text:
-            text = clean_text(html.unescape(text))
-        return text or None
-    return None
-
-
 def _first_str(value: Any) -> str | None:
-    return _str(value)
+    return jsonld.text(value)
 
 
 def _name(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return _str(value.get("name"))
-    return _str(value)
+        return jsonld.text(value.get("name"))
+    return jsonld.text(value)
 
 
 # Where a page without an <h1> prints its headline: the outermost heading, paragraph or box
@@ -388,50 +334,8 @@ def _language(
         or root.get("xml:lang")
         or _first(metas, "og:locale", "content-language", "language")
     )
-    raw = raw or _str(article.get("inLanguage"))
+    raw = raw or jsonld.text(article.get("inLanguage"))
     return raw.strip().replace("_", "-") if raw and raw.strip() else None
-
-
-def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
-    for value in values:
-        found = parse_date(value, month_first=month_first)
-        if found:
-            return found
-    return None
-
-
-def _published(found: str | None, shown: str | None) -> str | None:
-    """The first publication: the page's own date line when it is earlier than ``found``.
-
-    A story cannot be first published after the day its header shows, so a later structured
-    date is a re-save, a migration or the same moment written in UTC.
-    """
-    if found and shown and shown[:10] < found[:10]:
-        return shown
-    return found
-
-
-def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
-    """The header's first date, when it is a date line of its own.
-
-    Even a date labelled as an update bounds the first publication: nothing is updated
-    before it is published.
-    """
-    for value, usable in lines:
-        found = parse_date(value, month_first=month_first)
-        if found:
-            return found if usable else None
-    return None
-
-
-def _publish_metas(metas: dict[str, list[str]]) -> list[str]:
-    """Values of any other meta whose name speaks of publishing (``w-published-date``)."""
-    return [v for key, values in metas.items() if "publish" in key for v in values]
-
-
-def _url_day(url: str | None) -> str | None:
-    match = _URL_DAY.search(urlsplit(url).path) if url else None
-    return "-".join(match.groups()) if match else None
 
 
 def _post_id(
@@ -448,7 +352,7 @@ def _post_id(
     ident = article.get("identifier")
     if isinstance(ident, dict):
         ident = ident.get("value")
-    return _str(ident)
+    return jsonld.text(ident)
 
 
 def _keywords(metas: dict[str, list[str]], article: dict[str, Any]) -> tuple[str, ...]:

@@ -1,9 +1,9 @@
-"""What the reader sees: the byline and the date in the article's header.
+"""What the reader sees: the article's header, its byline, and the page's foreign boxes.
 
 The header is the stretch of page around the headline: the elements and short texts just
 after the ``<h1>`` and just before it, walked once in document order (``header``). Bylines
-and dates are looked for there; the whole page (``page``, one walk of the tree) is read only
-when the header has none and the page has no better source. Anything inside comments,
+(here) and dates (``dating``) are looked for there; the whole page (``page``, one walk of the
+tree) is read only when the header has none and the page has no better source. Anything inside comments,
 related-story lists, sidebars, footers or author-bio boxes is skipped, so a commenter, a
 related story's writer or a sidebar date never stands in for the article's.
 """
@@ -87,32 +87,6 @@ MAX_PAGE_ELEMENTS = 10_000
 MAX_HEADER_TEXT = 120
 # The short texts after the headline where an unmarked "By Jane Doe" line is looked for.
 BYLINE_AFTER_TEXTS = 12
-# Dates and times in script data that some CMSs expose only there.
-SCRIPT_DATE = re.compile(
-    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|'
-    r'first_publication_date|publication_date|pubDate|date_published|createdAt)"\s*:\s*'
-    r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
-)
-
-# Words before a date that make it the page's last update, not its publication.
-UPDATED_LABEL = re.compile(
-    r"\b(?:updated|modified|revised|reviewed|edited|refreshed)\b", re.IGNORECASE
-)
-# Words before a date that name it the story's first publication.
-FIRST_PUBLISHED_LABEL = re.compile(
-    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b", re.IGNORECASE
-)
-# A header text with at most this many words is a date line ("Posted on March 4, 2024 |
-# 5 min read"); a longer one is a sentence whose date may be an event's.
-MAX_DATE_LINE_WORDS = 8
-# A text this short before a date may be its label ("Last updated:").
-MAX_LABEL_WORDS = 4
-# A label that says the date after it is the post's own.
-_DATE_LABEL = re.compile(
-    r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
-    r"written|first\s+published)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
-    re.IGNORECASE,
-)
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
@@ -135,48 +109,18 @@ _NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
-def _marks(el: Element) -> str:
+def marks(el: Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
 # Byline holders, strongest first: explicit byline classes, itemprop=author, rel=author,
 # then anything whose class or id says "author", then links to an author page.
 BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
-    lambda el: "byline" in _marks(el),
+    lambda el: "byline" in marks(el),
     lambda el: el.get("itemprop") in ("author", "creator"),
     lambda el: el.get("rel") == "author",
-    lambda el: el.tag in _BYLINE_TAGS and "author" in _marks(el),
+    lambda el: el.tag in _BYLINE_TAGS and "author" in marks(el),
     lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
-)
-# Classes of elements that hold the article's date (WordPress's "status-publish" is the post's
-# state on its whole container, not a date).
-_DATE_CLASS = re.compile(
-    r"(?<!status-)publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
-    r"entry-meta|article-meta|meta-date|date"
-)
-_TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
-_MODIFIED_CLASS = re.compile(r"updated|modified")
-
-
-def _in_published(el: Element) -> bool:
-    return any(a.get("itemprop") == "datePublished" for a in el.iterancestors())
-
-
-# <time> and date holders, most specific first.
-DATE_TESTS: tuple[Callable[[Element], bool], ...] = (
-    lambda el: el.get("itemprop") == "datePublished",
-    lambda el: (
-        el.tag == "time"
-        and (el.get("pubdate") is not None or bool(_TIME_CLASS.search(el.get("class", "").lower())))
-    ),
-    lambda el: bool(_DATE_CLASS.search(el.get("class", "").lower())) and not _in_published(el),
-    lambda el: el.tag == "time",
-)
-MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
-    lambda el: (
-        el.get("itemprop") == "dateModified"
-        or (el.tag == "time" and bool(_MODIFIED_CLASS.search(el.get("class", "").lower())))
-    ),
 )
 
 
@@ -417,17 +361,7 @@ def next_outside(el: Element, within: Element | None = None) -> Element | None:
     return None
 
 
-def labelled_dates(texts: list[str]) -> list[str]:
-    """Texts that label a date as the post's ("Posted on April 13, 2023", "Published: …")."""
-    out = []
-    for text in texts:
-        cleaned = clean_text(text)
-        if _DATE_LABEL.match(cleaned) and any(c.isdigit() for c in cleaned):
-            out.append(_DATE_LABEL.sub("", cleaned, count=1))
-    return out
-
-
-# --- bylines and dates ------------------------------------------------------------------------
+# --- bylines -------------------------------------------------------------------------------------
 
 
 def _name_parts(el: Element) -> list[str]:
@@ -486,8 +420,8 @@ def _may_hold_byline(el: Element) -> bool:
     """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
     if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
         return True
-    marks = _marks(el)
-    return "byline" in marks or "author" in marks
+    found = marks(el)
+    return "byline" in found or "author" in found
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
@@ -500,91 +434,6 @@ def _next_sibling_of(previous: Element, el: Element) -> bool:
         parts.append(text_of(sibling))
         parts.append(sibling.tail or "")
     return False
-
-
-def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
-    """Raw date strings of ``elements`` (``datetime``/``content`` or text), best first."""
-    return [value for value, _ in _date_holders(elements, modified=modified)]
-
-
-def _date_holders(elements: list[Element], *, modified: bool) -> list[tuple[str, Element]]:
-    out: list[tuple[str, Element]] = []
-    for test in MODIFIED_TESTS if modified else DATE_TESTS:
-        for el in elements:
-            if not test(el):
-                continue
-            value = el.get("datetime") or el.get("content") or ""
-            if not value:
-                inner = next((t for t in el.iter("time") if t.get("datetime")), None)
-                value = inner.get("datetime", "") if inner is not None else text_of(el)
-            if value and len(value) < MAX_BYLINE_CHARS:
-                out.append((value, el))
-        if out:
-            return out
-    return out
-
-
-@dataclass(slots=True)
-class Shown:
-    """Dates shown around the headline, each raw, nearest first, by what their label says."""
-
-    first: list[str] = field(default_factory=list)
-    """Labelled as the first publication ("Originally published on ...")."""
-    plain: list[str] = field(default_factory=list)
-    """Unlabelled or labelled as published ("March 4, 2024", "Posted on ...")."""
-    updated: list[str] = field(default_factory=list)
-    """Labelled as an update ("Updated on ...", "Last reviewed ...")."""
-    lines: list[tuple[str, bool]] = field(default_factory=list)
-    """All of them in order, each with whether it is a date line of its own (a date holder,
-    or a short text that is mostly the date) rather than a date inside a sentence."""
-
-
-def shown_dates(region: Region) -> Shown:
-    """The dates of ``region`` (its date holders, then its texts), sorted by their labels."""
-    shown = Shown()
-    for value, el in _date_holders(region.elements, modified=False):
-        own, before = text_of(el), _text_before(el)
-        label = _label(own if any(c.isdigit() for c in before) else f"{before} {own}")
-        if not label and _MODIFIED_CLASS.search(_marks(el)) and not _TIME_CLASS.search(_marks(el)):
-            label = "updated"
-        _sort(shown, value, label, line=True)
-    previous = ""
-    for text in region.texts:
-        if any(c.isdigit() for c in text):
-            # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
-            label = f"{previous} {_label(text)}"
-            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
-            previous = ""
-        else:
-            previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
-    return shown
-
-
-def _text_before(el: Element) -> str:
-    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
-    previous = el.getprevious()
-    if previous is not None:
-        return f"{text_of(previous)} {previous.tail or ''}"[-MAX_BYLINE_CHARS:]
-    parent = el.getparent()
-    return (parent.text or "") if parent is not None else ""
-
-
-def _label(text: str) -> str:
-    """The words before the first digit of ``text``: where pages write a date's label."""
-    cut = next((i for i, c in enumerate(text) if c.isdigit()), None)
-    return text[:cut] if cut is not None else ""
-
-
-def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
-    if FIRST_PUBLISHED_LABEL.search(label):
-        shown.first.append(value)
-        shown.lines.append((value, True))
-    elif UPDATED_LABEL.search(label):
-        shown.updated.append(value)
-        shown.lines.append((value, line))
-    else:
-        shown.plain.append(value)
-        shown.lines.append((value, line))
 
 
 def header_byline(texts: list[str], *, after: int = 0) -> str | None:
@@ -627,13 +476,3 @@ def labelled_byline(texts: list[str]) -> str | None:
             if name and looks_like_name(name):
                 return f"{text} {name}"
     return None
-
-
-def script_dates(scripts: list[Element]) -> list[str]:
-    """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
-    for script in scripts:
-        if script.get("src") is None and script.text:
-            match = SCRIPT_DATE.search(script.text)
-            if match:
-                return [match.group(1)]
-    return []

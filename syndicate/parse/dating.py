@@ -1,0 +1,315 @@
+"""Dating the article: the dates its header shows, sorted by their labels, and the merge of
+every source into ``published`` (the first publication) and ``modified`` (the last update).
+
+Precedence for ``published``: a date the header labels as the first publication, then
+JSON-LD, ``article:published_time`` and the other date metas, microdata, then the dates shown
+in the article header, then the WebPage object and the other publish metas, then a date the
+header labels as an update, then dates anywhere on the page and in scripts, then a
+``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen date
+wins: a story is not first published after the day it shows (the structured date is then a
+re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas, microdata, the
+header's "updated" holders, the WebPage object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from syndicate.parse import jsonld, visible
+from syndicate.parse.authors import clean_text
+from syndicate.parse.dates import parse_date
+from syndicate.parse.visible import Element
+
+# A date holder's value longer than this is a paragraph, not a date.
+MAX_DATE_CHARS = 160
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|-)")
+
+# Date metas in the order CMSs are most often right about them.
+PUBLISHED_METAS = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+    "citation_date", "publish-date", "publish_date", "publishdate", "pubdate",
+    "publication_date", "date", "article.published", "og:article:published_time",
+    "bt:pubdate", "sort_date",
+)  # fmt: skip
+MODIFIED_METAS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "article:modified", "og:article:modified_time",
+)  # fmt: skip
+
+
+# Dates and times in script data that some CMSs expose only there.
+SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|'
+    r'first_publication_date|publication_date|pubDate|date_published|createdAt)"\s*:\s*'
+    r'"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,30})"'
+)
+
+# Words before a date that make it the page's last update, not its publication.
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|revised|reviewed|edited|refreshed)\b", re.IGNORECASE
+)
+# Words before a date that name it the story's first publication.
+FIRST_PUBLISHED_LABEL = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b", re.IGNORECASE
+)
+# A header text with at most this many words is a date line ("Posted on March 4, 2024 |
+# 5 min read"); a longer one is a sentence whose date may be an event's.
+MAX_DATE_LINE_WORDS = 8
+# A text this short before a date may be its label ("Last updated:").
+MAX_LABEL_WORDS = 4
+
+# A label that says the date after it is the post's own.
+_DATE_LABEL = re.compile(
+    r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
+    r"written|first\s+published)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
+    re.IGNORECASE,
+)
+
+# Classes of elements that hold the article's date (WordPress's "status-publish" is the post's
+# state on its whole container, not a date).
+_DATE_CLASS = re.compile(
+    r"(?<!status-)publish|post-date|entry-date|article-date|posted-on|dateline|byline|post-meta|"
+    r"entry-meta|article-meta|meta-date|date"
+)
+_TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
+_MODIFIED_CLASS = re.compile(r"updated|modified")
+
+
+def _in_published(el: Element) -> bool:
+    return any(a.get("itemprop") == "datePublished" for a in el.iterancestors())
+
+
+# <time> and date holders, most specific first.
+DATE_TESTS: tuple[Callable[[Element], bool], ...] = (
+    lambda el: el.get("itemprop") == "datePublished",
+    lambda el: (
+        el.tag == "time"
+        and (el.get("pubdate") is not None or bool(_TIME_CLASS.search(el.get("class", "").lower())))
+    ),
+    lambda el: bool(_DATE_CLASS.search(el.get("class", "").lower())) and not _in_published(el),
+    lambda el: el.tag == "time",
+)
+MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
+    lambda el: (
+        el.get("itemprop") == "dateModified"
+        or (el.tag == "time" and bool(_MODIFIED_CLASS.search(el.get("class", "").lower())))
+    ),
+)
+
+
+class Sources(Protocol):
+    """What the page offers beyond its header, computed only when asked for."""
+
+    @property
+    def micro(self) -> dict[str, str]: ...
+
+    @property
+    def page(self) -> visible.Region: ...
+
+
+def article_dates(
+    *,
+    article: dict[str, Any],
+    page: dict[str, Any],
+    metas: dict[str, list[str]],
+    header: visible.Region,
+    scripts: list[Element],
+    urls: tuple[str | None, ...],
+    lazy: Sources,
+    month_first: bool,
+) -> tuple[str | None, str | None]:
+    """``(published, modified)`` as ISO 8601, from every source in the order above.
+
+    ``article`` and ``page``: the JSON-LD article and WebPage objects; ``header``: the
+    region around the headline; ``urls``: the canonical link and the page's own URL.
+    """
+    shown = shown_dates(header)
+
+    def published_values() -> Iterator[str | None]:
+        yield from shown.first
+        yield jsonld.text(article.get("datePublished"))
+        yield from (v for key in PUBLISHED_METAS for v in metas.get(key, ()))
+        yield lazy.micro.get("datePublished")
+        yield from shown.plain
+        yield jsonld.text(page.get("datePublished"))
+        yield jsonld.text(article.get("dateCreated"))
+        yield from _publish_metas(metas)
+        yield from shown.updated
+        yield from dates(lazy.page.elements)
+        yield from labelled_dates(lazy.page.texts)
+        yield from script_dates(scripts)
+        for url in urls:
+            yield _url_day(url)
+
+    def modified_values() -> Iterator[str | None]:
+        yield jsonld.text(article.get("dateModified"))
+        yield from (v for key in MODIFIED_METAS for v in metas.get(key, ()))
+        yield lazy.micro.get("dateModified")
+        yield from dates(header.elements, modified=True)
+        yield jsonld.text(page.get("dateModified"))
+
+    published = _published(
+        _date(published_values(), month_first=month_first),
+        _shown_line(shown.lines, month_first=month_first),
+    )
+    return published, _date(modified_values(), month_first=month_first)
+
+
+def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
+    for value in values:
+        found = parse_date(value, month_first=month_first)
+        if found:
+            return found
+    return None
+
+
+def _published(found: str | None, shown: str | None) -> str | None:
+    """The first publication: the page's own date line when it is earlier than ``found``.
+
+    A story cannot be first published after the day its header shows, so a later structured
+    date is a re-save, a migration or the same moment written in UTC.
+    """
+    if found and shown and shown[:10] < found[:10]:
+        return shown
+    return found
+
+
+def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
+    """The header's first date, when it is a date line of its own.
+
+    Even a date labelled as an update bounds the first publication: nothing is updated
+    before it is published.
+    """
+    for value, usable in lines:
+        found = parse_date(value, month_first=month_first)
+        if found:
+            return found if usable else None
+    return None
+
+
+def _publish_metas(metas: dict[str, list[str]]) -> list[str]:
+    """Values of any other meta whose name speaks of publishing (``w-published-date``)."""
+    return [v for key, values in metas.items() if "publish" in key for v in values]
+
+
+def _url_day(url: str | None) -> str | None:
+    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    return "-".join(match.groups()) if match else None
+
+
+# --- dates the page shows ------------------------------------------------------------------
+
+
+def labelled_dates(texts: list[str]) -> list[str]:
+    """Texts that label a date as the post's ("Posted on April 13, 2023", "Published: …")."""
+    out = []
+    for text in texts:
+        cleaned = clean_text(text)
+        if _DATE_LABEL.match(cleaned) and any(c.isdigit() for c in cleaned):
+            out.append(_DATE_LABEL.sub("", cleaned, count=1))
+    return out
+
+
+def dates(elements: list[Element], *, modified: bool = False) -> list[str]:
+    """Raw date strings of ``elements`` (``datetime``/``content`` or text), best first."""
+    return [value for value, _ in _date_holders(elements, modified=modified)]
+
+
+def _date_holders(elements: list[Element], *, modified: bool) -> list[tuple[str, Element]]:
+    out: list[tuple[str, Element]] = []
+    for test in MODIFIED_TESTS if modified else DATE_TESTS:
+        for el in elements:
+            if not test(el):
+                continue
+            value = el.get("datetime") or el.get("content") or ""
+            if not value:
+                inner = next((t for t in el.iter("time") if t.get("datetime")), None)
+                value = inner.get("datetime", "") if inner is not None else visible.text_of(el)
+            if value and len(value) < MAX_DATE_CHARS:
+                out.append((value, el))
+        if out:
+            return out
+    return out
+
+
+@dataclass(slots=True)
+class Shown:
+    """Dates shown around the headline, each raw, nearest first, by what their label says."""
+
+    first: list[str] = field(default_factory=list)
+    """Labelled as the first publication ("Originally published on ...")."""
+    plain: list[str] = field(default_factory=list)
+    """Unlabelled or labelled as published ("March 4, 2024", "Posted on ...")."""
+    updated: list[str] = field(default_factory=list)
+    """Labelled as an update ("Updated on ...", "Last reviewed ...")."""
+    lines: list[tuple[str, bool]] = field(default_factory=list)
+    """All of them in order, each with whether it is a date line of its own (a date holder,
+    or a short text that is mostly the date) rather than a date inside a sentence."""
+
+
+def shown_dates(region: visible.Region) -> Shown:
+    """The dates of ``region`` (its date holders, then its texts), sorted by their labels."""
+    shown = Shown()
+    for value, el in _date_holders(region.elements, modified=False):
+        own, before = visible.text_of(el), _text_before(el)
+        label = _label(own if any(c.isdigit() for c in before) else f"{before} {own}")
+        if (
+            not label
+            and _MODIFIED_CLASS.search(visible.marks(el))
+            and not _TIME_CLASS.search(visible.marks(el))
+        ):
+            label = "updated"
+        _sort(shown, value, label, line=True)
+    previous = ""
+    for text in region.texts:
+        if any(c.isdigit() for c in text):
+            # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
+            label = f"{previous} {_label(text)}"
+            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
+            previous = ""
+        else:
+            previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
+    return shown
+
+
+def _text_before(el: Element) -> str:
+    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
+    previous = el.getprevious()
+    if previous is not None:
+        return f"{visible.text_of(previous)} {previous.tail or ''}"[-MAX_DATE_CHARS:]
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def _label(text: str) -> str:
+    """The words before the first digit of ``text``: where pages write a date's label."""
+    cut = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    return text[:cut] if cut is not None else ""
+
+
+def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
+    if FIRST_PUBLISHED_LABEL.search(label):
+        shown.first.append(value)
+        shown.lines.append((value, True))
+    elif UPDATED_LABEL.search(label):
+        shown.updated.append(value)
+        shown.lines.append((value, line))
+    else:
+        shown.plain.append(value)
+        shown.lines.append((value, line))
+
+
+def script_dates(scripts: list[Element]) -> list[str]:
+    """Publication dates from inline script data (``"publishedDate": "2024-03-04..."``)."""
+    for script in scripts:
+        if script.get("src") is None and script.text:
+            match = SCRIPT_DATE.search(script.text)
+            if match:
+                return [match.group(1)]
+    return []
