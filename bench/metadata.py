@@ -104,7 +104,7 @@ def run(
 def table(
     results: dict[str, dict[str, list[bool]]], seconds: dict[str, float], *, markdown: bool
 ) -> str:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             "system",
             "exact author set",
