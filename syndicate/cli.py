@@ -22,7 +22,7 @@ import click
 from syndicate import __version__
 from syndicate.api import read_article
 from syndicate.emit import emit_snippet
-from syndicate.errors import SyndicateError
+from syndicate.errors import NotAnArticle, SyndicateError
 from syndicate.models import Article, Snippet, Verdict
 from syndicate.policy.profile import Profile
 from syndicate.source import CONNECT_TIMEOUT, DEADLINE, MAX_BYTES, READ_TIMEOUT, Limits
@@ -69,7 +69,7 @@ def _articles(sources: Sequence[str]) -> Iterator[tuple[str, Article | None]]:
     """
     for source in sources:
         try:
-            article = read_article(source, limits=_State.limits)
+            article = _story(source)
         except SyndicateError as exc:
             _error(source, exc)
             yield source, None
@@ -81,6 +81,14 @@ def _articles(sources: Sequence[str]) -> Iterator[tuple[str, Article | None]]:
             yield source, None
         else:
             yield source, article
+
+
+def _story(source: str) -> Article:
+    """The article of SOURCE; a page with no story text at all is not an article."""
+    article = read_article(source, limits=_State.limits)
+    if not article.body_text.strip():
+        raise NotAnArticle(f"{source}: not an article (no story text on the page)")
+    return article
 
 
 def _dump(obj: Any) -> str:
@@ -431,7 +439,7 @@ def lint(
     if profile is not None and config is not None:
         raise click.UsageError("--profile and --config cannot be used together")
     judged = load_profile(profile, config=config)
-    story = read_article(original, limits=_State.limits) if original is not None else None
+    story = _story(original) if original is not None else None
     fetched: dict[str, Article] = {}
     verdicts, failed = [], False
     for copy in copies:

@@ -9,7 +9,8 @@ the CLI turns each into one line on stderr and exit code 2.
     │   ├── FetchError         network failure: refused, DNS, timeout, redirect loop, bad scheme
     │   ├── HTTPStatusError    the server answered 4xx or 5xx
     │   ├── TooLarge           the document is over the size cap
-    │   └── NotHTML            empty, binary, or a non-HTML type such as a PDF
+    │   ├── NotHTML            empty, binary, or a non-HTML type such as a PDF
+    │   └── NotAnArticle       HTML with no story text: a section front, an error page
     ├── ParseError             the document could not be turned into a tree
     └── Refused                the publisher's policy does not allow republishing the story
 """
@@ -52,6 +53,11 @@ class TooLarge(SourceError):
 
 class NotHTML(SourceError):
     """The document is empty, binary, or of a type that is not HTML."""
+
+
+class NotAnArticle(SourceError):
+    """The page holds no story text (a section front, an error page, a page its scripts
+    fill in): there is nothing to extract, judge or republish."""
 
 
 class ParseError(SyndicateError):

@@ -122,7 +122,7 @@ def _read_capped(stream: BinaryIO, cap: int, source: str) -> bytes:
 
 def _check_html(data: bytes, source: str) -> bytes:
     """Refuse what cannot be a web page: nothing, a known binary format, or NUL-laden bytes."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise NotHTML(f"{source}: empty document")
     head = data[:1024].lstrip()
     if head.startswith(_BINARY_MAGIC):

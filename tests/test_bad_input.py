@@ -16,9 +16,11 @@ import syndicate.cli
 
 Run = Callable[..., Result]
 GOOD_TITLE = "Brooklyn food pantry doubles its shelves as winter need grows"
-GOOD = Path(__file__).resolve().parent / "hostile" / "page.html"
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+GOOD = HOSTILE / "page.html"
 LIMITS = ("--timeout", "2")
 ONLY_HTTP = "only http and https URLs are fetched"
+NOT_ARTICLE = "not an article (no story text on the page)"
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Bad files, written once: one of them is 30 MB."""
     tmp_path = tmp_path_factory.mktemp("bad")
     (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "bom.html").write_bytes(b"\xef\xbb\xbf \r\n")
     (tmp_path / "garbage.html").write_bytes(bytes(range(256)) * 64)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     (tmp_path / "huge.html").write_bytes(b"<html><body><p>" + b"x" * 30_000_000 + b"</p>")
@@ -51,6 +54,9 @@ def bad(files: Path, httpserver: HTTPServer) -> Iterator[dict[str, tuple[str, st
             "missing": (str(tmp_path / "missing.html"), "no such file"),
             "directory": (str(tmp_path / "folder"), "is a directory, not a file"),
             "empty": (str(tmp_path / "empty.html"), "empty document"),
+            "bom-only": (str(tmp_path / "bom.html"), "empty document"),
+            "app-shell": (str(HOSTILE / "app-shell.html"), NOT_ARTICLE),
+            "not-found": (str(HOSTILE / "not-found.html"), NOT_ARTICLE),
             "garbage": (str(tmp_path / "garbage.html"), "not HTML (binary data)"),
             "pdf-file": (str(tmp_path / "report.pdf"), "not HTML (PDF data)"),
             "30-mb-file": (
@@ -79,6 +85,9 @@ CASES = [
     "missing",
     "directory",
     "empty",
+    "bom-only",
+    "app-shell",
+    "not-found",
     "garbage",
     "pdf-file",
     "30-mb-file",
@@ -120,7 +129,7 @@ def test_every_bad_source_in_one_run_gets_its_own_line(
     assert json.loads(result.out)["title"] == GOOD_TITLE
 
 
-SOME = ["missing", "garbage", "http-404", "redirect-loop", "ftp"]
+SOME = ["missing", "garbage", "not-found", "http-404", "redirect-loop", "ftp"]
 
 
 @pytest.mark.parametrize("case", SOME)
@@ -237,6 +246,8 @@ def test_a_bug_is_one_line_with_a_hint_and_the_batch_goes_on(
 
 class Unprintable:
     """An article whose output step fails: a bug outside the reading of any source."""
+
+    body_text = "A story of a few words."
 
     def model_dump(self, **_: object) -> object:
         raise ValueError("cannot dump")

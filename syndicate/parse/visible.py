@@ -3,9 +3,9 @@
 The header is the stretch of page around the headline: the elements and short texts just
 after the ``<h1>`` and just before it, walked once in document order (``header``). Bylines
 (here) and dates (``dating``) are looked for there; the whole page (``page``, one walk of the
-tree) is read only when the header has none and the page has no better source. Anything inside comments,
-related-story lists, sidebars, footers or author-bio boxes is skipped, so a commenter, a
-related story's writer or a sidebar date never stands in for the article's.
+tree) is read only when the header has none and the page has no better source. Anything
+inside comments, related-story lists, sidebars, footers or author-bio boxes is skipped, so a
+commenter, a related story's writer or a sidebar date never stands in for the article's.
 """
 
 from __future__ import annotations
