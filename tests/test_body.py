@@ -580,3 +580,14 @@ def test_template_placeholder_text_is_not_body() -> None:
         "quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.</p>"
     )
     assert "Lorem" not in extract(page(paras() + filler)).text
+
+
+def test_callout_box_inside_the_story_is_kept() -> None:
+    callout = (
+        '<div class="sc-block sc-block-callout"><h3 class="callout-heading">Warning</h3>'
+        '<div class="callout-body"><p>Some of the plants on this list are toxic for pets; '
+        "check before you buy.</p></div></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + callout + paras(PARAS[2:])))
+    assert "Warning" in body.text
+    assert "Some of the plants on this list are toxic for pets" in body.text

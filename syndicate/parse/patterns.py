@@ -165,7 +165,7 @@ BOILERPLATE = re.compile(
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
     r"visually-hidden|visuallyhidden|skip-link|table-of-contents|toc-|"
-    r"callout|cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
+    r"cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
     r"article-meta|post-meta|entry-meta|meta-data|metadata|article-info|post-info|"
