@@ -591,3 +591,28 @@ def test_callout_box_inside_the_story_is_kept() -> None:
     body = extract(page(paras(PARAS[:2]) + callout + paras(PARAS[2:])))
     assert "Warning" in body.text
     assert "Some of the plants on this list are toxic for pets" in body.text
+
+
+def test_list_of_links_to_other_sites_introduced_by_the_story_is_kept() -> None:
+    shops = (
+        "<p>Buying options:</p>"
+        '<ul><li><a href="https://shop.example.com/drill">Cordless drill, 20V</a></li>'
+        '<li><a href="https://tools.example.net/drill">Hammer drill kit</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
+    assert "Cordless drill, 20V" in body.text
+    assert "Hammer drill kit" in body.text
+
+
+def test_reading_list_of_the_sites_own_pages_is_left_out() -> None:
+    reading = (
+        "<p>Suggested reading:</p>"
+        '<ul><li><a href="/2025/02/roads/">Roads in the worst state in a generation</a></li>'
+        '<li><a href="/2025/01/trams/">Why the tram plan was dropped</a></li></ul>'
+        "<p>Here is where the council went next:</p>"
+        '<ul><li><a href="/2025/03/budget/">The budget vote, line by line</a></li>'
+        '<li><a href="/2025/03/hearing/">The hearing on fares</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + reading + paras(PARAS[2:])))
+    assert "Why the tram plan was dropped" not in body.text
+    assert "The budget vote, line by line" not in body.text

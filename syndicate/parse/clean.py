@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias, cast
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -261,7 +261,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        if tag in ("ul", "ol") and _link_list(el):
+        if tag in ("ul", "ol") and _link_list(el) and not _introduced(el, harvest.url):
             doomed.add(el)
             walker.skip_subtree()
     return doomed
@@ -325,6 +325,36 @@ def _prose(el: Element) -> bool:
         if links < 0.2 * text:
             chars += text - links
     return chars >= pt.PROSE_KEEP_CHARS
+
+
+def _introduced(el: Element, url: str | None) -> bool:
+    """True for a list of links to other sites that the paragraph or heading before it
+    introduces ("Buying options:"); links to the page's own site are a reading list."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag not in pt.LIST_INTRO_TAGS:
+        return False
+    text = _clean(before.text_content())
+    return (
+        len(text) <= pt.MAX_LIST_INTRO_CHARS
+        and pt.LIST_INTRO.search(text) is not None
+        and pt.READING_INTRO.search(text) is None
+        and pt.INSERT_TEXT.match(text) is None
+        and _mostly_elsewhere(el, url)
+    )
+
+
+def _host(link: str) -> str:
+    return urlsplit(link).netloc.lower().removeprefix("www.")
+
+
+def _mostly_elsewhere(el: Element, url: str | None) -> bool:
+    """True when most of ``el``'s links go to sites other than the page's (``url``)."""
+    own = _host(url) if url else ""
+    hosts = [_host(a.get("href") or "") for a in el.iter("a")]
+    elsewhere = sum(1 for h in hosts if h and h != own)
+    return 2 * elsewhere > len(hosts)
 
 
 def _link_list(el: Element) -> bool:

@@ -434,6 +434,22 @@ MAX_LINK_BLOCK_CHARS = 160
 MAX_TEASER_CHARS = 400
 # A list whose items are nearly all links is a link farm (related stories, tags, nav).
 LINK_LIST_DENSITY = 0.8
+# ... unless the paragraph or heading just before it introduces it with a colon ("Here's a
+# selection:", "Buying options:", "Top picks:") and most of its links go to other sites: the
+# story's own list of courses, products or sources, written as links ...
+LIST_INTRO = re.compile(r":\s*$")
+# ... and the introduction does not announce reading elsewhere ("Suggested reading:", "Also
+# read:", "More on the merger:") and is no insert of INSERT_TEXT's.
+READING_INTRO = re.compile(
+    r"(?:suggested|further|recommended|related|more|additional|popular|latest)\s+"
+    r"(?:reading|articles|posts|stories|news|links|guides)|also (?:read|like|enjoy)|"
+    r"\bmore (?:on|from|about)\b|\bread (?:more|next|also)\b",
+    re.IGNORECASE,
+)
+# What introduces a list: a paragraph or a heading.
+LIST_INTRO_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "strong", "b"])
+# A list introduction is one line: at most this many characters.
+MAX_LIST_INTRO_CHARS = 300
 
 # ---------------------------------------------------------------------------------------------
 # Images and embeds
