@@ -616,3 +616,30 @@ def test_reading_list_of_the_sites_own_pages_is_left_out() -> None:
     body = extract(page(paras(PARAS[:2]) + reading + paras(PARAS[2:])))
     assert "Why the tram plan was dropped" not in body.text
     assert "The budget vote, line by line" not in body.text
+
+
+def test_collapsed_accordion_panels_and_streamed_segments_are_body() -> None:
+    panels = (
+        '<div class="accordion"><h3><button id="step-1-header">Week 1</button></h3>'
+        '<div id="step-1" role="region" aria-labelledby="step-1-header" style="display:none">'
+        "<p>Gather twelve months of electric bills so installers can size the system from "
+        "your real usage.</p></div></div>"
+        '<div class="faq"><h3>Who pays?</h3><div id="faq-content-0" aria-hidden="true">'
+        "<p>The transit agency pays for the buses; the city pays for the new stops.</p>"
+        "</div></div>"
+        '<div hidden id="S:2"><p>The streamed part of the story arrives hidden and a script '
+        "moves it into place.</p></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + panels + paras(PARAS[2:])))
+    assert "Gather twelve months of electric bills" in body.text
+    assert "The transit agency pays for the buses" in body.text
+    assert "The streamed part of the story" in body.text
+
+
+def test_loading_placeholder_of_a_hidden_tab_is_not_body() -> None:
+    tab = (
+        '<div role="tabpanel" hidden><div class="loader"><span>Loading specifications…'
+        "</span></div></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + tab + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS

@@ -151,10 +151,21 @@ def _caption(holder: Element) -> tuple[str | None, str | None]:
 
 
 def _hidden(el: Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
     style = el.get("style")
-    return bool(style and pt.HIDDEN_STYLE.search(style))
+    if (
+        el.get("hidden") is None
+        and el.get("aria-hidden") != "true"
+        and not (style and pt.HIDDEN_STYLE.search(style))
+    ):
+        return False
+    return not _revealed(el)
+
+
+def _revealed(el: Element) -> bool:
+    """True for hidden content the page shows on demand or by script (a collapsed panel)."""
+    if el.get("role") in pt.REVEALED_ROLES or pt.STREAMED_SEGMENT.fullmatch(el.get("id") or ""):
+        return True
+    return any(name != "style" and pt.COLLAPSED.search(value.lower()) for name, value in el.items())
 
 
 def _boilerplate(el: Element) -> bool:

@@ -322,6 +322,14 @@ BLOCK_TAGS = frozenset(
 KEPT_INLINE = frozenset(["a", "em", "strong", "i", "b", "br"])
 # Inline-style values that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# Hidden content the page shows on demand, which is the story's: collapsed accordion panels and
+# FAQ answers (matched in any attribute but the style: "collapsible-section-text",
+# "accordion-body", id "faq-content-2") and ARIA regions and tab panels ...
+COLLAPSED = re.compile(r"collaps|accordion|faq")
+REVEALED_ROLES = frozenset(["region", "tabpanel"])
+# ... and the segments React streams into a page hidden (``<div hidden id="S:2">``), which its
+# script moves into place.
+STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 
 # ---------------------------------------------------------------------------------------------
 # Boilerplate: paragraph text
@@ -341,8 +349,9 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
-# Template placeholder text left in a page (sections a stylesheet hides): never the story.
-PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b", re.IGNORECASE)
+# Template placeholder text left in a page (sections a stylesheet hides) and the "Loading ..."
+# line a script replaces (a hidden tab's specifications): never the story.
+PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\.)$", re.IGNORECASE)
 # A heading (or a short line) that opens what follows the story: author boxes, related and
 # recommended lists, tags, comment forms, disclaimers. From the first one in the body's second
 # half to the end, the body is cut. "References", "Sources" and "Notes" are not here: they are
