@@ -643,3 +643,13 @@ def test_loading_placeholder_of_a_hidden_tab_is_not_body() -> None:
     )
     body = extract(page(paras(PARAS[:2]) + tab + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+def test_list_introduced_with_a_colon_and_broken_links_does_not_raise() -> None:
+    shops = (
+        "<p>Buying options:</p>"
+        '<ul><li><a href="http://[broken">Cordless drill, 20V</a></li>'
+        '<li><a href="https://tools.example.net/drill">Hammer drill kit</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
+    assert body.text.startswith(PARAS[0])

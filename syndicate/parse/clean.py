@@ -357,7 +357,10 @@ def _introduced(el: Element, url: str | None) -> bool:
 
 
 def _host(link: str) -> str:
-    return urlsplit(link).netloc.lower().removeprefix("www.")
+    try:
+        return urlsplit(link.strip()).netloc.lower().removeprefix("www.")
+    except ValueError:  # "http://[broken" is no address
+        return ""
 
 
 def _mostly_elsewhere(el: Element, url: str | None) -> bool:
