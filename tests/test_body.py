@@ -580,3 +580,76 @@ def test_template_placeholder_text_is_not_body() -> None:
         "quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.</p>"
     )
     assert "Lorem" not in extract(page(paras() + filler)).text
+
+
+def test_callout_box_inside_the_story_is_kept() -> None:
+    callout = (
+        '<div class="sc-block sc-block-callout"><h3 class="callout-heading">Warning</h3>'
+        '<div class="callout-body"><p>Some of the plants on this list are toxic for pets; '
+        "check before you buy.</p></div></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + callout + paras(PARAS[2:])))
+    assert "Warning" in body.text
+    assert "Some of the plants on this list are toxic for pets" in body.text
+
+
+def test_list_of_links_to_other_sites_introduced_by_the_story_is_kept() -> None:
+    shops = (
+        "<p>Buying options:</p>"
+        '<ul><li><a href="https://shop.example.com/drill">Cordless drill, 20V</a></li>'
+        '<li><a href="https://tools.example.net/drill">Hammer drill kit</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
+    assert "Cordless drill, 20V" in body.text
+    assert "Hammer drill kit" in body.text
+
+
+def test_reading_list_of_the_sites_own_pages_is_left_out() -> None:
+    reading = (
+        "<p>Suggested reading:</p>"
+        '<ul><li><a href="/2025/02/roads/">Roads in the worst state in a generation</a></li>'
+        '<li><a href="/2025/01/trams/">Why the tram plan was dropped</a></li></ul>'
+        "<p>Here is where the council went next:</p>"
+        '<ul><li><a href="/2025/03/budget/">The budget vote, line by line</a></li>'
+        '<li><a href="/2025/03/hearing/">The hearing on fares</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + reading + paras(PARAS[2:])))
+    assert "Why the tram plan was dropped" not in body.text
+    assert "The budget vote, line by line" not in body.text
+
+
+def test_collapsed_accordion_panels_and_streamed_segments_are_body() -> None:
+    panels = (
+        '<div class="accordion"><h3><button id="step-1-header">Week 1</button></h3>'
+        '<div id="step-1" role="region" aria-labelledby="step-1-header" style="display:none">'
+        "<p>Gather twelve months of electric bills so installers can size the system from "
+        "your real usage.</p></div></div>"
+        '<div class="faq"><h3>Who pays?</h3><div id="faq-content-0" aria-hidden="true">'
+        "<p>The transit agency pays for the buses; the city pays for the new stops.</p>"
+        "</div></div>"
+        '<div hidden id="S:2"><p>The streamed part of the story arrives hidden and a script '
+        "moves it into place.</p></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + panels + paras(PARAS[2:])))
+    assert "Gather twelve months of electric bills" in body.text
+    assert "The transit agency pays for the buses" in body.text
+    assert "The streamed part of the story" in body.text
+
+
+def test_loading_placeholder_of_a_hidden_tab_is_not_body() -> None:
+    tab = (
+        '<div role="tabpanel" hidden><div class="loader"><span>Loading specifications…'
+        "</span></div></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + tab + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_list_introduced_with_a_colon_and_broken_links_does_not_raise() -> None:
+    shops = (
+        "<p>Buying options:</p>"
+        '<ul><li><a href="http://[broken">Cordless drill, 20V</a></li>'
+        '<li><a href="https://tools.example.net/drill">Hammer drill kit</a></li></ul>'
+    )
+    body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
+    assert body.text.startswith(PARAS[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias, cast
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -151,10 +151,21 @@ def _caption(holder: Element) -> tuple[str | None, str | None]:
 
 
 def _hidden(el: Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
     style = el.get("style")
-    return bool(style and pt.HIDDEN_STYLE.search(style))
+    if (
+        el.get("hidden") is None
+        and el.get("aria-hidden") != "true"
+        and not (style and pt.HIDDEN_STYLE.search(style))
+    ):
+        return False
+    return not _revealed(el)
+
+
+def _revealed(el: Element) -> bool:
+    """True for hidden content the page shows on demand or by script (a collapsed panel)."""
+    if el.get("role") in pt.REVEALED_ROLES or pt.STREAMED_SEGMENT.fullmatch(el.get("id") or ""):
+        return True
+    return any(name != "style" and pt.COLLAPSED.search(value.lower()) for name, value in el.items())
 
 
 def _boilerplate(el: Element) -> bool:
@@ -261,7 +272,7 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        if tag in ("ul", "ol") and _link_list(el):
+        if tag in ("ul", "ol") and _link_list(el) and not _introduced(el, harvest.url):
             doomed.add(el)
             walker.skip_subtree()
     return doomed
@@ -325,6 +336,39 @@ def _prose(el: Element) -> bool:
         if links < 0.2 * text:
             chars += text - links
     return chars >= pt.PROSE_KEEP_CHARS
+
+
+def _introduced(el: Element, url: str | None) -> bool:
+    """True for a list of links to other sites that the paragraph or heading before it
+    introduces ("Buying options:"); links to the page's own site are a reading list."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag not in pt.LIST_INTRO_TAGS:
+        return False
+    text = _clean(before.text_content())
+    return (
+        len(text) <= pt.MAX_LIST_INTRO_CHARS
+        and pt.LIST_INTRO.search(text) is not None
+        and pt.READING_INTRO.search(text) is None
+        and pt.INSERT_TEXT.match(text) is None
+        and _mostly_elsewhere(el, url)
+    )
+
+
+def _host(link: str) -> str:
+    try:
+        return urlsplit(link.strip()).netloc.lower().removeprefix("www.")
+    except ValueError:  # "http://[broken" is no address
+        return ""
+
+
+def _mostly_elsewhere(el: Element, url: str | None) -> bool:
+    """True when most of ``el``'s links go to sites other than the page's (``url``)."""
+    own = _host(url) if url else ""
+    hosts = [_host(a.get("href") or "") for a in el.iter("a")]
+    elsewhere = sum(1 for h in hosts if h and h != own)
+    return 2 * elsewhere > len(hosts)
 
 
 def _link_list(el: Element) -> bool:

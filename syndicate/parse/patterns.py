@@ -165,7 +165,7 @@ BOILERPLATE = re.compile(
     r"read-?more|readmore|more-stories|more-from|see-also|also-read|next-?article|"
     r"prev-?article|toolbar|tools|print|email|follow|tags|keywords|screen-reader|sr-only|"
     r"visually-hidden|visuallyhidden|skip-link|table-of-contents|toc-|"
-    r"callout|cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
+    r"cta|inline-?ad|ad-?slot|ad-?container|ad-?wrapper|adunit|dfp|gpt-|"
     r"rating|reaction|feedback|was-this|audio-player|listen|podcast-player|video-player|"
     r"playlist|carousel|slider|gallery-nav|pagination|pager|teaser|card-list|"
     r"article-meta|post-meta|entry-meta|meta-data|metadata|article-info|post-info|"
@@ -322,6 +322,14 @@ BLOCK_TAGS = frozenset(
 KEPT_INLINE = frozenset(["a", "em", "strong", "i", "b", "br"])
 # Inline-style values that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# Hidden content the page shows on demand, which is the story's: collapsed accordion panels and
+# FAQ answers (matched in any attribute but the style: "collapsible-section-text",
+# "accordion-body", id "faq-content-2") and ARIA regions and tab panels ...
+COLLAPSED = re.compile(r"collaps|accordion|faq")
+REVEALED_ROLES = frozenset(["region", "tabpanel"])
+# ... and the segments React streams into a page hidden (``<div hidden id="S:2">``), which its
+# script moves into place.
+STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 
 # ---------------------------------------------------------------------------------------------
 # Boilerplate: paragraph text
@@ -341,8 +349,9 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
     re.IGNORECASE,
 )
-# Template placeholder text left in a page (sections a stylesheet hides): never the story.
-PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b", re.IGNORECASE)
+# Template placeholder text left in a page (sections a stylesheet hides) and the "Loading ..."
+# line a script replaces (a hidden tab's specifications): never the story.
+PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\.)$", re.IGNORECASE)
 # A heading (or a short line) that opens what follows the story: author boxes, related and
 # recommended lists, tags, comment forms, disclaimers. From the first one in the body's second
 # half to the end, the body is cut. "References", "Sources" and "Notes" are not here: they are
@@ -434,6 +443,22 @@ MAX_LINK_BLOCK_CHARS = 160
 MAX_TEASER_CHARS = 400
 # A list whose items are nearly all links is a link farm (related stories, tags, nav).
 LINK_LIST_DENSITY = 0.8
+# ... unless the paragraph or heading just before it introduces it with a colon ("Here's a
+# selection:", "Buying options:", "Top picks:") and most of its links go to other sites: the
+# story's own list of courses, products or sources, written as links ...
+LIST_INTRO = re.compile(r":\s*$")
+# ... and the introduction does not announce reading elsewhere ("Suggested reading:", "Also
+# read:", "More on the merger:") and is no insert of INSERT_TEXT's.
+READING_INTRO = re.compile(
+    r"(?:suggested|further|recommended|related|more|additional|popular|latest)\s+"
+    r"(?:reading|articles|posts|stories|news|links|guides)|also (?:read|like|enjoy)|"
+    r"\bmore (?:on|from|about)\b|\bread (?:more|next|also)\b",
+    re.IGNORECASE,
+)
+# What introduces a list: a paragraph or a heading.
+LIST_INTRO_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "strong", "b"])
+# A list introduction is one line: at most this many characters.
+MAX_LIST_INTRO_CHARS = 300
 
 # ---------------------------------------------------------------------------------------------
 # Images and embeds
