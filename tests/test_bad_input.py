@@ -204,10 +204,11 @@ def test_invalid_utf8_in_a_utf8_page_extracts_with_replacement_characters(
     run: Run, tmp_path: Path
 ) -> None:
     page = tmp_path / "broken.html"
-    page.write_bytes(GOOD.read_bytes().replace(b"LEGIT-BEFORE:", b"LEGIT-BEFORE \xff\xfe\xc3(:"))
+    broken = "Señor Müller’s “naïve” façade —".encode() + b" LEGIT-BEFORE \xff\xfe\xc3(:"
+    page.write_bytes(GOOD.read_bytes().replace(b"LEGIT-BEFORE:", broken))
     result = run("extract", "--format", "text", page)
     assert (result.code, result.err) == (0, "")
-    assert "LEGIT-BEFORE \ufffd\ufffd\ufffd(:" in result.out
+    assert "Señor Müller’s “naïve” façade — LEGIT-BEFORE \ufffd\ufffd\ufffd(:" in result.out
 
 
 def test_debug_shows_the_traceback(run: Run, tmp_path: Path) -> None:

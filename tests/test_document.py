@@ -66,11 +66,37 @@ def test_undeclared_windows_1252_is_sniffed() -> None:
 
 
 def test_invalid_utf8_in_a_page_declaring_utf8_becomes_replacement_characters() -> None:
-    data = page("<p>Good PLACEHOLDER bytes.</p>", '<meta charset="utf-8">').encode()
+    story = "<p>Señor Müller’s “naïve” façade, Good PLACEHOLDER bytes.</p>"
+    data = page(story, '<meta charset="utf-8">').encode()
     data = data.replace(b"PLACEHOLDER", b"\xff\xfe\xc3(\xed\xa0\x80")
     text = document.decode(data)
-    assert "<p>Good \ufffd" in text
+    assert "<p>Señor Müller’s “naïve” façade, Good \ufffd" in text
     assert " bytes.</p>" in text
+
+
+@pytest.mark.parametrize("declared", ["transport", "meta"])
+def test_a_windows_1252_page_labelled_utf8_is_sniffed(declared: str) -> None:
+    story = "<p>\u201cIt\u2019s done,\u201d she said at the caf\xe9 \u2014 twice.</p>"
+    if declared == "meta":
+        text = document.decode(page(story, '<meta charset="utf-8">').encode("cp1252"))
+    else:
+        text = document.decode(page(story).encode("cp1252"), encoding="utf-8")
+    assert story in text
+
+
+@pytest.mark.parametrize("declared", ["transport", "meta"])
+def test_utf8_bytes_under_a_legacy_label_are_read_as_utf8(declared: str) -> None:
+    story = "<p>\u201cIt\u2019s done,\u201d she said at the caf\xe9 \u2014 twice.</p>"
+    if declared == "meta":
+        text = document.decode(page(story, '<meta charset="iso-8859-1">').encode("utf-8"))
+    else:
+        text = document.decode(page(story).encode("utf-8"), encoding="iso-8859-1")
+    assert story in text
+
+
+def test_a_legacy_page_that_is_not_utf8_keeps_its_label() -> None:
+    data = page("<p>\u041d\u043e\u0432\u043e\u0441\u0442\u0438</p>", '<meta charset="koi8-r">')
+    assert "\u041d\u043e\u0432\u043e\u0441\u0442\u0438" in document.decode(data.encode("koi8-r"))
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 The encoding is taken, in order, from a byte-order mark, the transport's charset,
 the document's own ``<meta charset>`` / ``http-equiv``, and finally sniffed by
-beautifulsoup4's ``UnicodeDammit``. Bytes that do not decode become U+FFFD.
+beautifulsoup4's ``UnicodeDammit``. A declared charset that is plainly wrong yields: valid
+UTF-8 under a legacy label is read as UTF-8, and a page declared UTF-8 whose non-ASCII bytes
+are mostly not UTF-8 is sniffed. Bytes that do not decode become U+FFFD.
 """
 
 from __future__ import annotations
@@ -89,23 +91,46 @@ _WEB_CODECS = frozenset(
 
 
 def decode(data: bytes, *, encoding: str | None = None) -> str:
-    """Decode a document's bytes to text the way a browser would."""
+    """Decode a document's bytes to text the way a browser would, except where the declared
+    charset is plainly wrong: bytes that are valid UTF-8 under a legacy label are UTF-8, and
+    a page declared UTF-8 whose non-ASCII bytes are mostly not UTF-8 is sniffed instead."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace")
     declared = _normalise(encoding)
-    if declared:
-        return data.decode(declared, errors="replace")
-    in_page = _normalise(_meta_charset(data[:4096]))
-    if in_page:
+    if not declared:
+        declared = _normalise(_meta_charset(data[:4096]))
         # A page read as ASCII cannot truly be UTF-16 on the inside (WHATWG: use UTF-8).
-        in_page = "utf-8" if in_page.startswith("utf-16") else in_page
-        return data.decode(in_page, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    sniffed = _normalise(UnicodeDammit(data, is_html=True).original_encoding) or "cp1252"
+        if declared and declared.startswith("utf-16"):
+            declared = "utf-8"
+    if declared is None or declared == "utf-8":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if declared:
+                text = data.decode("utf-8", errors="replace")
+                if not _mostly_broken(text):
+                    return text
+        return _sniffed(data)
+    if not declared.startswith("utf-16") and not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return data.decode(declared, errors="replace")
+
+
+def _mostly_broken(text: str) -> bool:
+    """True when most of the non-ASCII characters of ``text`` are U+FFFD: the bytes were not
+    UTF-8 at all (a windows-1252 page labelled UTF-8), not a UTF-8 page with a few bad ones."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text.count("\ufffd") * 2 > non_ascii
+
+
+def _sniffed(data: bytes) -> str:
+    dammit = UnicodeDammit(data, is_html=True, exclude_encodings=["utf-8"])
+    sniffed = _normalise(dammit.original_encoding) or "cp1252"
+    sniffed = "cp1252" if sniffed == "utf-8" else sniffed
     return data.decode(sniffed, errors="replace")
 
 
