@@ -568,3 +568,36 @@ def test_without_an_h1_the_element_showing_the_title_anchors_the_header() -> Non
         "<div><p>We ranked five platforms by features and price to help you choose one.</p></div>"
     )
     assert meta(page(head=head, body=body), url=None).published == "2026-02-16"
+
+
+FILLER = "".join(f"<p>Paragraph {n} of the story, long enough to be prose.</p>" for n in range(60))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div><p>Written by <a href="/team/jane">Jane Doe</a></p><p>April 8, 2024</p></div>',
+         "2024-04-08"),
+        ("<h3><span>blog | </span> February 01, 2022 </h3>", "2022-02-01"),
+        ('<p style="text-align:right">Last updated: November 13, 2025</p>', "2025-11-13"),
+        ("<fieldset><legend>Week two</legend> 20 December 2025 <div>Text</div></fieldset>",
+         "2025-12-20"),
+    ],
+)  # fmt: skip
+def test_a_date_line_anywhere_when_nothing_else_dates_the_page(line: str, expected: str) -> None:
+    body = f"<h1>Main story headline</h1>{FILLER}{line}"
+    assert meta(page(body=body), url=None).published == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "<p>Sources: Vanguard and Morningstar, as of <span>December 31, 2025</span>.</p>",
+        "<li>Hirshberg MJ. Prevalence of harm. <i>Psychological Medicine.</i> August 18, 2020."
+        "</li>",
+        "<p>On May 3, 2022 <a href='/council'>the council</a> met to vote on the budget.</p>",
+    ],
+)
+def test_a_date_inside_a_sentence_is_no_date_line(sentence: str) -> None:
+    body = f"<h1>Main story headline</h1>{FILLER}{sentence}"
+    assert meta(page(body=body), url=None).published is None

@@ -5,7 +5,8 @@ Precedence for ``published``: a date the header labels as the first publication,
 JSON-LD, ``article:published_time`` and the other date metas, microdata, then the dates shown
 in the article header, then the WebPage object and the other publish metas, then a date the
 header labels as an update, then dates anywhere on the page and in scripts, then a
-``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen date
+``/YYYY/MM/DD/`` URL path, then a date line of its own anywhere on the page (one labelled
+as an update last). A date line in the header that is earlier than the chosen date
 wins: a story is not first published after the day it shows (the structured date is then a
 re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas, microdata, the
 header's "updated" holders, the WebPage object.
@@ -63,6 +64,13 @@ FIRST_PUBLISHED_LABEL = re.compile(
 MAX_DATE_LINE_WORDS = 8
 # A text this short before a date may be its label ("Last updated:").
 MAX_LABEL_WORDS = 4
+# Tags that sit inside a line of text: a date in one is part of a sentence when its parent
+# has words around it ("as of <span>December 31, 2025</span>").
+INLINE_TAGS = frozenset(
+    {"a", "span", "b", "i", "em", "strong", "small", "time", "font", "sup", "sub", "abbr",
+     "cite", "u", "mark", "label", "q"}
+)  # fmt: skip
+_WORD = re.compile(r"\w\w")
 
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
@@ -146,6 +154,9 @@ def article_dates(
         yield from script_dates(scripts)
         for url in urls:
             yield _url_day(url)
+        lines = date_lines(lazy.page.elements, month_first=month_first)
+        yield from lines.plain
+        yield from lines.updated
 
     def modified_values() -> Iterator[str | None]:
         yield jsonld.text(article.get("dateModified"))
@@ -303,6 +314,63 @@ def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
     else:
         shown.plain.append(value)
         shown.lines.append((value, line))
+
+
+def date_lines(elements: list[Element], *, month_first: bool) -> Shown:
+    """The page's texts that are a date line of their own ("20 December 2025", "Blog |
+    February 01, 2022", "Last updated: November 13, 2025"), sorted by their labels; a date
+    inside a sentence ("as of <span>December 31, 2025</span>") is none."""
+    shown = Shown()
+    previous = ""
+    for el in elements:
+        for text, is_tail in ((el.text, False), (el.tail, True)):
+            if not text or text.isspace():
+                continue
+            text = clean_text(text)
+            if not any(c.isdigit() for c in text):
+                previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
+                continue
+            if (
+                len(text.split()) <= MAX_DATE_LINE_WORDS
+                and parse_date(text, month_first=month_first)
+                and (_bounded_tail(el) if is_tail else not _in_sentence(el))
+            ):
+                _sort(shown, text, f"{previous} {_label(text)}", line=True)
+            previous = ""
+    return shown
+
+
+def _in_sentence(el: Element) -> bool:
+    """Whether ``el``'s own text runs on into an inline child ("On May 3, 2022 <a>the
+    council</a> met"), or the inline ``el`` has words of its parent's text around it; neither
+    counts in an element no longer than a date line."""
+    if len(el) and el[0].tag in INLINE_TAGS and not _short(el):
+        return True
+    parent = el.getparent()
+    if el.tag not in INLINE_TAGS or parent is None:
+        return False
+    around = [parent.text or "", *(child.tail or "" for child in parent)]
+    return any(_WORD.search(part) for part in around) and not _short(parent)
+
+
+def _bounded_tail(el: Element) -> bool:
+    """Whether the text after ``el`` stands between two block boundaries (``<br>``, a block)
+    or is most of a parent no longer than a date line ("<span>Blog |</span> May 3, 2022")."""
+    following = el.getnext()
+    if el.tag not in INLINE_TAGS and (following is None or following.tag not in INLINE_TAGS):
+        return True
+    parent = el.getparent()
+    return parent is not None and _short(parent)
+
+
+def _short(el: Element) -> bool:
+    """Whether ``el``'s whole text is no longer than a date line (read no further)."""
+    words = 0
+    for part in el.itertext():
+        words += len(part.split())
+        if words > MAX_DATE_LINE_WORDS:
+            return False
+    return True
 
 
 def script_dates(scripts: list[Element]) -> list[str]:
