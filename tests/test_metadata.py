@@ -601,3 +601,11 @@ def test_a_date_line_anywhere_when_nothing_else_dates_the_page(line: str, expect
 def test_a_date_inside_a_sentence_is_no_date_line(sentence: str) -> None:
     body = f"<h1>Main story headline</h1>{FILLER}{sentence}"
     assert meta(page(body=body), url=None).published is None
+
+
+def test_of_two_publish_metas_that_disagree_the_earlier_is_the_publication() -> None:
+    head = (
+        '<meta name="published-time" content="2026-03-09T08:45:32.183Z">'
+        '<meta name="published-date" content="2021-02-16">'
+    )
+    assert meta(page(head, "<h1>Main story headline</h1>"), url=None).published == "2021-02-16"

@@ -3,10 +3,10 @@ every source into ``published`` (the first publication) and ``modified`` (the la
 
 Precedence for ``published``: a date the header labels as the first publication, then
 JSON-LD, ``article:published_time`` and the other date metas, microdata, then the dates shown
-in the article header, then the WebPage object and the other publish metas, then a date the
-header labels as an update, then dates anywhere on the page and in scripts, then a
-``/YYYY/MM/DD/`` URL path, then a date line of its own anywhere on the page (one labelled
-as an update last). A date line in the header that is earlier than the chosen date
+in the article header, then the WebPage object and the other publish metas (earliest first),
+then a date the header labels as an update, then dates anywhere on the page and in scripts,
+then a ``/YYYY/MM/DD/`` URL path, then a date line of its own anywhere on the page (one
+labelled as an update last). A date line in the header that is earlier than the chosen date
 wins: a story is not first published after the day it shows (the structured date is then a
 re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas, microdata, the
 header's "updated" holders, the WebPage object.
@@ -147,7 +147,7 @@ def article_dates(
         yield from shown.plain
         yield jsonld.text(page.get("datePublished"))
         yield jsonld.text(article.get("dateCreated"))
-        yield from _publish_metas(metas)
+        yield from _publish_metas(metas, month_first=month_first)
         yield from shown.updated
         yield from dates(lazy.page.elements)
         yield from labelled_dates(lazy.page.texts)
@@ -204,9 +204,16 @@ def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | No
     return None
 
 
-def _publish_metas(metas: dict[str, list[str]]) -> list[str]:
-    """Values of any other meta whose name speaks of publishing (``w-published-date``)."""
-    return [v for key, values in metas.items() if "publish" in key for v in values]
+def _publish_metas(metas: dict[str, list[str]], *, month_first: bool) -> list[str]:
+    """Dates of any other meta whose name speaks of publishing (``w-published-date``), the
+    earliest first: when two disagree, the later is a re-save or the time the page was served."""
+    found = (
+        parse_date(v, month_first=month_first)
+        for key, values in metas.items()
+        if "publish" in key
+        for v in values
+    )
+    return sorted((f for f in found if f), key=lambda f: f[:10])
 
 
 def _url_day(url: str | None) -> str | None:
