@@ -609,3 +609,20 @@ def test_of_two_publish_metas_that_disagree_the_earlier_is_the_publication() -> 
         '<meta name="published-date" content="2021-02-16">'
     )
     assert meta(page(head, "<h1>Main story headline</h1>"), url=None).published == "2021-02-16"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [
+        ('<ul><li><a href="/a-guide">A guide</a> - 3 October 2023</li></ul>', "2023-10-03"),
+        ('<ul><li><a href="/a-guide">A guide</a><time datetime="2023-10-03">Oct 3</time></li></ul>',
+         "2023-10-03"),
+        ('<ul><li><a href="/a-guide">A guide</a> - March 10, 2023</li></ul>', "2023-03-10"),
+        ("", "2023-03-10"),
+    ],
+)  # fmt: skip
+def test_ambiguous_numeric_date_takes_the_reading_the_page_writes_out(
+    elsewhere: str, expected: str
+) -> None:
+    body = f'<h1>Wine styles</h1><span class="post-date">03/10/2023</span><p>Text.</p>{elsewhere}'
+    assert meta(page(body=body, lang="en"), url=None).published == expected

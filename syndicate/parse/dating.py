@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from syndicate.parse import jsonld, visible
 from syndicate.parse.authors import clean_text
-from syndicate.parse.dates import parse_date
+from syndicate.parse.dates import parse_date, written_out
 from syndicate.parse.visible import Element
 
 # A date holder's value longer than this is a paragraph, not a date.
@@ -120,6 +120,9 @@ class Sources(Protocol):
     @property
     def page(self) -> visible.Region: ...
 
+    @property
+    def root(self) -> Element: ...
+
 
 def article_dates(
     *,
@@ -138,6 +141,20 @@ def article_dates(
     region around the headline; ``urls``: the canonical link and the page's own URL.
     """
     shown = shown_dates(header)
+    written: list[str] = []
+
+    def read(value: str | None) -> str | None:
+        """``value``'s date; an ambiguous numeric day ("03/10/2023") in the reading that the
+        page writes out elsewhere, when it writes out only that one."""
+        found = parse_date(value, month_first=month_first)
+        other = parse_date(value, month_first=not month_first) if found else None
+        if not found or not other or other == found:
+            return found
+        if not written:
+            written.append(_written_text(lazy.root, urls))
+        if written_out(other, written[0]) and not written_out(found, written[0]):
+            return other
+        return found
 
     def published_values() -> Iterator[str | None]:
         yield from shown.first
@@ -165,19 +182,22 @@ def article_dates(
         yield from dates(header.elements, modified=True)
         yield jsonld.text(page.get("dateModified"))
 
-    published = _published(
-        _date(published_values(), month_first=month_first),
-        _shown_line(shown.lines, month_first=month_first),
-    )
-    return published, _date(modified_values(), month_first=month_first)
+    published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
+    return published, _date(modified_values(), read)
 
 
-def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
+def _date(values: Iterable[str | None], read: Callable[[str | None], str | None]) -> str | None:
     for value in values:
-        found = parse_date(value, month_first=month_first)
+        found = read(value)
         if found:
             return found
     return None
+
+
+def _written_text(root: Element, urls: tuple[str | None, ...]) -> str:
+    """Where a page writes its dates: its URLs, its ``<time datetime>`` values, its text."""
+    stamps = (el.get("datetime") or "" for el in root.iter("time"))
+    return " ".join([*(u or "" for u in urls), *stamps, root.text_content()])
 
 
 def _published(found: str | None, shown: str | None) -> str | None:
@@ -191,14 +211,16 @@ def _published(found: str | None, shown: str | None) -> str | None:
     return found
 
 
-def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
+def _shown_line(
+    lines: list[tuple[str, bool]], read: Callable[[str | None], str | None]
+) -> str | None:
     """The header's first date, when it is a date line of its own.
 
     Even a date labelled as an update bounds the first publication: nothing is updated
     before it is published.
     """
     for value, usable in lines:
-        found = parse_date(value, month_first=month_first)
+        found = read(value)
         if found:
             return found if usable else None
     return None
