@@ -626,3 +626,18 @@ def test_ambiguous_numeric_date_takes_the_reading_the_page_writes_out(
 ) -> None:
     body = f'<h1>Wine styles</h1><span class="post-date">03/10/2023</span><p>Text.</p>{elsewhere}'
     assert meta(page(body=body, lang="en"), url=None).published == expected
+
+
+def test_the_storys_meta_column_styled_as_a_sidebar_dates_it_when_nothing_else_does() -> None:
+    body = """<div class="container"><h1>A parent's guide to sleep training</h1></div>
+      <div class="grid"><aside role="complementary" class="side-col">
+        <p class="article-date">May 25, 2023</p><p>Written By <span>Angela Bell</span></p>
+      </aside><div class="main-col"><p>Story text.</p></div></div>"""
+    assert meta(page(body=body), url=None).published == "2023-05-25"
+
+
+def test_a_sidebar_date_after_the_headline_yields_to_the_page_url() -> None:
+    body = """<h1>Main story headline</h1><div class="sidebar">
+      <time datetime="2018-06-01">June 1, 2018</time></div>"""
+    url = "https://example.org/2024/03/04/a-story/"
+    assert meta(page(body=body), url=url).published == "2024-03-04"

@@ -6,10 +6,11 @@ JSON-LD, ``article:published_time`` and the other date metas, microdata, then th
 in the article header, then the WebPage object and the other publish metas (earliest first),
 then a date the header labels as an update, then dates anywhere on the page and in scripts,
 then a ``/YYYY/MM/DD/`` URL path, then a date line of its own anywhere on the page (one
-labelled as an update last). A date line in the header that is earlier than the chosen date
-wins: a story is not first published after the day it shows (the structured date is then a
-re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas, microdata, the
-header's "updated" holders, the WebPage object.
+labelled as an update last), then a date holder in a foreign box after the headline (the
+story's meta column styled as a sidebar). A date line in the header that is earlier than the
+chosen date wins: a story is not first published after the day it shows (the structured
+date is then a re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas,
+microdata, the header's "updated" holders, the WebPage object.
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ def article_dates(
         lines = date_lines(lazy.page.elements, month_first=month_first)
         yield from lines.plain
         yield from lines.updated
+        yield from dates(header.foreign)
 
     def modified_values() -> Iterator[str | None]:
         yield jsonld.text(article.get("dateModified"))
