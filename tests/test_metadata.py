@@ -641,3 +641,9 @@ def test_a_sidebar_date_after_the_headline_yields_to_the_page_url() -> None:
       <time datetime="2018-06-01">June 1, 2018</time></div>"""
     url = "https://example.org/2024/03/04/a-story/"
     assert meta(page(body=body), url=url).published == "2024-03-04"
+
+
+def test_a_sidebar_date_before_the_headline_never_dates_the_story() -> None:
+    body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
+      <h1>Main story headline</h1>"""
+    assert meta(page(body=body), url=None).published is None
