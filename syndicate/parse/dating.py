@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from syndicate.parse import jsonld, visible
 from syndicate.parse.authors import clean_text
 from syndicate.parse.dates import parse_date, written_out
+from syndicate.parse.patterns import WORD
 from syndicate.parse.visible import Element
 
 # A date holder's value longer than this is a paragraph, not a date.
@@ -71,7 +72,6 @@ INLINE_TAGS = frozenset(
     {"a", "span", "b", "i", "em", "strong", "small", "time", "font", "sup", "sub", "abbr",
      "cite", "u", "mark", "label", "q"}
 )  # fmt: skip
-_WORD = re.compile(r"\w\w")
 
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
@@ -381,7 +381,7 @@ def _in_sentence(el: Element) -> bool:
     if el.tag not in INLINE_TAGS or parent is None:
         return False
     around = [parent.text or "", *(child.tail or "" for child in parent)]
-    return any(_WORD.search(part) for part in around) and not _short(parent)
+    return any(WORD.search(part) for part in around) and not _short(parent)
 
 
 def _bounded_tail(el: Element) -> bool:
