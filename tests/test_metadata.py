@@ -568,3 +568,82 @@ def test_without_an_h1_the_element_showing_the_title_anchors_the_header() -> Non
         "<div><p>We ranked five platforms by features and price to help you choose one.</p></div>"
     )
     assert meta(page(head=head, body=body), url=None).published == "2026-02-16"
+
+
+FILLER = "".join(f"<p>Paragraph {n} of the story, long enough to be prose.</p>" for n in range(60))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div><p>Written by <a href="/team/jane">Jane Doe</a></p><p>April 8, 2024</p></div>',
+         "2024-04-08"),
+        ("<h3><span>blog | </span> February 01, 2022 </h3>", "2022-02-01"),
+        ('<p style="text-align:right">Last updated: November 13, 2025</p>', "2025-11-13"),
+        ("<fieldset><legend>Week two</legend> 20 December 2025 <div>Text</div></fieldset>",
+         "2025-12-20"),
+    ],
+)  # fmt: skip
+def test_a_date_line_anywhere_when_nothing_else_dates_the_page(line: str, expected: str) -> None:
+    body = f"<h1>Main story headline</h1>{FILLER}{line}"
+    assert meta(page(body=body), url=None).published == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "<p>Sources: Vanguard and Morningstar, as of <span>December 31, 2025</span>.</p>",
+        "<li>Hirshberg MJ. Prevalence of harm. <i>Psychological Medicine.</i> August 18, 2020."
+        "</li>",
+        "<p>On May 3, 2022 <a href='/council'>the council</a> met to vote on the budget.</p>",
+    ],
+)
+def test_a_date_inside_a_sentence_is_no_date_line(sentence: str) -> None:
+    body = f"<h1>Main story headline</h1>{FILLER}{sentence}"
+    assert meta(page(body=body), url=None).published is None
+
+
+def test_of_two_publish_metas_that_disagree_the_earlier_is_the_publication() -> None:
+    head = (
+        '<meta name="published-time" content="2026-03-09T08:45:32.183Z">'
+        '<meta name="published-date" content="2021-02-16">'
+    )
+    assert meta(page(head, "<h1>Main story headline</h1>"), url=None).published == "2021-02-16"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [
+        ('<ul><li><a href="/a-guide">A guide</a> - 3 October 2023</li></ul>', "2023-10-03"),
+        ('<ul><li><a href="/a-guide">A guide</a><time datetime="2023-10-03">Oct 3</time></li></ul>',
+         "2023-10-03"),
+        ('<ul><li><a href="/a-guide">A guide</a> - March 10, 2023</li></ul>', "2023-03-10"),
+        ("", "2023-03-10"),
+    ],
+)  # fmt: skip
+def test_ambiguous_numeric_date_takes_the_reading_the_page_writes_out(
+    elsewhere: str, expected: str
+) -> None:
+    body = f'<h1>Wine styles</h1><span class="post-date">03/10/2023</span><p>Text.</p>{elsewhere}'
+    assert meta(page(body=body, lang="en"), url=None).published == expected
+
+
+def test_the_storys_meta_column_styled_as_a_sidebar_dates_it_when_nothing_else_does() -> None:
+    body = """<div class="container"><h1>A parent's guide to sleep training</h1></div>
+      <div class="grid"><aside role="complementary" class="side-col">
+        <p class="article-date">May 25, 2023</p><p>Written By <span>Angela Bell</span></p>
+      </aside><div class="main-col"><p>Story text.</p></div></div>"""
+    assert meta(page(body=body), url=None).published == "2023-05-25"
+
+
+def test_a_sidebar_date_after_the_headline_yields_to_the_page_url() -> None:
+    body = """<h1>Main story headline</h1><div class="sidebar">
+      <time datetime="2018-06-01">June 1, 2018</time></div>"""
+    url = "https://example.org/2024/03/04/a-story/"
+    assert meta(page(body=body), url=url).published == "2024-03-04"
+
+
+def test_a_sidebar_date_before_the_headline_never_dates_the_story() -> None:
+    body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
+      <h1>Main story headline</h1>"""
+    assert meta(page(body=body), url=None).published is None

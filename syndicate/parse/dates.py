@@ -6,7 +6,8 @@ known. Understood: ISO 8601 and its common variants (also dotted, ``2025.12.17``
 (``Mon, 04 Mar 2024 10:00:00 GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024
 at 10:00 am EST``, ``4th March 2024``, ``19-Dec-2025``, ``2023 Jan 7``), and numeric days
 (``04/03/2024``: read as month first only when the page's language is US English or the
-numbers force it; dotted ``04.03.2024`` is day first).
+numbers force it; dotted ``04.03.2024`` is day first). ``written_out`` tells whether a text
+writes a day in a form that cannot be misread, for pages that settle the order elsewhere.
 """
 
 from __future__ import annotations
@@ -175,6 +176,19 @@ def _offset(raw: str | None) -> timezone | None:
         return timezone(-delta if raw[0] == "-" else delta)
     hours_off = _ZONES.get(raw.lower())
     return None if hours_off is None else timezone(timedelta(hours=hours_off))
+
+
+def written_out(day: str, text: str) -> bool:
+    """Whether ``text`` writes the day ``YYYY-MM-DD`` in a form nobody can misread: ISO 8601
+    or with the month's name ("December 2, 2025", "2 Dec 2025", "2023/october/03")."""
+    year, month, date = day[:4], int(day[5:7]), int(day[8:10])
+    name = next(k for k, v in _MONTHS.items() if v == month)
+    pattern = (
+        rf"{day[:10]}|\b{name}[a-z]*\.?\s+0?{date}(?:st|nd|rd|th)?,?\s+{year}"
+        rf"|\b0?{date}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{name}[a-z]*\.?,?\s+{year}"
+        rf"|{year}\W{{1,3}}{name}[a-z]*\W{{1,3}}0?{date}\b"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def day(iso: str | None) -> str | None:

@@ -3,12 +3,14 @@ every source into ``published`` (the first publication) and ``modified`` (the la
 
 Precedence for ``published``: a date the header labels as the first publication, then
 JSON-LD, ``article:published_time`` and the other date metas, microdata, then the dates shown
-in the article header, then the WebPage object and the other publish metas, then a date the
-header labels as an update, then dates anywhere on the page and in scripts, then a
-``/YYYY/MM/DD/`` URL path. A date line in the header that is earlier than the chosen date
-wins: a story is not first published after the day it shows (the structured date is then a
-re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas, microdata, the
-header's "updated" holders, the WebPage object.
+in the article header, then the WebPage object and the other publish metas (earliest first),
+then a date the header labels as an update, then dates anywhere on the page and in scripts,
+then a ``/YYYY/MM/DD/`` URL path, then a date line of its own anywhere on the page (one
+labelled as an update last), then a date holder in a foreign box after the headline (the
+story's meta column styled as a sidebar). A date line in the header that is earlier than the
+chosen date wins: a story is not first published after the day it shows (the structured
+date is then a re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas,
+microdata, the header's "updated" holders, the WebPage object.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from urllib.parse import urlsplit
 
 from syndicate.parse import jsonld, visible
 from syndicate.parse.authors import clean_text
-from syndicate.parse.dates import parse_date
+from syndicate.parse.dates import parse_date, written_out
+from syndicate.parse.patterns import WORD
 from syndicate.parse.visible import Element
 
 # A date holder's value longer than this is a paragraph, not a date.
@@ -63,6 +66,12 @@ FIRST_PUBLISHED_LABEL = re.compile(
 MAX_DATE_LINE_WORDS = 8
 # A text this short before a date may be its label ("Last updated:").
 MAX_LABEL_WORDS = 4
+# Tags that sit inside a line of text: a date in one is part of a sentence when its parent
+# has words around it ("as of <span>December 31, 2025</span>").
+INLINE_TAGS = frozenset(
+    {"a", "span", "b", "i", "em", "strong", "small", "time", "font", "sup", "sub", "abbr",
+     "cite", "u", "mark", "label", "q"}
+)  # fmt: skip
 
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
@@ -112,6 +121,9 @@ class Sources(Protocol):
     @property
     def page(self) -> visible.Region: ...
 
+    @property
+    def root(self) -> Element: ...
+
 
 def article_dates(
     *,
@@ -130,6 +142,20 @@ def article_dates(
     region around the headline; ``urls``: the canonical link and the page's own URL.
     """
     shown = shown_dates(header)
+    written: list[str] = []
+
+    def read(value: str | None) -> str | None:
+        """``value``'s date; an ambiguous numeric day ("03/10/2023") in the reading that the
+        page writes out elsewhere, when it writes out only that one."""
+        found = parse_date(value, month_first=month_first)
+        other = parse_date(value, month_first=not month_first) if found else None
+        if not found or not other or other == found:
+            return found
+        if not written:
+            written.append(_written_text(lazy.root, urls))
+        if written_out(other, written[0]) and not written_out(found, written[0]):
+            return other
+        return found
 
     def published_values() -> Iterator[str | None]:
         yield from shown.first
@@ -139,13 +165,17 @@ def article_dates(
         yield from shown.plain
         yield jsonld.text(page.get("datePublished"))
         yield jsonld.text(article.get("dateCreated"))
-        yield from _publish_metas(metas)
+        yield from _publish_metas(metas, month_first=month_first)
         yield from shown.updated
         yield from dates(lazy.page.elements)
         yield from labelled_dates(lazy.page.texts)
         yield from script_dates(scripts)
         for url in urls:
             yield _url_day(url)
+        lines = date_lines(lazy.page.elements, month_first=month_first)
+        yield from lines.plain
+        yield from lines.updated
+        yield from dates(header.foreign)
 
     def modified_values() -> Iterator[str | None]:
         yield jsonld.text(article.get("dateModified"))
@@ -154,19 +184,22 @@ def article_dates(
         yield from dates(header.elements, modified=True)
         yield jsonld.text(page.get("dateModified"))
 
-    published = _published(
-        _date(published_values(), month_first=month_first),
-        _shown_line(shown.lines, month_first=month_first),
-    )
-    return published, _date(modified_values(), month_first=month_first)
+    published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
+    return published, _date(modified_values(), read)
 
 
-def _date(values: Iterable[str | None], *, month_first: bool) -> str | None:
+def _date(values: Iterable[str | None], read: Callable[[str | None], str | None]) -> str | None:
     for value in values:
-        found = parse_date(value, month_first=month_first)
+        found = read(value)
         if found:
             return found
     return None
+
+
+def _written_text(root: Element, urls: tuple[str | None, ...]) -> str:
+    """Where a page writes its dates: its URLs, its ``<time datetime>`` values, its text."""
+    stamps = (el.get("datetime") or "" for el in root.iter("time"))
+    return " ".join([*(u or "" for u in urls), *stamps, root.text_content()])
 
 
 def _published(found: str | None, shown: str | None) -> str | None:
@@ -180,22 +213,31 @@ def _published(found: str | None, shown: str | None) -> str | None:
     return found
 
 
-def _shown_line(lines: list[tuple[str, bool]], *, month_first: bool) -> str | None:
+def _shown_line(
+    lines: list[tuple[str, bool]], read: Callable[[str | None], str | None]
+) -> str | None:
     """The header's first date, when it is a date line of its own.
 
     Even a date labelled as an update bounds the first publication: nothing is updated
     before it is published.
     """
     for value, usable in lines:
-        found = parse_date(value, month_first=month_first)
+        found = read(value)
         if found:
             return found if usable else None
     return None
 
 
-def _publish_metas(metas: dict[str, list[str]]) -> list[str]:
-    """Values of any other meta whose name speaks of publishing (``w-published-date``)."""
-    return [v for key, values in metas.items() if "publish" in key for v in values]
+def _publish_metas(metas: dict[str, list[str]], *, month_first: bool) -> list[str]:
+    """Dates of any other meta whose name speaks of publishing (``w-published-date``), the
+    earliest first: when two disagree, the later is a re-save or the time the page was served."""
+    found = (
+        parse_date(v, month_first=month_first)
+        for key, values in metas.items()
+        if "publish" in key
+        for v in values
+    )
+    return sorted((f for f in found if f), key=lambda f: f[:10])
 
 
 def _url_day(url: str | None) -> str | None:
@@ -303,6 +345,63 @@ def _sort(shown: Shown, value: str, label: str, *, line: bool) -> None:
     else:
         shown.plain.append(value)
         shown.lines.append((value, line))
+
+
+def date_lines(elements: list[Element], *, month_first: bool) -> Shown:
+    """The page's texts that are a date line of their own ("20 December 2025", "Blog |
+    February 01, 2022", "Last updated: November 13, 2025"), sorted by their labels; a date
+    inside a sentence ("as of <span>December 31, 2025</span>") is none."""
+    shown = Shown()
+    previous = ""
+    for el in elements:
+        for text, is_tail in ((el.text, False), (el.tail, True)):
+            if not text or text.isspace():
+                continue
+            text = clean_text(text)
+            if not any(c.isdigit() for c in text):
+                previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
+                continue
+            if (
+                len(text.split()) <= MAX_DATE_LINE_WORDS
+                and parse_date(text, month_first=month_first)
+                and (_bounded_tail(el) if is_tail else not _in_sentence(el))
+            ):
+                _sort(shown, text, f"{previous} {_label(text)}", line=True)
+            previous = ""
+    return shown
+
+
+def _in_sentence(el: Element) -> bool:
+    """Whether ``el``'s own text runs on into an inline child ("On May 3, 2022 <a>the
+    council</a> met"), or the inline ``el`` has words of its parent's text around it; neither
+    counts in an element no longer than a date line."""
+    if len(el) and el[0].tag in INLINE_TAGS and not _short(el):
+        return True
+    parent = el.getparent()
+    if el.tag not in INLINE_TAGS or parent is None:
+        return False
+    around = [parent.text or "", *(child.tail or "" for child in parent)]
+    return any(WORD.search(part) for part in around) and not _short(parent)
+
+
+def _bounded_tail(el: Element) -> bool:
+    """Whether the text after ``el`` stands between two block boundaries (``<br>``, a block)
+    or is most of a parent no longer than a date line ("<span>Blog |</span> May 3, 2022")."""
+    following = el.getnext()
+    if el.tag not in INLINE_TAGS and (following is None or following.tag not in INLINE_TAGS):
+        return True
+    parent = el.getparent()
+    return parent is not None and _short(parent)
+
+
+def _short(el: Element) -> bool:
+    """Whether ``el``'s whole text is no longer than a date line (read no further)."""
+    words = 0
+    for part in el.itertext():
+        words += len(part.split())
+        if words > MAX_DATE_LINE_WORDS:
+            return False
+    return True
 
 
 def script_dates(scripts: list[Element]) -> list[str]:

@@ -5,7 +5,8 @@ after the ``<h1>`` and just before it, walked once in document order (``header``
 (here) and dates (``dating``) are looked for there; the whole page (``page``, one walk of the
 tree) is read only when the header has none and the page has no better source. Anything
 inside comments, related-story lists, sidebars, footers or author-bio boxes is skipped, so a
-commenter, a related story's writer or a sidebar date never stands in for the article's.
+commenter, a related story's writer or a sidebar date never stands in for the article's
+(the header keeps such elements after the headline apart, for a last look at the date).
 """
 
 from __future__ import annotations
@@ -263,15 +264,20 @@ class Region:
     texts: list[str] = field(default_factory=list)
     after: int = 0
     """How many of ``texts`` come after the headline (the rest are before it)."""
+    foreign: list[Element] = field(default_factory=list)
+    """The elements after the headline inside foreign containers, kept apart (the story's
+    meta column styled as a sidebar)."""
 
 
-def _collect(steps: Iterator[Step], region: Region, max_texts: int) -> None:
+def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bool) -> None:
     texts = elements = 0
     for el, text, is_foreign in steps:
         if el is not None:
             elements += 1
             if not is_foreign:
                 region.elements.append(el)
+            elif after:
+                region.foreign.append(el)
             if elements >= MAX_HEADER_ELEMENTS:
                 return
             continue
@@ -313,9 +319,9 @@ def header(h1: Element | None) -> Region:
     if h1 is None:
         return region
     ancestors = list(h1.iterancestors())
-    _collect(_after(h1, ancestors), region, AFTER_TEXTS)
+    _collect(_after(h1, ancestors), region, AFTER_TEXTS, after=True)
     region.after = len(region.texts)
-    _collect(_before(h1, ancestors), region, BEFORE_TEXTS)
+    _collect(_before(h1, ancestors), region, BEFORE_TEXTS, after=False)
     return region
 
 
