@@ -21,7 +21,10 @@ paywall stub, an error page or a video with a caption. The shortest news briefs 
 def body_empty(ctx: ArticleContext) -> Iterator[Finding]:
     """``check`` judges stories. A page where the parser finds no body (or only a line or two)
     is a section front, a paywall stub, an error page, or a page the parser cannot read;
-    saying it "may be republished" would be saying it of nothing.
+    saying it "may be republished" would be saying it of nothing. The CLI refuses a page with
+    no story text at all before judging it (`not an article`, exit 2, like any unreadable
+    source); this rule is what a page with a line or two, or an API caller's empty Article,
+    meets.
 
     Fails: a tag page listing twenty headlines; a "Page not found" page.
 
