@@ -653,3 +653,107 @@ def test_list_introduced_with_a_colon_and_broken_links_does_not_raise() -> None:
     )
     body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
     assert body.text.startswith(PARAS[0])
+
+
+STORIES = [
+    (
+        "/2025/03/bus-routes/",
+        "Council approves three new bus routes",
+        "Service starts in September.",
+    ),
+    (
+        "/2025/03/school-start/",
+        "School board delays vote on start times",
+        "Parents asked for data.",
+    ),
+    ("/2025/03/library/", "Flatbush library reopens after renovation", "It now opens on Sundays."),
+    ("/2025/03/pantries/", "Food pantries brace for a hard winter", "Donations fell by a third."),
+    ("/2025/03/rent/", "Landlords sue over the new rent registry", "They cite owners' privacy."),
+    ("/2025/03/strike/", "Hospital workers vote to authorize a strike", "Staffing is the issue."),
+]
+
+
+def listing_page(cards: str, *, body_class: str = "") -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Local news | Example News</title></head>
+<body class="{body_class}">
+<header class="site-header"><a href="/">Example News</a>
+<nav class="main-nav"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li>
+</ul></nav></header>
+<main id="main"><h1 class="archive-title">Local news</h1>
+<p class="archive-description">Our reporting on the city's neighbourhoods and schools.</p>
+{cards}
+<nav class="pagination"><a href="/local/page/2/">Older stories</a></nav>
+</main>
+<footer class="site-footer"><p>Copyright 2025 Example News. All rights reserved, everywhere.</p>
+</footer></body></html>"""
+
+
+def test_a_listing_of_story_cards_has_no_body() -> None:
+    cards = "".join(
+        f'<article class="card"><a href="{href}"><img src="{href}thumb.jpg" alt=""></a>'
+        f'<h2 class="card-title"><a href="{href}">{title}</a></h2><p class="dek">{dek}</p>'
+        f'<p class="byline">By <a href="/author/jane/">Jane Reporter</a> · March 4, 2025</p>'
+        "</article>"
+        for href, title, dek in STORIES
+    )
+    assert extract(listing_page(cards)) == Body(html="", text="")
+
+
+def test_a_river_of_linked_card_headlines_in_list_items_has_no_body() -> None:
+    items = "".join(
+        f'<li class="river-item"><a href="https://news.example.org{href}"><h3>{title}</h3></a>'
+        f'<p>{dek}</p><time datetime="2025-03-04">2 hours ago</time></li>'
+        for href, title, dek in STORIES
+    )
+    html = listing_page(f'<ul class="river">{items}</ul>', body_class="home")
+    assert extract(html).text == ""
+
+
+def test_a_link_roundup_pointing_to_other_sites_is_a_story() -> None:
+    picks = [
+        ("citylab.example.com", "Why buses beat trams", "A sharp case for the cheaper option."),
+        ("transit.example.net", "The fare-free experiment", "Two years of data from Kansas City."),
+        ("wonk.example.org", "Bus lanes, measured", "The speed gains are real, and large."),
+        ("papers.example.edu", "Headways and ridership", "An old study that still holds up."),
+        ("radio.example.com", "Drivers on the night shift", "Worth a listen on the way home."),
+        ("maps.example.io", "Every route, drawn by hand", "A beautiful map of the old network."),
+        ("weekly.example.com", "What riders want", "Door-to-door interviews in four boroughs."),
+        ("data.example.org", "Where the buses are late", "Grim reading, block by block."),
+    ]
+    items = "".join(
+        f'<div class="roundup-item"><h3><a href="https://{site}/story/">{title}</a></h3>'
+        f"<p>{note}</p></div>"
+        for site, title, note in picks
+    )
+    body = extract(page("<p>What we are reading this week.</p>" + items))
+    assert "The fare-free experiment" in body.text
+    assert "An old study that still holds up." in body.text
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_product_guide_with_linked_headings_is_a_story(wrapped: bool) -> None:
+    items = []
+    for n, name in enumerate(
+        ["Trek FX 2", "Cannondale Quick 4", "Giant Escape 3", "Marin Fairfax"]
+    ):
+        item = (
+            f'<h3><a href="/reviews/bikes/{n}/">{name}</a></h3>'
+            f"<p>{PARAS[n % 4]}</p><p>{PARAS[(n + 1) % 4]}</p>"
+        )
+        items.append(f'<div class="product-card">{item}</div>' if wrapped else item)
+    body = extract(page(paras(PARAS[:1]) + "".join(items)))
+    assert all(name in body.text for name in ["Trek FX 2", "Cannondale Quick 4", "Marin Fairfax"])
+    assert body.text.count(PARAS[2]) == 2
+
+
+def test_a_live_blog_whose_entries_link_to_themselves_is_a_story() -> None:
+    entries = "".join(
+        f'<article class="live-entry" id="entry-{n}"><time datetime="2025-03-04T1{n}:00">'
+        f'1{n}:00</time><h2><a href="{URL}#entry-{n}">{title}</a></h2>'
+        f"<p>{dek} {PARAS[n % 4]}</p></article>"
+        for n, (_href, title, dek) in enumerate(STORIES)
+    )
+    body = extract(page(entries))
+    assert "Hospital workers vote to authorize a strike" in body.text
+    assert "Donations fell by a third." in body.text

@@ -21,6 +21,7 @@ from syndicate.parse.blocks import cut_trailer, write_blocks
 from syndicate.parse.clean import Harvest, clean
 from syndicate.parse.container import find_container, jsonld_body, visible_chars
 from syndicate.parse.lead import add_lead_image
+from syndicate.parse.listing import is_listing
 
 __all__ = ["Body", "extract_body"]
 
@@ -47,8 +48,10 @@ def extract_body(
     harvest = Harvest(url=url)
     html_lines: list[str] = []
     texts: list[str] = []
+    total = sum(visible_chars(c) for c in containers) or 1
+    if containers and is_listing(root, containers, total_chars=total, url=url):
+        containers = []  # cards for other stories, not a story
     if containers:
-        total = sum(visible_chars(c) for c in containers) or 1
         for element in containers:
             skip = clean(element, harvest, total_chars=total)
             lines, blocks = write_blocks(element, skip=skip, url=url, title=title)

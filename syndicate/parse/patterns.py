@@ -519,3 +519,30 @@ SOCIAL_BLOCKQUOTES = {
 }
 # Status links in an embedded tweet.
 TWEET_URL = re.compile(r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status(?:es)?/\d+")
+
+# ---------------------------------------------------------------------------------------------
+# A page that lists stories (section front, tag page, author archive, search results)
+# ---------------------------------------------------------------------------------------------
+
+# Headings that title a teaser card; the page's own h1 is its title, not a card's.
+CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# A heading is a card's headline when a link holds at least this share of its text.
+HEADLINE_LINK_SHARE = 0.8
+# Fewer cards than this is a related-stories box or a short reading list, not a listing.
+LISTING_MIN_CARDS = 4
+# The cards hold at least this share of the container's text: little prose of the page's own.
+LISTING_CARD_SHARE = 0.8
+# ... or this share when the page's <body> is classed as a listing (support, never the sole
+# signal: a few article pages carry "blog" or "home" too).
+LISTING_CARD_SHARE_CLASSED = 0.6
+# <body> class tokens of listing pages (WordPress archive, category, tag, search, author,
+# date and posts-index templates).
+LISTING_BODY_CLASSES = frozenset(
+    ["archive", "category", "tag", "search", "search-results", "home", "blog", "author", "date"]
+)
+# A card's own text besides its headline (dek, byline, date) is at most this long in the
+# median card; a product guide's or a newsletter's items carry paragraphs.
+LISTING_MAX_DEK_CHARS = 280
+# At least this share of the cards' headlines link to the page's own site: a roundup of links
+# to other sites is a story about them.
+LISTING_SITE_SHARE = 0.75
