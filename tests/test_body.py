@@ -653,3 +653,16 @@ def test_list_introduced_with_a_colon_and_broken_links_does_not_raise() -> None:
     )
     body = extract(page(paras(PARAS[:2]) + shops + paras(PARAS[2:])))
     assert body.text.startswith(PARAS[0])
+
+
+@pytest.mark.parametrize("key", ["articleBody", "article\\u0042ody"])
+def test_page_built_by_scripts_takes_its_body_from_jsonld(key: str) -> None:
+    story = "\\n".join(PARAS)
+    html = f"""<html><head><title>Council expands buses</title>
+    <script type="application/ld+json">{{"@type": "WebSite", "name": "Example News"}}</script>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Council",
+      "{key}": "{story}"}}</script></head>
+    <body><div id="app"><p>Loading the story, please wait.</p></div></body></html>"""
+    body = extract_body(document.load(html), url=URL)
+    assert body.text == "\n\n".join(PARAS)
+    assert body.html.startswith("<p>The city council voted")

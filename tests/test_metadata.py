@@ -71,6 +71,21 @@ def test_jsonld_repairs_comments_trailing_commas_and_back_to_back_objects() -> N
     assert values[1]["headline"] == "B\tC"
 
 
+def test_jsonld_script_is_parsed_once_per_document_and_shared() -> None:
+    root = document.load(
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Shared", "articleBody": "Text"}'
+        '</script><script type="application/ld+json">{"broken": </script></head>'
+        "<body><p>x</p></body></html>"
+    )
+    good, broken = root.iter("script")
+    objs = jsonld.objects(root)
+    assert [o["headline"] for o in objs] == ["Shared"]
+    assert jsonld.loads(good) is objs[0]  # the metadata reader's parse, not a second one
+    with pytest.raises(ValueError, match="not strict JSON"):
+        jsonld.loads(broken)
+
+
 def test_main_article_prefers_the_object_for_this_page() -> None:
     objs = [
         {"@type": "NewsArticle", "headline": "Related", "url": "https://forward.com/other/"},
