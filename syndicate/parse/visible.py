@@ -327,23 +327,13 @@ def header(h1: Element | None) -> Region:
 def page(root: Element) -> Region:
     """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
-    resume: Element | None = None
-    skipping = False
-    for el in root.iter():
-        if skipping:
-            if el is not resume:
-                continue
-            skipping = False
+    walker = etree.iterwalk(root, events=("start",))
+    for _event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
         if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
-            resume = next_outside(el)
-            if resume is None:
-                break
-            skipping = True
+            walker.skip_subtree()
             continue
         region.elements.append(el)
         for text in (el.text, el.tail):
