@@ -309,7 +309,13 @@ def _popup(el: Element) -> bool:
     if (el.text or "").strip():
         return False
     words = class_words(el)
-    return bool(words) and pt.POPUP.search(words) is not None
+    return bool(words) and _popup_words(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _popup_words(words: str) -> bool:
+    """Whether class and id words name a tooltip or hover card (pages repeat them: cached)."""
+    return pt.POPUP.search(words) is not None
 
 
 def _in_running_text(el: Element) -> bool:
