@@ -583,3 +583,13 @@ def test_without_an_h1_the_element_showing_the_title_anchors_the_header() -> Non
         "<div><p>We ranked five platforms by features and price to help you choose one.</p></div>"
     )
     assert meta(page(head=head, body=body), url=None).published == "2026-02-16"
+
+
+def test_header_byline_read_past_scripts_and_comments_and_not_from_a_related_box() -> None:
+    body = """<article><h1>Council expands the bus network</h1>
+      <div class="meta"><script>var label = "By Script Writer";</script><span>By</span>
+      <!-- author --> <a href="/people/jane-doe">Jane Doe</a><!-- end --> · March 4, 2025</div>
+      <aside class="related-posts"><div class="byline">By Other Writer</div></aside>"""
+    found = meta(page(body=body))
+    assert found.authors == ("Jane Doe",)
+    assert found.byline == "By Jane Doe"
