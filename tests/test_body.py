@@ -757,3 +757,16 @@ def test_a_live_blog_whose_entries_link_to_themselves_is_a_story() -> None:
     body = extract(page(entries))
     assert "Hospital workers vote to authorize a strike" in body.text
     assert "Donations fell by a third." in body.text
+
+
+@pytest.mark.parametrize("key", ["articleBody", "article\\u0042ody"])
+def test_page_built_by_scripts_takes_its_body_from_jsonld(key: str) -> None:
+    story = "\\n".join(PARAS)
+    html = f"""<html><head><title>Council expands buses</title>
+    <script type="application/ld+json">{{"@type": "WebSite", "name": "Example News"}}</script>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Council",
+      "{key}": "{story}"}}</script></head>
+    <body><div id="app"><p>Loading the story, please wait.</p></div></body></html>"""
+    body = extract_body(document.load(html), url=URL)
+    assert body.text == "\n\n".join(PARAS)
+    assert body.html.startswith("<p>The city council voted")

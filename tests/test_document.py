@@ -205,6 +205,18 @@ def test_html_inside_unclosed_foreign_content_breaks_out_as_in_a_browser(foreign
     assert article[3].tail == "tail"
 
 
+def test_a_void_inside_unclosed_foreign_content_is_repaired_with_it() -> None:
+    root = document.load(page("<p>before</p><svg><image href=x>cap</image><p>after</p>"))
+    article = root.find(".//article")
+    assert article is not None
+    assert [child.tag for child in article] == ["h1", "p", "svg", "p"]
+    assert [p.text_content() for p in article.iter("p")] == ["before", "after"]
+    image = article.find("svg/image")
+    assert image is not None
+    assert not image.text
+    assert image.tail == "cap"
+
+
 def test_html_inside_foreign_integration_points_stays() -> None:
     root = document.load(page("<svg><foreignObject><p>inside</p></foreignObject></svg><p>x</p>"))
     assert root.xpath("//foreignobject/p/text()") == ["inside"]

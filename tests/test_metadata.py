@@ -71,6 +71,21 @@ def test_jsonld_repairs_comments_trailing_commas_and_back_to_back_objects() -> N
     assert values[1]["headline"] == "B\tC"
 
 
+def test_jsonld_script_is_parsed_once_per_document_and_shared() -> None:
+    root = document.load(
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Shared", "articleBody": "Text"}'
+        '</script><script type="application/ld+json">{"broken": </script></head>'
+        "<body><p>x</p></body></html>"
+    )
+    good, broken = root.iter("script")
+    objs = jsonld.objects(root)
+    assert [o["headline"] for o in objs] == ["Shared"]
+    assert jsonld.loads(good) is objs[0]  # the metadata reader's parse, not a second one
+    with pytest.raises(ValueError, match="not strict JSON"):
+        jsonld.loads(broken)
+
+
 def test_main_article_prefers_the_object_for_this_page() -> None:
     objs = [
         {"@type": "NewsArticle", "headline": "Related", "url": "https://forward.com/other/"},
@@ -647,3 +662,13 @@ def test_a_sidebar_date_before_the_headline_never_dates_the_story() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1>"""
     assert meta(page(body=body), url=None).published is None
+
+
+def test_header_byline_read_past_scripts_and_comments_and_not_from_a_related_box() -> None:
+    body = """<article><h1>Council expands the bus network</h1>
+      <div class="meta"><script>var label = "By Script Writer";</script><span>By</span>
+      <!-- author --> <a href="/people/jane-doe">Jane Doe</a><!-- end --> · March 4, 2025</div>
+      <aside class="related-posts"><div class="byline">By Other Writer</div></aside>"""
+    found = meta(page(body=body))
+    assert found.authors == ("Jane Doe",)
+    assert found.byline == "By Jane Doe"

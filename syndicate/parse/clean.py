@@ -7,6 +7,7 @@ body keeps aside: images with their captions and credits, embedded posts, videos
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias, cast
@@ -23,6 +24,7 @@ from syndicate.parse.container import comments_region as _comments
 Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 # A figure holding a table, a quote or a listing is text (WordPress wp-block-table and
 # wp-block-pullquote), not a picture.
@@ -170,11 +172,17 @@ def _revealed(el: Element) -> bool:
 
 def _boilerplate(el: Element) -> bool:
     words = class_words(el)
-    if not words or pt.KEEP_CLASS.search(words):
+    return bool(words) and _boilerplate_words(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _boilerplate_words(words: str) -> bool:
+    """Whether class and id words name boilerplate (pages repeat them: cached)."""
+    if pt.KEEP_CLASS.search(words):
         return False
     if pt.BOILERPLATE.search(words):
         return True
-    return not pt.BOILERPLATE_PARTS.isdisjoint(re.split(r"[^a-z0-9]+", words))
+    return not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(words))
 
 
 def _embed(el: Element, harvest: Harvest) -> None:
@@ -301,7 +309,13 @@ def _popup(el: Element) -> bool:
     if (el.text or "").strip():
         return False
     words = class_words(el)
-    return bool(words) and pt.POPUP.search(words) is not None
+    return bool(words) and _popup_words(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _popup_words(words: str) -> bool:
+    """Whether class and id words name a tooltip or hover card (pages repeat them: cached)."""
+    return pt.POPUP.search(words) is not None
 
 
 def _in_running_text(el: Element) -> bool:

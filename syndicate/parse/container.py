@@ -9,7 +9,7 @@ taken as the run of those siblings. The tree is only read.
 
 from __future__ import annotations
 
-import json
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, TypeAlias, cast
@@ -17,6 +17,7 @@ from typing import Any, TypeAlias, cast
 import lxml.html
 from lxml import etree
 
+from syndicate.parse import jsonld
 from syndicate.parse import patterns as pt
 
 Element: TypeAlias = lxml.html.HtmlElement
@@ -39,7 +40,16 @@ def select(xpath: etree.XPath, root: Element) -> list[Element]:
 
 def class_words(el: Element) -> str:
     """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``)."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    classes, ident = el.get("class"), el.get("id")
+    if not (classes or ident):  # most elements: nothing to read
+        return ""
+    return _words(classes or "", ident or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(classes: str, ident: str) -> str:
+    """``class_words`` of a class and id (pages repeat them: cached)."""
+    raw = f"{classes} {ident}".lower()
     if not raw.strip():
         return ""
     return " ".join(
@@ -49,8 +59,18 @@ def class_words(el: Element) -> str:
     )
 
 
-def _parts(words: str) -> set[str]:
-    return set(re.split(r"[^a-z0-9]+", words))
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_words(words: str) -> tuple[bool, bool, bool]:
+    """What class and id words say of a region (pages repeat them: cached): a story class,
+    an excluded region's name, an excluded part's word."""
+    return (
+        pt.KEEP_CLASS.search(words) is not None,
+        pt.EXCLUDED_REGION.search(words) is not None,
+        not pt.EXCLUDED_PARTS.isdisjoint(_NOT_WORD.split(words)),
+    )
 
 
 def _excluded(el: Element, weight: float) -> bool:
@@ -61,13 +81,16 @@ def _excluded(el: Element, weight: float) -> bool:
     if tag in ("body", "html", "main", "article"):
         return False
     words = class_words(el)
-    if not words or pt.KEEP_CLASS.search(words):
+    if not words:
         return False
-    if pt.EXCLUDED_REGION.search(words):
+    keep, region, part = _region_words(words)
+    if keep:
+        return False
+    if region:
         return True
     if el.get("role") in ("navigation", "complementary", "contentinfo", "banner"):
         return True
-    if pt.EXCLUDED_PARTS.isdisjoint(_parts(words)):
+    if not part:
         return False
     # A short word such as "nav" is weak evidence: a region that is mostly prose is kept.
     return weight < pt.PROSE_KEEP_CHARS or weight < pt.CLIMB_DENSITY * visible_chars(el)
@@ -311,11 +334,19 @@ def _has_paragraph(el: Element) -> bool:
     return any(unit_weight(p) > 0 for p in el.iter("p"))
 
 
+# What a script's text holds when one of its objects has an "articleBody" or "text" key (a
+# key may also be written with \u escapes).
+_BODY_KEYS = ('"articleBody"', '"text"', "\\u")
+
+
 def jsonld_body(root: Element) -> str | None:
     """The ``articleBody`` a page's JSON-LD carries, if any (for pages built by scripts)."""
     for script in select(_JSONLD, root):
+        text = script.text or ""
+        if len(text) <= pt.MIN_ARTICLE_CHARS or not any(key in text for key in _BODY_KEYS):
+            continue  # no value long enough, or no key that names a body: not parsed
         try:
-            data = json.loads(script.text or "")
+            data = jsonld.loads(script, text)
         except ValueError:
             continue
         for item in _walk_json(data):

@@ -263,8 +263,13 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         root, fatal = _parse(flatten(raw.decode("utf-8")).encode("utf-8"))
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
-    _unnest_voids(root)
-    _break_out_of_foreign_content(root)
+    # One pass finds both repairs' elements (moving a void's content keeps document order).
+    voids: list[lxml.html.HtmlElement] = []
+    foreign: list[lxml.html.HtmlElement] = []
+    for el in root.iter(*_SWALLOWING_VOIDS, "svg", "math"):
+        (foreign if el.tag in ("svg", "math") else voids).append(el)
+    _unnest_voids(voids)
+    _break_out_of_foreign_content(foreign)
     _bound_depth(root)
     return root
 
@@ -299,14 +304,14 @@ def _xml_safe(text: str) -> tuple[str, bytes]:
     return text, text.encode("utf-8")
 
 
-def _break_out_of_foreign_content(root: lxml.html.HtmlElement) -> None:
+def _break_out_of_foreign_content(elements: list[lxml.html.HtmlElement]) -> None:
     """Move HTML that libxml2 left inside ``<svg>`` or ``<math>`` out after it.
 
     A browser closes an ``<svg>`` or ``<math>`` at the first ``<p>``, ``<div>``, ``<ul>``
     ... inside it (the HTML standard's rules for foreign content); libxml2 does not, so an
     unclosed ``<svg>`` would otherwise swallow the rest of the story.
     """
-    for foreign in list(root.iter("svg", "math")):
+    for foreign in elements:
         if any(a.tag in ("svg", "math") for a in foreign.iterancestors()):
             continue
         breakout = _first_breakout(foreign)
@@ -343,13 +348,13 @@ def _first_breakout(foreign: lxml.html.HtmlElement) -> lxml.html.HtmlElement | N
     return None
 
 
-def _unnest_voids(root: lxml.html.HtmlElement) -> None:
+def _unnest_voids(elements: list[lxml.html.HtmlElement]) -> None:
     """Move what libxml2 put inside a void element (``<wbr>``, ``<embed>`` ...) after it.
 
     libxml2 does not know these as void, so ``a<wbr>b</p><p>c`` nests the rest of the
     paragraph, and the paragraphs that follow, inside the ``<wbr>``; a browser does not.
     """
-    for void in list(root.iter(*_SWALLOWING_VOIDS)):
+    for void in elements:
         parent = void.getparent()
         if parent is None or (void.text is None and not len(void)):
             continue

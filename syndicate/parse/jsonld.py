@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,6 +29,13 @@ _WRAPPERS = re.compile(r"<!--|-->|(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>")
 # A comma right before a closing bracket: invalid JSON that browsers' authors write anyway.
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _DECODER = json.JSONDecoder(strict=False)
+# What a script holds when it may be wrapped (comments, CDATA): only then the repairs run.
+_WRAPPER_HINTS = ("<!", "-->", "]]>")
+# Each document's scripts parsed as strict JSON, by their text, for as long as its tree lives:
+# the metadata reader and the body's fallback read the same scripts, parsed once.
+_PARSED: weakref.WeakKeyDictionary[lxml.html.HtmlElement, dict[str, Any]]
+_PARSED = weakref.WeakKeyDictionary()
+_INVALID = object()
 
 # schema.org types that are the article itself (any type ending in "Article" counts too).
 ARTICLE_TYPES = frozenset(
@@ -87,9 +95,39 @@ def objects_in(scripts: Iterable[lxml.html.HtmlElement]) -> list[Obj]:
     found: list[Obj] = []
     for script in scripts:
         if "ld+json" in (script.get("type") or "").lower():
-            for value in parse_text(script.text or ""):
+            for value in _values(script):
                 found.extend(_flatten(value))
     return found
+
+
+def _values(script: lxml.html.HtmlElement) -> list[Any]:
+    """``parse_text`` of the script's text; strict JSON without wrappers is parsed once per
+    document (``loads``), and is what ``parse_text`` would make of it."""
+    text = script.text or ""
+    if not any(hint in text for hint in _WRAPPER_HINTS):
+        try:
+            return [loads(script, text)]
+        except ValueError:
+            pass
+    return parse_text(text)
+
+
+def loads(script: lxml.html.HtmlElement, text: str | None = None) -> Any:
+    """``json.loads`` of the script's text (``text``, when the caller has read it already),
+    parsed once per document: readers of the same tree share the values, and must not
+    change them. Raises ``ValueError`` for text that is not strict JSON."""
+    if text is None:
+        text = script.text or ""
+    parsed = _PARSED.setdefault(script.getroottree().getroot(), {})
+    if text not in parsed:
+        try:
+            parsed[text] = json.loads(text)
+        except ValueError:
+            parsed[text] = _INVALID
+    value = parsed[text]
+    if value is _INVALID:
+        raise ValueError("not strict JSON")
+    return value
 
 
 def _flatten(value: Any) -> Iterator[Obj]:

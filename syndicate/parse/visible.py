@@ -203,28 +203,33 @@ _Entry = tuple[int, Element | None, str | None, bool, bool]
 
 def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
     """``start``'s subtree in document order: each element, then its text, children, tail."""
-    stack: list[_Entry] = [(_ENTER, start, None, parent, in_article)]
-    while stack:
-        kind, el, text, up, art = stack.pop()
-        if kind == _TEXT:
-            yield None, text, up
+    if not isinstance(start.tag, str):  # a comment: only its tail is text
+        if start.tail and not start.tail.isspace():
+            yield None, start.tail, parent
+        return
+    # The flag and in-article state of each open element, the start's parent's first: its
+    # text is the element's own, a tail (also a comment's) is read with its parent's.
+    opened: list[tuple[bool, bool]] = [(parent, in_article)]
+    walker = etree.iterwalk(start, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "start":
+            up, art = opened[-1]
+            tag = el.tag
+            flag = _flag(el, up, art, near)
+            yield el, None, flag
+            opened.append((flag, art or tag == "article"))
+            if tag in _SKIP:
+                walker.skip_subtree()
+                continue
+            text = el.text
+            if text and not text.isspace():
+                yield None, text, flag
             continue
-        assert el is not None
+        if event == "end":
+            opened.pop()
         tail = el.tail
         if tail and not tail.isspace():
-            stack.append((_TEXT, None, tail, up, art))
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        flag = _flag(el, up, art, near)
-        yield el, None, flag
-        if tag in _SKIP:
-            continue
-        inner = art or tag == "article"
-        stack.extend((_ENTER, child, None, flag, inner) for child in reversed(el))
-        text = el.text
-        if text and not text.isspace():
-            yield None, text, flag
+            yield None, tail, opened[-1][0]
 
 
 def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
@@ -328,23 +333,13 @@ def header(h1: Element | None) -> Region:
 def page(root: Element) -> Region:
     """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
-    resume: Element | None = None
-    skipping = False
-    for el in root.iter():
-        if skipping:
-            if el is not resume:
-                continue
-            skipping = False
+    walker = etree.iterwalk(root, events=("start",))
+    for _event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
         if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
-            resume = next_outside(el)
-            if resume is None:
-                break
-            skipping = True
+            walker.skip_subtree()
             continue
         region.elements.append(el)
         for text in (el.text, el.tail):
