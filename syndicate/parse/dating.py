@@ -253,7 +253,7 @@ def labelled_dates(texts: list[str]) -> list[str]:
     out = []
     for text in texts:
         cleaned = clean_text(text)
-        if _DATE_LABEL.match(cleaned) and any(c.isdigit() for c in cleaned):
+        if _DATE_LABEL.match(cleaned) and any(map(str.isdigit, cleaned)):
             out.append(_DATE_LABEL.sub("", cleaned, count=1))
     return out
 
@@ -300,7 +300,7 @@ def shown_dates(region: visible.Region) -> Shown:
     shown = Shown()
     for value, el in _date_holders(region.elements, modified=False):
         own, before = visible.text_of(el), _text_before(el)
-        label = _label(own if any(c.isdigit() for c in before) else f"{before} {own}")
+        label = _label(own if any(map(str.isdigit, before)) else f"{before} {own}")
         if (
             not label
             and _MODIFIED_CLASS.search(visible.marks(el))
@@ -310,7 +310,7 @@ def shown_dates(region: visible.Region) -> Shown:
         _sort(shown, value, label, line=True)
     previous = ""
     for text in region.texts:
-        if any(c.isdigit() for c in text):
+        if any(map(str.isdigit, text)):
             # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
             label = f"{previous} {_label(text)}"
             _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
@@ -358,7 +358,7 @@ def date_lines(elements: list[Element], *, month_first: bool) -> Shown:
             if not text or text.isspace():
                 continue
             text = clean_text(text)
-            if not any(c.isdigit() for c in text):
+            if not any(map(str.isdigit, text)):
                 previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
                 continue
             if (
