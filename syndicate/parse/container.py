@@ -134,7 +134,7 @@ def unit_weight(unit: Element) -> float:
 def _other_units(root: Element) -> Iterator[Element]:
     """Blocks of long direct text that are not paragraphs, each once (inline ones climbed)."""
     seen: set[Element] = set()
-    for unit in select(pt.LONG_TEXT_HOLDERS, root):
+    for unit in _long_text_holders(root):
         if unit.tag in pt.NOT_UNITS:
             continue
         while unit.tag in pt.INLINE_TAGS:
@@ -146,6 +146,19 @@ def _other_units(root: Element) -> Iterator[Element]:
         if unit.tag not in ("p", "pre") and unit not in seen:
             seen.add(unit)
             yield unit
+
+
+def _long_text_holders(root: Element) -> list[Element]:
+    """Elements under ``root`` with a long direct text, in document order (``<head>`` read
+    with the script and style test first)."""
+    if root.tag != "html":
+        return select(pt.LONG_TEXT_HOLDERS, root)
+    found: list[Element] = []
+    for child in root:
+        if isinstance(child.tag, str):
+            xpath = pt.LONG_TEXT_HOLDERS_HEAD if child.tag == "head" else pt.LONG_TEXT_HOLDERS_UNDER
+            found.extend(select(xpath, child))
+    return found
 
 
 def _weigh(

@@ -26,6 +26,18 @@ LONG_TEXT_HOLDERS = etree.XPath(
     "[not(self::p or self::pre or self::script or self::style)]"
     "[text()[string-length(normalize-space(.)) >= 40]]"
 )
+# The same from a top-level element down, itself included (<body> may hold text directly).
+LONG_TEXT_HOLDERS_UNDER = etree.XPath(
+    "descendant-or-self::*[text()[string-length(.) >= 40]]"
+    "[not(self::p or self::pre or self::script or self::style)]"
+    "[text()[string-length(normalize-space(.)) >= 40]]"
+)
+# The same inside <head>, where most text is in scripts and styles: the tag test comes first,
+# so their long texts are never copied to be measured.
+LONG_TEXT_HOLDERS_HEAD = etree.XPath(
+    "descendant::*[not(self::script or self::style)][text()[string-length(.) >= 40]]"
+    "[not(self::p or self::pre)][text()[string-length(normalize-space(.)) >= 40]]"
+)
 # Elements whose long direct text is not running text.
 NOT_UNITS = frozenset(
     ["p", "pre", "script", "style", "noscript", "textarea", "template", "option", "title",
