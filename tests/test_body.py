@@ -185,6 +185,30 @@ def test_links_are_absolute_and_emphasis_kept() -> None:
     assert "<strong>affordable</strong>" in body.html
 
 
+@pytest.mark.parametrize(
+    ("href", "written"),
+    [
+        ("https://other.example.com/a/b?c=1#d", "https://other.example.com/a/b?c=1#d"),
+        ("http://other.example.com/a", "http://other.example.com/a"),
+        ("https://other.example.com/a/../b", "https://other.example.com/a/../b"),
+        ("https://other.example.com/a?", "https://other.example.com/a"),
+        ("https://other.example.com/a;v=2", "https://other.example.com/a;v=2"),
+        ("https:///reports/x", "https://news.example.org/reports/x"),
+        ("../reports/x", "https://news.example.org/2025/reports/x"),
+        ("//cdn.example.net/x", "https://cdn.example.net/x"),
+    ],
+)
+def test_absolute_links_are_written_as_an_address_parser_reads_them(
+    href: str, written: str
+) -> None:
+    para = (
+        f'The <a href="{href}">transit report</a> calls the plan ambitious but affordable, '
+        "and its authors expect ridership to grow by a fifth within two years."
+    )
+    body = extract(page(f"<p>{para}</p>" + paras()), url="https://news.example.org/2025/03/x")
+    assert f'<a href="{written}">transit report</a>' in body.html
+
+
 def test_headings_lists_and_blockquotes_are_kept() -> None:
     extra = (
         "<h2>What changes</h2><ul><li>Route 12 to the hospital</li>"

@@ -64,7 +64,7 @@ class _Writer:
             if not href or href.startswith(("javascript:", "#")):
                 self.inline.append(("a", ""))
                 return
-            if self.url:
+            if self.url and not _already_absolute(href):
                 with contextlib.suppress(ValueError):
                     href = urljoin(self.url, href)
             opening = f'<a href="{escape(href, quote=True)}">'
@@ -191,6 +191,27 @@ class _Writer:
                 self.lines.pop()
             else:
                 self.lines.append(f"</{tag}>")
+
+
+def _already_absolute(href: str) -> bool:
+    """True for a plain ``http(s)://host/...`` address, which ``urljoin`` would hand back
+    unchanged whatever the page's address (most links: spared the parse). Left to ``urljoin``:
+    another scheme, no host, and what it would rewrite (an empty query, fragment or ``;``
+    parameters; tabs and newlines)."""
+    if href.startswith("https://"):
+        start = 8
+    elif href.startswith("http://"):
+        start = 7
+    else:
+        return False
+    return (
+        len(href) > start
+        and href[start] not in "/?#"
+        and ";" not in href
+        and "?#" not in href
+        and not href.endswith(("?", "#"))
+        and href.isprintable()
+    )
 
 
 def _key(text: str) -> str:
