@@ -267,8 +267,12 @@ def _bonus(el: Element) -> float:
 
 def visible_chars(el: Element) -> int:
     """Characters of text in ``el``, whitespace collapsed, scripts and styles left out."""
-    hidden = sum(cast(float, _TEXT_LENGTH(s)) for s in el.iter("script", "style"))
-    return int(cast(float, _TEXT_LENGTH(el)) - hidden)
+    return int(cast(float, _TEXT_LENGTH(el)) - _hidden_chars(el))
+
+
+def _hidden_chars(el: Element) -> float:
+    """Characters of the scripts and styles in ``el`` (each measured apart: they add up)."""
+    return sum(cast(float, _TEXT_LENGTH(s)) for s in el.iter("script", "style"))
 
 
 def _link_chars(el: Element) -> int:
@@ -277,14 +281,18 @@ def _link_chars(el: Element) -> int:
 
 def _climb(best: Element, mass: dict[Element, float]) -> Element:
     """Go up while what a parent adds around ``best`` reads as more of the story."""
-    node, chars = best, visible_chars(best)
+    # Scripts and styles are measured one by one, so a parent's are its child's plus those
+    # of what it adds: each is measured once, however far the climb goes.
+    hidden = _hidden_chars(best)
+    node, chars = best, int(cast(float, _TEXT_LENGTH(best)) - hidden)
     # ``links`` is the link text of ``node``; ``counted`` that of the last step that added
     # more than the slack (small additions do not reset the reference).
     links = counted = _link_chars(best)
     for parent in best.iterancestors():
         if parent.tag in ("body", "html"):
             break
-        parent_chars = visible_chars(parent)
+        hidden += sum(_hidden_chars(c) for c in parent if c is not node)
+        parent_chars = int(cast(float, _TEXT_LENGTH(parent)) - hidden)
         added_chars = parent_chars - chars
         # Only what the parent adds is read again: the story's own links are known.
         parent_links = (
