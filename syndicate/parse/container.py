@@ -161,17 +161,16 @@ def _long_text_holders(root: Element) -> list[Element]:
     return found
 
 
-def _weigh(
-    root: Element,
-) -> tuple[list[tuple[float, int, list[Element]]], dict[Element, float]]:
-    """Every unit's weight, the level its score starts at, and its chain of ancestors.
+def _weigh(root: Element) -> tuple[list[tuple[float, int, Element]], dict[Element, float]]:
+    """Every unit's weight, the level its score starts at, and the element its chain of
+    ancestors starts from.
 
     A plain paragraph (no class or id, so nothing can exclude it by name) adds its weight to
     its parent: a page of 200,000 paragraphs makes one chain per parent, not per paragraph.
     A paragraph scores from its parent up; other units score from themselves. Also returns
     the weight of plain paragraphs per parent.
     """
-    chains: list[tuple[float, int, list[Element]]] = []
+    chains: list[tuple[float, int, Element]] = []
     by_parent: dict[Element, float] = {}
     for unit in root.iter("p", "pre"):
         weight = unit_weight(unit)
@@ -182,14 +181,52 @@ def _weigh(
             if parent is not None:
                 by_parent[parent] = by_parent.get(parent, 0.0) + weight
                 continue
-        chains.append((weight, 1, [unit, *unit.iterancestors()]))
+        chains.append((weight, 1, unit))
     for unit in _other_units(root):
         weight = unit_weight(unit)
         if weight > 0:
-            chains.append((weight, 0, [unit, *unit.iterancestors()]))
+            chains.append((weight, 0, unit))
     for parent, weight in by_parent.items():
-        chains.append((weight, 0, [parent, *parent.iterancestors()]))
+        chains.append((weight, 0, parent))
     return chains, by_parent
+
+
+class _Chains:
+    """The union of the chains' ancestors as one tree: each element's parent and depth.
+
+    Chains share their upper ancestors, so each element is visited once, not once per chain:
+    sums over the chains are made bottom-up, exclusions top-down.
+    """
+
+    def __init__(self, starts: list[Element]) -> None:
+        self.up: dict[Element, Element | None] = {}
+        depth: dict[Element, int] = {}
+        for start in starts:
+            path: list[Element] = []
+            node: Element | None = start
+            while node is not None and node not in depth:
+                path.append(node)
+                node = node.getparent()
+            level = -1 if node is None else depth[node]
+            for el in reversed(path):
+                level += 1
+                depth[el] = level
+                self.up[el] = node
+                node = el
+        # Deepest first: every element comes before its parent.
+        self.bottom_up = sorted(depth, key=depth.__getitem__, reverse=True)
+
+    def sums(self, own: dict[Element, float]) -> dict[Element, float]:
+        """Each element's total of ``own`` over its subtree (elements with none left out)."""
+        total = dict.fromkeys(self.bottom_up, 0.0)
+        for el, weight in own.items():
+            total[el] += weight
+        up = self.up
+        for el in self.bottom_up:
+            parent = up[el]
+            if parent is not None:
+                total[parent] += total[el]
+        return {el: weight for el, weight in total.items() if weight > 0}
 
 
 class _Mass:
@@ -215,33 +252,35 @@ class _Mass:
 def find_container(root: Element) -> list[Element]:
     """The element(s) holding the story, in document order; empty when there is none."""
     chains, grouped = _weigh(root)
-    raw: dict[Element, float] = {}
-    for weight, _start, chain in chains:
-        for el in chain:
-            raw[el] = raw.get(el, 0.0) + weight
+    tree = _Chains([start for _weight, _level, start in chains])
+    own: dict[Element, float] = {}
+    for weight, _level, start in chains:
+        own[start] = own.get(start, 0.0) + weight
+    raw = tree.sums(own)
     total_raw = raw.get(root, 0.0)
     if total_raw < pt.MIN_ARTICLE_CHARS:
         return []
-    excluded: dict[Element, bool] = {}
-    mass: dict[Element, float] = {}
+    # An element is dropped with every chain through it when it or an ancestor is excluded.
+    dropped: dict[Element, bool] = {}
+    for el in reversed(tree.bottom_up):
+        parent = tree.up[el]
+        flag = parent is not None and dropped[parent]
+        if not flag:
+            weight = raw[el]
+            # A "widget" that wraps most of the page's text is a wrapper, not a widget.
+            flag = (weight < 0.5 * total_raw or comments_region(el)) and _excluded(el, weight)
+        dropped[el] = flag
+    mass = tree.sums({el: weight for el, weight in own.items() if not dropped[el]})
     score: dict[Element, float] = {}
-    for weight, start, chain in chains:
-        dropped = False
-        for el in chain:
-            flag = excluded.get(el)
-            if flag is None:
-                # A "widget" that wraps most of the page's text is a wrapper, not a widget.
-                flag = (raw[el] < 0.5 * total_raw or comments_region(el)) and _excluded(el, raw[el])
-                excluded[el] = flag
-            if flag:
-                dropped = True
-                break
-        if dropped:
+    for weight, level, start in chains:
+        if dropped[start]:
             continue
-        for el in chain:
-            mass[el] = mass.get(el, 0.0) + weight
-        for level, el in enumerate(chain[start : start + len(pt.LEVEL_DECAY)]):
-            score[el] = score.get(el, 0.0) + weight * pt.LEVEL_DECAY[level]
+        node: Element | None = start if level == 0 else tree.up[start]
+        for decay in pt.LEVEL_DECAY:
+            if node is None:
+                break
+            score[node] = score.get(node, 0.0) + weight * decay
+            node = tree.up[node]
     total = mass.get(root, 0.0)
     if total < pt.MIN_ARTICLE_CHARS:
         return []
