@@ -297,6 +297,17 @@ def test_container_marked_as_article_body_is_taken() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+def test_paragraph_marked_as_article_body_is_taken() -> None:
+    story = "<br><br>".join(PARAS)
+    note = "A note from the editors on how this page was put together, with a sentence."
+    html = f"""<html><body><div class="layout">
+    <p itemprop="articleBody">{story}</p>
+    <p>{note}</p>
+    </div></body></html>"""
+    body = extract(html)
+    assert body.text == " ".join(PARAS)
+
+
 def test_text_after_an_html_comment_is_kept() -> None:
     split = (
         "<p>Mr<!-- -->. Smith, the mayor, said the plan would <!-- react-text -->cost less than "

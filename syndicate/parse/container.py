@@ -31,6 +31,7 @@ _JSONLD = etree.XPath("descendant::script[@type='application/ld+json']")
 _ARTICLE_BODY = etree.XPath(
     "descendant-or-self::*/@itemprop[. = 'articleBody' or . = 'articlebody']/parent::*"
 )
+_BODY_PROPS = frozenset(["articleBody", "articlebody"])
 
 
 def select(xpath: etree.XPath, root: Element) -> list[Element]:
@@ -161,21 +162,27 @@ def _long_text_holders(root: Element) -> list[Element]:
     return found
 
 
-def _weigh(root: Element) -> tuple[list[tuple[float, int, Element]], dict[Element, float]]:
+def _weigh(
+    root: Element,
+) -> tuple[list[tuple[float, int, Element]], dict[Element, float], bool]:
     """Every unit's weight, the level its score starts at, and the element its chain of
     ancestors starts from.
 
     A plain paragraph (no class or id, so nothing can exclude it by name) adds its weight to
     its parent: a page of 200,000 paragraphs makes one chain per parent, not per paragraph.
     A paragraph scores from its parent up; other units score from themselves. Also returns
-    the weight of plain paragraphs per parent.
+    the weight of plain paragraphs per parent, and whether a weighed paragraph is marked as
+    the article's body.
     """
     chains: list[tuple[float, int, Element]] = []
+    paragraph_marked = False
     by_parent: dict[Element, float] = {}
     for unit in root.iter("p", "pre"):
         weight = unit_weight(unit)
         if weight <= 0:
             continue
+        if unit.get("itemprop") in _BODY_PROPS:
+            paragraph_marked = True
         if unit.get("class") is None and unit.get("id") is None:
             parent = unit.getparent()
             if parent is not None:
@@ -188,7 +195,7 @@ def _weigh(root: Element) -> tuple[list[tuple[float, int, Element]], dict[Elemen
             chains.append((weight, 0, unit))
     for parent, weight in by_parent.items():
         chains.append((weight, 0, parent))
-    return chains, by_parent
+    return chains, by_parent, paragraph_marked
 
 
 class _Chains:
@@ -251,7 +258,7 @@ class _Mass:
 
 def find_container(root: Element) -> list[Element]:
     """The element(s) holding the story, in document order; empty when there is none."""
-    chains, grouped = _weigh(root)
+    chains, grouped, paragraph_marked = _weigh(root)
     tree = _Chains([start for _weight, _level, start in chains])
     own: dict[Element, float] = {}
     for weight, _level, start in chains:
@@ -290,10 +297,21 @@ def find_container(root: Element) -> list[Element]:
         covering = _descend(root, held, total)
         if covering.tag not in ("body", "html") and covering in set(best.iterancestors()):
             best = covering
-    marked = [el for el in select(_ARTICLE_BODY, root) if held.of(el) >= 0.5 * total]
+    # Only an element holding weight can be marked as the body: when none carries the mark,
+    # the whole tree's attributes are not searched.
+    marked = (
+        [el for el in select(_ARTICLE_BODY, root) if held.of(el) >= 0.5 * total]
+        if _may_be_marked(mass, paragraph_marked)
+        else []
+    )
     if marked:
         best = marked[0]
     return _sibling_run(best, held)
+
+
+def _may_be_marked(mass: dict[Element, float], paragraph_marked: bool) -> bool:
+    """Whether an element that holds weight, or a weighed paragraph, is marked as the body."""
+    return paragraph_marked or any(el.get("itemprop") in _BODY_PROPS for el in mass)
 
 
 def _bonus(el: Element) -> float:
