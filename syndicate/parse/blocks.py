@@ -92,7 +92,7 @@ class _Writer:
             self.link_chars = 0
             return
         text = " ".join(raw.split())
-        closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o)
+        closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o) if self.inline else ""
         body = "".join(self.html)
         if "  " in body or not body.isprintable():  # newlines, tabs, no-break spaces
             body = _SPACE.sub(" ", body)
@@ -231,30 +231,34 @@ def write_blocks(
     # Comments and processing instructions come as their own event: their tails are text
     # ("Mr<!-- -->. Smith" in pages rendered by React).
     walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
+    # Looked up once: the loop runs per element of the container, twice.
+    add, blocks, inline = writer.add, pt.BLOCK_TAGS, pt.KEPT_INLINE
     for event, el in walker:
-        tag = el.tag
-        if event in ("comment", "pi"):
-            writer.add(el.tail)
-            continue
-        if not isinstance(tag, str) or el in skip:
-            if event == "start":
-                walker.skip_subtree()
-            elif el is not container:
-                writer.add(el.tail)
-            continue
         if event == "start":
-            if tag in pt.BLOCK_TAGS:
+            tag = el.tag
+            if not isinstance(tag, str) or el in skip:
+                walker.skip_subtree()
+                continue
+            if tag in blocks:
                 writer.start_block(tag)
-            elif tag in pt.KEPT_INLINE:
+            elif tag in inline:
                 writer.open_inline(el)
-            writer.add(el.text)
-        else:
-            if tag in pt.BLOCK_TAGS:
-                writer.end_block(tag)
-            elif tag in pt.KEPT_INLINE:
-                writer.close_inline(el)
+            text = el.text
+            if text:
+                add(text)
+        elif event == "end":
+            tag = el.tag
+            if isinstance(tag, str) and el not in skip:
+                if tag in blocks:
+                    writer.end_block(tag)
+                elif tag in inline:
+                    writer.close_inline(el)
             if el is not container:
-                writer.add(el.tail)
+                text = el.tail
+                if text:
+                    add(text)
+        else:
+            add(el.tail)
     writer.flush()
     return writer.lines, writer.texts
 
