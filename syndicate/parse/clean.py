@@ -170,11 +170,6 @@ def _revealed(el: Element) -> bool:
     return any(name != "style" and pt.COLLAPSED.search(value.lower()) for name, value in el.items())
 
 
-def _boilerplate(el: Element) -> bool:
-    words = class_words(el)
-    return bool(words) and _boilerplate_words(words)
-
-
 @functools.lru_cache(maxsize=4096)
 def _boilerplate_words(words: str) -> bool:
     """Whether class and id words name boilerplate (pages repeat them: cached)."""
@@ -254,13 +249,18 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        if not el.items() and tag not in ("ul", "ol"):
+        if not el.keys() and tag not in ("ul", "ol"):
             continue  # no class, id, style or hidden flag: nothing marks it for removal
         if _layout_copy(el):
             doomed.add(el)
             walker.skip_subtree()
             continue
-        if _hidden(el) or (_boilerplate(el) and not _in_running_text(el)) or _popup(el):
+        words = class_words(el)  # read once for the boilerplate and popup tests
+        if (
+            _hidden(el)
+            or (words and _boilerplate_words(words) and not _in_running_text(el))
+            or (words and _popup_words(words) and not (el.text or "").strip())
+        ):
             if not _comments(el) and (
                 _holds_story(el, total_chars)
                 or (not _hidden(el) and (_prose_region(el) or _SOCIAL_POST(el)))
@@ -300,21 +300,12 @@ def _layout_copy(el: Element) -> bool:
     return len(text) >= pt.MIN_COPY_CHARS and text == _clean(before.text_content())
 
 
-def _popup(el: Element) -> bool:
-    """True for a tooltip or hover card, wherever it sits (inside a sentence too).
-
-    An element that starts with its own text is the term the card is attached to
-    (``<a class="tooltip" title="...">clinical trials</a>``), not the card.
-    """
-    if (el.text or "").strip():
-        return False
-    words = class_words(el)
-    return bool(words) and _popup_words(words)
-
-
 @functools.lru_cache(maxsize=4096)
 def _popup_words(words: str) -> bool:
-    """Whether class and id words name a tooltip or hover card (pages repeat them: cached)."""
+    """Whether class and id words name a tooltip or hover card (pages repeat them: cached),
+    wherever it sits (inside a sentence too). An element that starts with its own text is the
+    term the card is attached to (``<a class="tooltip" title="...">clinical trials</a>``), not
+    the card: ``clean`` asks this only of elements that do not."""
     return pt.POPUP.search(words) is not None
 
 
