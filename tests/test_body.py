@@ -209,6 +209,21 @@ def test_absolute_links_are_written_as_an_address_parser_reads_them(
     assert f'<a href="{written}">transit report</a>' in body.html
 
 
+@pytest.mark.parametrize(
+    ("src", "read"),
+    [
+        ("https://cdn.example.net/img/bus.jpg?w=800", "https://cdn.example.net/img/bus.jpg?w=800"),
+        ("../../img/bus.jpg", "https://news.example.org/2025/img/bus.jpg"),
+        ("//cdn.example.net/img/bus.jpg", "https://cdn.example.net/img/bus.jpg"),
+        ("https://cdn.example.net/img/bus.jpg?", "https://cdn.example.net/img/bus.jpg"),
+    ],
+)
+def test_image_sources_are_read_as_addresses(src: str, read: str) -> None:
+    figure = f'<figure><img src="{src}" alt="A blue bus"></figure>'
+    body = extract(page(paras(PARAS[:1]) + figure + paras(PARAS[1:])))
+    assert [image.src for image in body.images] == [read]
+
+
 def test_headings_lists_and_blockquotes_are_kept() -> None:
     extra = (
         "<h2>What changes</h2><ul><li>Route 12 to the hospital</li>"

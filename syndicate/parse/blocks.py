@@ -8,7 +8,6 @@ else gives up its text to the block it sits in. Short inserts ("Related: ...",
 
 from __future__ import annotations
 
-import contextlib
 import re
 from html import escape
 from typing import TypeAlias
@@ -64,9 +63,8 @@ class _Writer:
             if not href or href.startswith(("javascript:", "#")):
                 self.inline.append(("a", ""))
                 return
-            if self.url and not _already_absolute(href):
-                with contextlib.suppress(ValueError):
-                    href = urljoin(self.url, href)
+            if self.url:
+                href = absolute_url(self.url, href)
             opening = f'<a href="{escape(href, quote=True)}">'
         else:
             opening = f"<{tag}>"
@@ -193,11 +191,24 @@ class _Writer:
                 self.lines.append(f"</{tag}>")
 
 
+def absolute_url(base: str, link: str) -> str:
+    """``link`` resolved against the page's address ``base`` (unchanged when it cannot be
+    read)."""
+    if _already_absolute(link):
+        return link
+    try:
+        return urljoin(base, link)
+    except ValueError:  # "http://[broken"
+        return link
+
+
 def _already_absolute(href: str) -> bool:
     """True for a plain ``http(s)://host/...`` address, which ``urljoin`` would hand back
-    unchanged whatever the page's address (most links: spared the parse). Left to ``urljoin``:
-    another scheme, no host, and what it would rewrite (an empty query, fragment or ``;``
-    parameters; tabs and newlines)."""
+    unchanged whatever the page's address (most links: spared the parse), and for a ``data:``
+    address. Left to ``urljoin``: other schemes, no host, and what it would rewrite (an empty
+    query, fragment or ``;`` parameters; tabs and newlines)."""
+    if href.startswith("data:"):
+        return True  # another scheme, never resolved (inline images run long: not parsed)
     if href.startswith("https://"):
         start = 8
     elif href.startswith("http://"):

@@ -11,13 +11,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
+from syndicate.parse.blocks import absolute_url
 from syndicate.parse.container import class_words
 from syndicate.parse.container import comments_region as _comments
 
@@ -54,12 +55,7 @@ class Harvest:
 
     def absolute(self, link: str) -> str:
         link = link.strip()
-        if not self.url:
-            return link
-        try:
-            return urljoin(self.url, link)
-        except ValueError:
-            return link
+        return absolute_url(self.url, link) if self.url else link
 
     def add_embed(self, kind: EmbedKind, link: str) -> None:
         link = self.absolute(link)
