@@ -15,6 +15,7 @@ microdata, the header's "updated" holders, the WebPage object.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -90,6 +91,12 @@ _TIME_CLASS = re.compile(r"publish|posted|entry-date|post-date")
 _MODIFIED_CLASS = re.compile(r"updated|modified")
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_class(classes: str) -> bool:
+    """Whether a class attribute names a date holder (pages repeat them: cached)."""
+    return bool(classes) and _DATE_CLASS.search(classes.lower()) is not None
+
+
 def _in_published(el: Element) -> bool:
     return any(a.get("itemprop") == "datePublished" for a in el.iterancestors())
 
@@ -101,7 +108,7 @@ DATE_TESTS: tuple[Callable[[Element], bool], ...] = (
         el.tag == "time"
         and (el.get("pubdate") is not None or bool(_TIME_CLASS.search(el.get("class", "").lower())))
     ),
-    lambda el: bool(_DATE_CLASS.search(el.get("class", "").lower())) and not _in_published(el),
+    lambda el: _date_class(el.get("class", "")) and not _in_published(el),
     lambda el: el.tag == "time",
 )
 MODIFIED_TESTS: tuple[Callable[[Element], bool], ...] = (
