@@ -197,6 +197,26 @@ def test_max_bytes_lets_a_larger_page_through(run: Run, tmp_path: Path) -> None:
     assert json.loads(result.out)["title"] == GOOD_TITLE
 
 
+DEEP_JSON = {
+    "lists": "[" * 100_000 + "]" * 100_000,
+    "objects": '{"@type": "NewsArticle", "about": ' + '{"a": ' * 100_000 + "1" + "}" * 100_001,
+    "lists-just-parsable": "[" * 900 + "]" * 900,
+}
+
+
+@pytest.mark.parametrize("shape", DEEP_JSON)
+def test_json_ld_nested_past_the_stack_is_skipped_and_the_page_extracts(
+    run: Run, tmp_path: Path, shape: str
+) -> None:
+    script = f'<script type="application/ld+json">{DEEP_JSON[shape]}</script></head>'
+    page = tmp_path / "deep-json.html"
+    page.write_bytes(GOOD.read_bytes().replace(b"</head>", script.encode(), 1))
+    result = run("extract", page)
+    assert (result.code, result.err) == (0, "")
+    article = json.loads(result.out)
+    assert (article["title"], article["authors"]) == (GOOD_TITLE, ["Miriam Adler"])
+
+
 def test_markup_nested_200000_levels_deep_extracts(run: Run, tmp_path: Path) -> None:
     deep = "<div>" * 200_000 + "<p>The deep paragraph, read in the end.</p>" + "</div>" * 200_000
     page = tmp_path / "deep.html"

@@ -79,7 +79,7 @@ def _decode_all(text: str) -> list[Any] | None:
             break
         try:
             value, pos = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # broken, or nested past the stack
             return values or None
         values.append(value)
     return values
@@ -122,7 +122,7 @@ def loads(script: lxml.html.HtmlElement, text: str | None = None) -> Any:
     if text not in parsed:
         try:
             parsed[text] = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the stack
             parsed[text] = _INVALID
     value = parsed[text]
     if value is _INVALID:
@@ -131,18 +131,24 @@ def loads(script: lxml.html.HtmlElement, text: str | None = None) -> Any:
 
 
 def _flatten(value: Any) -> Iterator[Obj]:
-    if isinstance(value, list):
-        for item in value:
-            yield from _flatten(item)
-    elif isinstance(value, dict):
-        graph = value.get("@graph")
-        if isinstance(graph, (list, dict)):
-            yield from _flatten(graph)
-            rest = {k: v for k, v in value.items() if k not in ("@graph", "@context")}
-            if "@type" in rest:
-                yield rest
-        else:
-            yield value
+    """The objects of a JSON-LD value, out of lists and ``@graph``, in order; a stack, not
+    recursion, so that lists nested hundreds deep cannot exhaust Python's."""
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, done = stack.pop()
+        if done:  # a graph's own object, after its members
+            yield item
+        elif isinstance(item, list):
+            stack.extend((member, False) for member in reversed(item))
+        elif isinstance(item, dict):
+            graph = item.get("@graph")
+            if isinstance(graph, (list, dict)):
+                rest = {k: v for k, v in item.items() if k not in ("@graph", "@context")}
+                if "@type" in rest:
+                    stack.append((rest, True))
+                stack.append((graph, False))
+            else:
+                yield item
 
 
 def types(obj: Obj) -> set[str]:
