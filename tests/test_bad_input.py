@@ -197,6 +197,31 @@ def test_max_bytes_lets_a_larger_page_through(run: Run, tmp_path: Path) -> None:
     assert json.loads(result.out)["title"] == GOOD_TITLE
 
 
+CANONICAL = b'<link rel="canonical" href="https://forward.com/news/561234/'
+MALFORMED = {
+    "canonical": (CANONICAL, b'<link rel="canonical" href="http://[broken/news/561234/'),
+    "og-url": (b"</head>", b'<meta property="og:url" content="http://[broken/x"></head>'),
+    "pixel": (
+        b"</main>",
+        b'<img id="republication-tracker-tool-source" src="http://[broken/?post=1"></main>',
+    ),
+    "source-meta": (b"</head>", b'<meta name="syndication-source" content="http://[x"></head>'),
+}
+
+
+@pytest.mark.parametrize("place", MALFORMED)
+@pytest.mark.parametrize("address", ["file", "url", "malformed-url"])
+def test_a_malformed_address_on_the_page_costs_nothing_but_itself(
+    tmp_path: Path, place: str, address: str
+) -> None:
+    old, new = MALFORMED[place]
+    data = GOOD.read_bytes().replace(old, new, 1)
+    url = {"url": "https://forward.com/news/561234/", "malformed-url": "http://[x/y"}.get(address)
+    article = syndicate.parse_article(data, url=url)
+    assert (article.title, article.authors) == (GOOD_TITLE, ("Miriam Adler",))
+    assert "[broken" not in (article.canonical_url or "")
+
+
 DEEP_JSON = {
     "lists": "[" * 100_000 + "]" * 100_000,
     "objects": '{"@type": "NewsArticle", "about": ' + '{"a": ' * 100_000 + "1" + "}" * 100_001,

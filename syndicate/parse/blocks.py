@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from html import escape
 from typing import TypeAlias
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
 from syndicate.parse import patterns as pt
+from syndicate.parse.urls import join
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -64,7 +64,7 @@ class _Writer:
                 self.inline.append(("a", ""))
                 return
             if self.url:
-                href = absolute_url(self.url, href)
+                href = join(self.url, href)
             opening = f'<a href="{escape(href, quote=True)}">'
         else:
             opening = f"<{tag}>"
@@ -189,40 +189,6 @@ class _Writer:
                 self.lines.pop()
             else:
                 self.lines.append(f"</{tag}>")
-
-
-def absolute_url(base: str, link: str) -> str:
-    """``link`` resolved against the page's address ``base`` (unchanged when it cannot be
-    read)."""
-    if _already_absolute(link):
-        return link
-    try:
-        return urljoin(base, link)
-    except ValueError:  # "http://[broken"
-        return link
-
-
-def _already_absolute(href: str) -> bool:
-    """True for a plain ``http(s)://host/...`` address, which ``urljoin`` would hand back
-    unchanged whatever the page's address (most links: spared the parse), and for a ``data:``
-    address. Left to ``urljoin``: other schemes, no host, and what it would rewrite (an empty
-    query, fragment or ``;`` parameters; tabs and newlines)."""
-    if href.startswith("data:"):
-        return True  # another scheme, never resolved (inline images run long: not parsed)
-    if href.startswith("https://"):
-        start = 8
-    elif href.startswith("http://"):
-        start = 7
-    else:
-        return False
-    return (
-        len(href) > start
-        and href[start] not in "/?#"
-        and ";" not in href
-        and "?#" not in href
-        and not href.endswith(("?", "#"))
-        and href.isprintable()
-    )
 
 
 def _key(text: str) -> str:

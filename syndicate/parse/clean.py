@@ -11,14 +11,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias, cast
-from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
-from syndicate.parse.blocks import absolute_url
+from syndicate.parse import urls
 from syndicate.parse.container import class_words
 from syndicate.parse.container import comments_region as _comments
 
@@ -55,7 +54,7 @@ class Harvest:
 
     def absolute(self, link: str) -> str:
         link = link.strip()
-        return absolute_url(self.url, link) if self.url else link
+        return urls.join(self.url, link) if self.url else link
 
     def add_embed(self, kind: EmbedKind, link: str) -> None:
         link = self.absolute(link)
@@ -358,10 +357,8 @@ def _introduced(el: Element, url: str | None) -> bool:
 
 
 def _host(link: str) -> str:
-    try:
-        return urlsplit(link.strip()).netloc.lower().removeprefix("www.")
-    except ValueError:  # "http://[broken" is no address
-        return ""
+    parts = urls.split(link.strip())
+    return parts.netloc.lower().removeprefix("www.") if parts else ""
 
 
 def _mostly_elsewhere(el: Element, url: str | None) -> bool:

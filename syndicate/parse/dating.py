@@ -20,9 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
-from syndicate.parse import jsonld, visible
+from syndicate.parse import jsonld, urls, visible
 from syndicate.parse.authors import clean_text
 from syndicate.parse.dates import parse_date, written_out
 from syndicate.parse.patterns import WORD
@@ -248,7 +247,8 @@ def _publish_metas(metas: dict[str, list[str]], *, month_first: bool) -> list[st
 
 
 def _url_day(url: str | None) -> str | None:
-    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    parts = urls.split(url) if url else None
+    match = _URL_DAY.search(parts.path) if parts else None
     return "-".join(match.groups()) if match else None
 
 

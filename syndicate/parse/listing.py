@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import statistics
 from typing import TypeAlias, cast
-from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from syndicate.parse import patterns as pt
+from syndicate.parse import urls
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -44,9 +44,8 @@ def _headline_link(heading: Element) -> Element | None:
 
 def _split(link: str) -> tuple[str, str]:
     """The host and path of an address ("", "" when it cannot be read)."""
-    try:
-        parts = urlsplit(link.strip())
-    except ValueError:
+    parts = urls.split(link.strip())
+    if parts is None:
         return "", ""
     return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/")
 

@@ -27,12 +27,11 @@ import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, cast
-from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
-from syndicate.parse import dating, jsonld, visible
+from syndicate.parse import dating, jsonld, urls, visible
 from syndicate.parse.authors import (
     Byline,
     clean_text,
@@ -179,7 +178,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
                     _first(metas, "dc.title")],
         page_title=scan.title or None,
         site=site or publisher,
-        host=urlsplit(canonical or url or "").hostname,
+        host=urls.host(canonical or url or ""),
     )  # fmt: skip
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
@@ -213,7 +212,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         modified=modified,
         publisher=publisher,
         section=_first(metas, "article:section")
-        or _first_str(article.get("articleSection"))
+        or jsonld.text(article.get("articleSection"))
         or _first(metas, "parsely-section"),
         language=language,
         canonical_url=canonical,
@@ -237,10 +236,6 @@ def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
 
 def _all(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
     return [v for key in keys for v in metas.get(key, ())]
-
-
-def _first_str(value: Any) -> str | None:
-    return jsonld.text(value)
 
 
 def _name(value: Any) -> str | None:
@@ -307,7 +302,7 @@ def _canonical(
     for href in [*_rels(links, "canonical"), _first(metas, "og:url")]:
         href = (href or "").strip()
         if href and not href.startswith(("javascript:", "#")):
-            resolved = urljoin(url, href) if url else href
+            resolved = urls.join(url, href) if url else href
             if _sound_host(resolved):
                 return resolved
     return url
@@ -316,11 +311,10 @@ def _canonical(
 def _sound_host(link: str) -> bool:
     """False for a web link whose host is no host name (an escaped path glued to it, as in
     ``https://example.org%2Fnews%2Fstory``)."""
-    try:
-        parts = urlsplit(link)
-        host = parts.hostname
-    except ValueError:
+    parts = urls.split(link)
+    if parts is None:
         return False
+    host = parts.hostname
     if parts.scheme.lower() not in ("http", "https"):
         return True
     return host is not None and _HOST_NAME.fullmatch(host) is not None

@@ -23,13 +23,12 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
 from syndicate.models import Origin
-from syndicate.parse import jsonld, visible
+from syndicate.parse import jsonld, urls, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
@@ -485,7 +484,7 @@ def _str(value: Any) -> str | None:
 def _canonical(head: _Head, url: str | None) -> Iterator[Origin]:
     for link in head.canonical[:1]:
         href = (link.get("href") or "").strip()
-        absolute = urljoin(url, href) if url else href
+        absolute = urls.join(url, href) if url else href
         domain = registered_domain(absolute) if absolute.startswith("http") else None
         if domain:
             evidence = f'<link rel="canonical" href="{href}">'
@@ -495,7 +494,7 @@ def _canonical(head: _Head, url: str | None) -> Iterator[Origin]:
 def _source_metas(head: _Head, url: str | None) -> Iterator[Origin]:
     for el in head.sources:
         content = (el.get("content") or "").strip()
-        absolute = urljoin(url, content) if url else content
+        absolute = urls.join(url, content) if url else content
         domain = registered_domain(absolute) if absolute.startswith("http") else None
         if domain:
             attr = "name" if el.get("name") else "property"

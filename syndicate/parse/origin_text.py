@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import lxml.html
 
 from syndicate.models import Origin
+from syndicate.parse import urls
 
 # How many blocks at the top and at the end of the body may hold an origin note: a note sits
 # before the story or after it, possibly followed by a correction or a contact line.
@@ -105,7 +105,7 @@ SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "
 def registered_domain(url_or_host: str) -> str | None:
     """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``."""
     text = url_or_host.strip()
-    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    host = urls.host(text if "//" in text else "//" + text) or ""
     labels = [part for part in host.lower().split(".") if part]
     if len(labels) < 2:
         return None

@@ -21,10 +21,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+
+from syndicate.parse import urls
 
 # The INN Republication Tracker's id for its pixel <img>.
 PIXEL_IDS = frozenset({"republication-tracker-tool-source"})
@@ -148,5 +149,5 @@ def _decoded(src: str) -> str:
 
 def _absolute(src: str, base: str | None) -> str:
     if base:
-        return urljoin(base, src)
+        return urls.join(base, src)
     return "https:" + src if src.startswith("//") else src

@@ -1,0 +1,58 @@
+"""Addresses read off a page: resolved and split without raising on a malformed one.
+
+Pages carry addresses that ``urllib.parse`` refuses (``http://[broken`` raises
+``ValueError``); one of them must not cost the page. Every reader of the parse goes through
+here.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+
+def join(base: str, link: str) -> str:
+    """``link`` resolved against the page's address ``base`` (unchanged when it cannot be
+    read)."""
+    if _already_absolute(link):
+        return link
+    try:
+        return urljoin(base, link)
+    except ValueError:  # "http://[broken"
+        return link
+
+
+def _already_absolute(href: str) -> bool:
+    """True for a plain ``http(s)://host/...`` address, which ``urljoin`` would hand back
+    unchanged whatever the page's address (most links: spared the parse), and for a ``data:``
+    address. Left to ``urljoin``: other schemes, no host, and what it would rewrite (an empty
+    query, fragment or ``;`` parameters; tabs and newlines)."""
+    if href.startswith("data:"):
+        return True  # another scheme, never resolved (inline images run long: not parsed)
+    if href.startswith("https://"):
+        start = 8
+    elif href.startswith("http://"):
+        start = 7
+    else:
+        return False
+    return (
+        len(href) > start
+        and href[start] not in "/?#"
+        and ";" not in href
+        and "?#" not in href
+        and not href.endswith(("?", "#"))
+        and href.isprintable()
+    )
+
+
+def split(link: str) -> SplitResult | None:
+    """``link``'s parts, or None when it cannot be read as an address."""
+    try:
+        return urlsplit(link)
+    except ValueError:  # "http://[broken"
+        return None
+
+
+def host(link: str) -> str | None:
+    """``link``'s host name, lower-cased; None when it has none or cannot be read."""
+    parts = split(link)
+    return parts.hostname if parts else None
