@@ -820,3 +820,17 @@ def test_page_built_by_scripts_takes_its_body_from_jsonld(key: str) -> None:
     body = extract_body(document.load(html), url=URL)
     assert body.text == "\n\n".join(PARAS)
     assert body.html.startswith("<p>The city council voted")
+
+
+@pytest.mark.parametrize(
+    "classes", ["header-anchor-post", "et_pb_module_header", "article-text--header"]
+)
+def test_section_heading_classed_as_a_header_is_kept(classes: str) -> None:
+    story = (
+        paras(PARAS[:2])
+        + f'<h2 class="{classes}">What happens next</h2>'
+        + paras(PARAS[2:])
+        + '<h3 class="sidebar-header">Most shared this week</h3>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], "What happens next", *PARAS[2:]]

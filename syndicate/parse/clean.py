@@ -175,6 +175,15 @@ def _boilerplate_words(words: str) -> bool:
     return not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(words))
 
 
+@functools.lru_cache(maxsize=4096)
+def _heading_words(words: str) -> bool:
+    """Whether the only boilerplate in a heading's class and id words is a part word that
+    names the heading itself ("header-anchor-post"): a section heading of the story."""
+    if pt.BOILERPLATE.search(words):
+        return False
+    return pt.BOILERPLATE_PARTS.intersection(_NOT_WORD.split(words)) <= pt.HEADING_PARTS
+
+
 def _embed(el: Element, harvest: Harvest) -> None:
     tag = el.tag
     src = el.get("src") or el.get("data-src") or ""
@@ -253,7 +262,12 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
         words = class_words(el)  # read once for the boilerplate and popup tests
         if (
             _hidden(el)
-            or (words and _boilerplate_words(words) and not _in_running_text(el))
+            or (
+                words
+                and _boilerplate_words(words)
+                and not _in_running_text(el)
+                and not (tag in pt.SECTION_HEADINGS and _heading_words(words))
+            )
             or (words and _popup_words(words) and not (el.text or "").strip())
         ):
             if not _comments(el) and (

@@ -214,6 +214,11 @@ BOILERPLATE_PARTS = frozenset(
         "logo",
     ]
 )
+# Part words that on a section heading (h2-h6) name the heading itself, not the page's header:
+# anchored headings of newsletter platforms ("header-anchor-post"), page-builder module titles
+# ("et_pb_module_header"), "article-text--header".
+HEADING_PARTS = frozenset(["header"])
+SECTION_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 # Classes that show or hide an element by screen size ("hidden-xs", "d-md-none",
 # "show-for-small", "mobile-only", Framer's "ssr-variant"): pages render the same content once
 # per layout, so a copy of its previous sibling under such a class is left out.
