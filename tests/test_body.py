@@ -834,3 +834,21 @@ def test_section_heading_classed_as_a_header_is_kept(classes: str) -> None:
     )
     body = extract(page(story))
     assert body.text.split("\n\n") == [*PARAS[:2], "What happens next", *PARAS[2:]]
+
+
+def test_a_note_boxed_in_an_aside_inside_the_story_is_kept() -> None:
+    note = (
+        "The agency also looked at extending night service on the two busiest lines, but the "
+        "drivers' union said it could not staff the late shifts before next spring, and the "
+        "hospital asked that any change wait until its new wing opens. A second study, paid "
+        "for by the university, will count riders on the existing routes through the autumn "
+        "so that the council can compare the new lines against a full year of figures."
+    )
+    story = (
+        paras(PARAS[:2])
+        + f'<aside class="post-aside"><h4>A note on night service</h4><p>{note}</p></aside>'
+        + paras(PARAS[2:])
+        + f'<aside class="related-aside"><h4>Related</h4><p>{note}</p></aside>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], "A note on night service", note, *PARAS[2:]]

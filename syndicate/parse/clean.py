@@ -246,6 +246,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
                 continue
             if tag == "figure" and _TEXT_FIGURE(el):
                 continue
+            if tag in pt.PROSE_BOX_TAGS and _prose_region(el):
+                continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):

@@ -293,6 +293,10 @@ DROP_TAGS = frozenset(
 STRUCTURAL_TAGS = frozenset(
     ["header", "footer", "aside", "nav", "form", "section", "menu", "dialog"]
 )
+# Dropped tags that inside the story box a note of its own ("A note on other devices", a
+# background box): kept when they hold paragraphs of prose (PROSE_KEEP_CHARS) under a class
+# not named for what is never the story (NEVER_STORY).
+PROSE_BOX_TAGS = frozenset(["aside"])
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
     [
