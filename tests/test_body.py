@@ -852,3 +852,46 @@ def test_a_note_boxed_in_an_aside_inside_the_story_is_kept() -> None:
     )
     body = extract(page(story))
     assert body.text.split("\n\n") == [*PARAS[:2], "A note on night service", note, *PARAS[2:]]
+
+
+def test_every_section_of_a_document_cut_into_like_wrappers_is_kept() -> None:
+    def wrapped(items: list[str]) -> str:
+        return "".join(f'<div class="paragraph"><p>{p}</p></div>' for p in items)
+
+    links = "".join(
+        f'<li><a href="https://tracker.example.com/pulls/{n}">Patch {n}: fix the build of '
+        f"the scheduler module on older compilers</a></li>"
+        for n in range(12)
+    )
+    sections = (
+        '<div class="sect1"><h2>What is the project?</h2><p>A scheduler for the city buses, '
+        "written in the open by volunteers.</p></div>"
+        f'<div class="sect1"><h2>Patches</h2><p>Twelve patches were merged.</p><ul>{links}</ul>'
+        "</div>"
+        f'<div class="sect1"><h2>Progress</h2>{wrapped(PARAS)}</div>'
+        f'<div class="sect1"><h2>What comes next</h2>{wrapped(PARAS[2:])}</div>'
+    )
+    html = (
+        f"<html><body><nav><a href='/'>Home</a></nav><div id='post'><h1>Progress report</h1>"
+        f'<div class="content">{sections}</div></div></body></html>'
+    )
+    body = extract(html)
+    assert body.text.startswith("What is the project?\n\nA scheduler for the city buses")
+    assert "Patches\n\nTwelve patches were merged." in body.text
+    assert body.text.endswith(PARAS[-1])
+
+
+def test_a_list_introduced_by_a_wrapped_paragraph_is_the_storys() -> None:
+    links = "".join(
+        f'<li><p><a href="https://tracker.example.com/pulls/{n}">Patch {n}: fix the build of '
+        f"the scheduler module</a></p></li>"
+        for n in range(4)
+    )
+    story = (
+        paras(PARAS[:2])
+        + '<div class="paragraph"><p>Several patches were sent for review:</p></div>'
+        + f'<div class="ulist"><ul>{links}</ul></div>'
+        + paras(PARAS[2:])
+    )
+    body = extract(page(story))
+    assert "Patch 3: fix the build of the scheduler module" in body.text

@@ -357,9 +357,7 @@ def _prose(el: Element) -> bool:
 def _introduced(el: Element, url: str | None) -> bool:
     """True for a list of links to other sites that the paragraph or heading before it
     introduces ("Buying options:"); links to the page's own site are a reading list."""
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
+    before = _block_before(el)
     if before is None or before.tag not in pt.LIST_INTRO_TAGS:
         return False
     text = _clean(before.text_content())
@@ -370,6 +368,32 @@ def _introduced(el: Element, url: str | None) -> bool:
         and pt.INSERT_TEXT.match(text) is None
         and _mostly_elsewhere(el, url)
     )
+
+
+def _block_before(el: Element) -> Element | None:
+    """The block just before ``el``, seen through the one-block wrappers that page generators
+    put around every paragraph and list (``<div class="paragraph"><p>...:</p></div>
+    <div class="ulist"><ul>``)."""
+    node: Element | None = el
+    before = None
+    for _ in range(pt.BLOCK_WRAPPER_DEPTH + 1):
+        if node is None:
+            return None
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None or _element_children(node.getparent()) != 1:
+            break
+        node = node.getparent()
+    for _ in range(pt.BLOCK_WRAPPER_DEPTH):
+        if before is None or before.tag != "div" or _element_children(before) != 1:
+            break
+        before = next(c for c in before if isinstance(c.tag, str))
+    return before
+
+
+def _element_children(el: Element | None) -> int:
+    return 0 if el is None else sum(1 for c in el if isinstance(c.tag, str))
 
 
 def _host(link: str) -> str:

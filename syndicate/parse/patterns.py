@@ -478,6 +478,9 @@ READING_INTRO = re.compile(
 )
 # What introduces a list: a paragraph or a heading.
 LIST_INTRO_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "strong", "b"])
+# Divs wrapping a single block (a paragraph, a list) looked through, at most this many deep,
+# to find the introduction of a list: generated pages wrap every block in one.
+BLOCK_WRAPPER_DEPTH = 2
 # A list introduction is one line: at most this many characters.
 MAX_LIST_INTRO_CHARS = 300
 
