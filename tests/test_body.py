@@ -895,3 +895,18 @@ def test_a_list_introduced_by_a_wrapped_paragraph_is_the_storys() -> None:
     )
     body = extract(page(story))
     assert "Patch 3: fix the build of the scheduler module" in body.text
+
+
+@pytest.mark.parametrize(
+    "ident", ["h-who-pays-for-the-social-fare", "who-pays-for-the-social-fare", "2-time-tables"]
+)
+def test_section_heading_anchored_by_a_slug_of_its_text_is_kept(ident: str) -> None:
+    heading = "2. Time tables" if ident[0] == "2" else "Who pays for the social fare?"
+    story = (
+        paras(PARAS[:2])
+        + f'<h2 id="{ident}" class="wp-block-heading">{heading}</h2>'
+        + paras(PARAS[2:])
+        + '<h3 id="share-tools">Pass it on to a friend</h3>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], heading, *PARAS[2:]]

@@ -175,6 +175,27 @@ def _boilerplate_words(words: str) -> bool:
     return not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(words))
 
 
+def _heading_words_of(heading: Element) -> str:
+    """A section heading's class and id words, without an id that is the slug of its own text
+    (``id="h-what-is-social-shopping"``): an anchor for links to the section, not a role."""
+    words = class_words(heading)
+    ident = (heading.get("id") or "").lower()
+    if ident and words.endswith(ident) and _slug_of(ident, heading.text_content()):
+        return words[: -len(ident)].rstrip()
+    return words
+
+
+def _slug_of(ident: str, text: str) -> bool:
+    """True when ``ident`` is made of the words of ``text`` (one other, a prefix such as
+    "h-" or a counter, is allowed in an id of three words or more)."""
+    parts = [p for p in _NOT_WORD.split(ident.lower()) if p]
+    if not parts:
+        return False
+    words = set(_NOT_WORD.split(text.lower()))
+    strangers = sum(1 for p in parts if p not in words)
+    return strangers <= (pt.SLUG_STRANGERS if len(parts) >= pt.SLUG_MIN_PARTS else 0)
+
+
 @functools.lru_cache(maxsize=4096)
 def _heading_words(words: str) -> bool:
     """Whether the only boilerplate in a heading's class and id words is a part word that
@@ -261,7 +282,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        words = class_words(el)  # read once for the boilerplate and popup tests
+        # Read once for the boilerplate and popup tests.
+        words = _heading_words_of(el) if tag in pt.SECTION_HEADINGS else class_words(el)
         if (
             _hidden(el)
             or (
