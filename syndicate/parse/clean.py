@@ -186,14 +186,16 @@ def _heading_words_of(heading: Element) -> str:
 
 
 def _slug_of(ident: str, text: str) -> bool:
-    """True when ``ident`` is made of the words of ``text`` (one other, a prefix such as
-    "h-" or a counter, is allowed in an id of three words or more)."""
+    """True when ``ident`` is made of the words of ``text``; an id of SLUG_MIN_PARTS words or
+    more may hold a few others (a "h-" prefix, counters, "youre" for "you're")."""
     parts = [p for p in _NOT_WORD.split(ident.lower()) if p]
     if not parts:
         return False
     words = set(_NOT_WORD.split(text.lower()))
     strangers = sum(1 for p in parts if p not in words)
-    return strangers <= (pt.SLUG_STRANGERS if len(parts) >= pt.SLUG_MIN_PARTS else 0)
+    if len(parts) < pt.SLUG_MIN_PARTS:
+        return strangers == 0
+    return strangers <= max(1, int(pt.SLUG_STRANGER_SHARE * len(parts)))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -221,9 +221,10 @@ HEADING_PARTS = frozenset(["header"])
 SECTION_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 # A heading's id made of the words of its text is an anchor (a slug: "h-what-is-social-shopping",
 # "8-time-management"), not the name of a widget: its words ("social", "time") are not read. A
-# slug of SLUG_MIN_PARTS words or more may hold SLUG_STRANGERS other (a "h-" prefix, "nbsp").
+# slug of SLUG_MIN_PARTS words or more may hold one other word, or up to SLUG_STRANGER_SHARE of
+# its words ("h-" prefixes, counters, "nbsp", "youre" for "you're").
 SLUG_MIN_PARTS = 3
-SLUG_STRANGERS = 1
+SLUG_STRANGER_SHARE = 0.25
 # Classes that show or hide an element by screen size ("hidden-xs", "d-md-none",
 # "show-for-small", "mobile-only", Framer's "ssr-variant"): pages render the same content once
 # per layout, so a copy of its previous sibling under such a class is left out.
