@@ -820,3 +820,101 @@ def test_page_built_by_scripts_takes_its_body_from_jsonld(key: str) -> None:
     body = extract_body(document.load(html), url=URL)
     assert body.text == "\n\n".join(PARAS)
     assert body.html.startswith("<p>The city council voted")
+
+
+@pytest.mark.parametrize(
+    "classes", ["header-anchor-post", "et_pb_module_header", "article-text--header"]
+)
+def test_section_heading_classed_as_a_header_is_kept(classes: str) -> None:
+    story = (
+        paras(PARAS[:2])
+        + f'<h2 class="{classes}">What happens next</h2>'
+        + paras(PARAS[2:])
+        + '<h3 class="sidebar-header">Most shared this week</h3>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], "What happens next", *PARAS[2:]]
+
+
+def test_a_note_boxed_in_an_aside_inside_the_story_is_kept() -> None:
+    note = (
+        "The agency also looked at extending night service on the two busiest lines, but the "
+        "drivers' union said it could not staff the late shifts before next spring, and the "
+        "hospital asked that any change wait until its new wing opens. A second study, paid "
+        "for by the university, will count riders on the existing routes through the autumn "
+        "so that the council can compare the new lines against a full year of figures."
+    )
+    story = (
+        paras(PARAS[:2])
+        + f'<aside class="post-aside"><h4>A note on night service</h4><p>{note}</p></aside>'
+        + paras(PARAS[2:])
+        + f'<aside class="related-aside"><h4>Related</h4><p>{note}</p></aside>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], "A note on night service", note, *PARAS[2:]]
+
+
+def test_every_section_of_a_document_cut_into_like_wrappers_is_kept() -> None:
+    def wrapped(items: list[str]) -> str:
+        return "".join(f'<div class="paragraph"><p>{p}</p></div>' for p in items)
+
+    links = "".join(
+        f'<li><a href="https://tracker.example.com/pulls/{n}">Patch {n}: fix the build of '
+        f"the scheduler module on older compilers</a></li>"
+        for n in range(12)
+    )
+    sections = (
+        '<div class="sect1"><h2>What is the project?</h2><p>A scheduler for the city buses, '
+        "written in the open by volunteers.</p></div>"
+        f'<div class="sect1"><h2>Patches</h2><p>Twelve patches were merged.</p><ul>{links}</ul>'
+        "</div>"
+        f'<div class="sect1"><h2>Progress</h2>{wrapped(PARAS)}</div>'
+        f'<div class="sect1"><h2>What comes next</h2>{wrapped(PARAS[2:])}</div>'
+    )
+    html = (
+        f"<html><body><nav><a href='/'>Home</a></nav><div id='post'><h1>Progress report</h1>"
+        f'<div class="content">{sections}</div></div></body></html>'
+    )
+    body = extract(html)
+    assert body.text.startswith("What is the project?\n\nA scheduler for the city buses")
+    assert "Patches\n\nTwelve patches were merged." in body.text
+    assert body.text.endswith(PARAS[-1])
+
+
+def test_a_list_introduced_by_a_wrapped_paragraph_is_the_storys() -> None:
+    links = "".join(
+        f'<li><p><a href="https://tracker.example.com/pulls/{n}">Patch {n}: fix the build of '
+        f"the scheduler module</a></p></li>"
+        for n in range(4)
+    )
+    story = (
+        paras(PARAS[:2])
+        + '<div class="paragraph"><p>Several patches were sent for review:</p></div>'
+        + f'<div class="ulist"><ul>{links}</ul></div>'
+        + paras(PARAS[2:])
+    )
+    body = extract(page(story))
+    assert "Patch 3: fix the build of the scheduler module" in body.text
+
+
+@pytest.mark.parametrize(
+    ("ident", "heading"),
+    [
+        ("h-who-pays-for-the-social-fare", "Who pays for the social fare?"),
+        ("who-pays-for-the-social-fare", "Who pays for the social fare?"),
+        ("2-time-tables", "2. Time tables"),
+        (
+            "23-81-where-to-wait-if-youre-late-for-the-share-taxi",
+            "8.1 Where to wait if you're late for the share taxi",
+        ),
+    ],
+)
+def test_section_heading_anchored_by_a_slug_of_its_text_is_kept(ident: str, heading: str) -> None:
+    story = (
+        paras(PARAS[:2])
+        + f'<h2 id="{ident}" class="wp-block-heading">{heading}</h2>'
+        + paras(PARAS[2:])
+        + '<h3 id="share-tools">Pass it on to a friend</h3>'
+    )
+    body = extract(page(story))
+    assert body.text.split("\n\n") == [*PARAS[:2], heading, *PARAS[2:]]

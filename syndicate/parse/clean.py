@@ -175,6 +175,38 @@ def _boilerplate_words(words: str) -> bool:
     return not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(words))
 
 
+def _heading_words_of(heading: Element) -> str:
+    """A section heading's class and id words, without an id that is the slug of its own text
+    (``id="h-what-is-social-shopping"``): an anchor for links to the section, not a role."""
+    words = class_words(heading)
+    ident = (heading.get("id") or "").lower()
+    if ident and words.endswith(ident) and _slug_of(ident, heading.text_content()):
+        return words[: -len(ident)].rstrip()
+    return words
+
+
+def _slug_of(ident: str, text: str) -> bool:
+    """True when ``ident`` is made of the words of ``text``; an id of SLUG_MIN_PARTS words or
+    more may hold a few others (a "h-" prefix, counters, "youre" for "you're")."""
+    parts = [p for p in _NOT_WORD.split(ident.lower()) if p]
+    if not parts:
+        return False
+    words = set(_NOT_WORD.split(text.lower()))
+    strangers = sum(1 for p in parts if p not in words)
+    if len(parts) < pt.SLUG_MIN_PARTS:
+        return strangers == 0
+    return strangers <= max(1, int(pt.SLUG_STRANGER_SHARE * len(parts)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_words(words: str) -> bool:
+    """Whether the only boilerplate in a heading's class and id words is a part word that
+    names the heading itself ("header-anchor-post"): a section heading of the story."""
+    if pt.BOILERPLATE.search(words):
+        return False
+    return pt.BOILERPLATE_PARTS.intersection(_NOT_WORD.split(words)) <= pt.HEADING_PARTS
+
+
 def _embed(el: Element, harvest: Harvest) -> None:
     tag = el.tag
     src = el.get("src") or el.get("data-src") or ""
@@ -237,6 +269,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
                 continue
             if tag == "figure" and _TEXT_FIGURE(el):
                 continue
+            if tag in pt.PROSE_BOX_TAGS and _prose_region(el):
+                continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
@@ -250,10 +284,16 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
-        words = class_words(el)  # read once for the boilerplate and popup tests
+        # Read once for the boilerplate and popup tests.
+        words = _heading_words_of(el) if tag in pt.SECTION_HEADINGS else class_words(el)
         if (
             _hidden(el)
-            or (words and _boilerplate_words(words) and not _in_running_text(el))
+            or (
+                words
+                and _boilerplate_words(words)
+                and not _in_running_text(el)
+                and not (tag in pt.SECTION_HEADINGS and _heading_words(words))
+            )
             or (words and _popup_words(words) and not (el.text or "").strip())
         ):
             if not _comments(el) and (
@@ -341,9 +381,7 @@ def _prose(el: Element) -> bool:
 def _introduced(el: Element, url: str | None) -> bool:
     """True for a list of links to other sites that the paragraph or heading before it
     introduces ("Buying options:"); links to the page's own site are a reading list."""
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
+    before = _block_before(el)
     if before is None or before.tag not in pt.LIST_INTRO_TAGS:
         return False
     text = _clean(before.text_content())
@@ -354,6 +392,32 @@ def _introduced(el: Element, url: str | None) -> bool:
         and pt.INSERT_TEXT.match(text) is None
         and _mostly_elsewhere(el, url)
     )
+
+
+def _block_before(el: Element) -> Element | None:
+    """The block just before ``el``, seen through the one-block wrappers that page generators
+    put around every paragraph and list (``<div class="paragraph"><p>...:</p></div>
+    <div class="ulist"><ul>``)."""
+    node: Element | None = el
+    before = None
+    for _ in range(pt.BLOCK_WRAPPER_DEPTH + 1):
+        if node is None:
+            return None
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None or _element_children(node.getparent()) != 1:
+            break
+        node = node.getparent()
+    for _ in range(pt.BLOCK_WRAPPER_DEPTH):
+        if before is None or before.tag != "div" or _element_children(before) != 1:
+            break
+        before = next(c for c in before if isinstance(c.tag, str))
+    return before
+
+
+def _element_children(el: Element | None) -> int:
+    return 0 if el is None else sum(1 for c in el if isinstance(c.tag, str))
 
 
 def _host(link: str) -> str:

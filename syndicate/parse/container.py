@@ -405,7 +405,23 @@ def _sibling_run(best: Element, held: _Mass) -> list[Element]:
     # standfirst in a bare div is the story's.)
     while last > index and not _has_paragraph(siblings[last]):
         last -= 1
+    # A story cut into like wrappers ("sect1", "section"): a light one at either end of the
+    # run (a short introduction, a list of links) is still one of its sections.
+    if not any(_same_section(el, best) for el in siblings[first : last + 1] if el is not best):
+        return [el for el in siblings[first : last + 1] if isinstance(el.tag, str)]
+    while first > 0 and _same_section(siblings[first - 1], best):
+        first -= 1
+    while last < len(siblings) - 1 and _same_section(siblings[last + 1], best):
+        last += 1
     return [el for el in siblings[first : last + 1] if isinstance(el.tag, str)]
+
+
+def _same_section(el: Element, best: Element) -> bool:
+    """True for a sibling wrapped like ``best`` (same tag and class) that holds a paragraph."""
+    classes = best.get("class")
+    return (
+        bool(classes) and el.tag == best.tag and el.get("class") == classes and _has_paragraph(el)
+    )
 
 
 def _has_paragraph(el: Element) -> bool:

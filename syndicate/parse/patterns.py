@@ -214,6 +214,17 @@ BOILERPLATE_PARTS = frozenset(
         "logo",
     ]
 )
+# Part words that on a section heading (h2-h6) name the heading itself, not the page's header:
+# anchored headings of newsletter platforms ("header-anchor-post"), page-builder module titles
+# ("et_pb_module_header"), "article-text--header".
+HEADING_PARTS = frozenset(["header"])
+SECTION_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+# A heading's id made of the words of its text is an anchor (a slug: "h-what-is-social-shopping",
+# "8-time-management"), not the name of a widget: its words ("social", "time") are not read. A
+# slug of SLUG_MIN_PARTS words or more may hold one other word, or up to SLUG_STRANGER_SHARE of
+# its words ("h-" prefixes, counters, "nbsp", "youre" for "you're").
+SLUG_MIN_PARTS = 3
+SLUG_STRANGER_SHARE = 0.25
 # Classes that show or hide an element by screen size ("hidden-xs", "d-md-none",
 # "show-for-small", "mobile-only", Framer's "ssr-variant"): pages render the same content once
 # per layout, so a copy of its previous sibling under such a class is left out.
@@ -288,6 +299,10 @@ DROP_TAGS = frozenset(
 STRUCTURAL_TAGS = frozenset(
     ["header", "footer", "aside", "nav", "form", "section", "menu", "dialog"]
 )
+# Dropped tags that inside the story box a note of its own ("A note on other devices", a
+# background box): kept when they hold paragraphs of prose (PROSE_KEEP_CHARS) under a class
+# not named for what is never the story (NEVER_STORY).
+PROSE_BOX_TAGS = frozenset(["aside"])
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
     [
@@ -469,6 +484,9 @@ READING_INTRO = re.compile(
 )
 # What introduces a list: a paragraph or a heading.
 LIST_INTRO_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "strong", "b"])
+# Divs wrapping a single block (a paragraph, a list) looked through, at most this many deep,
+# to find the introduction of a list: generated pages wrap every block in one.
+BLOCK_WRAPPER_DEPTH = 2
 # A list introduction is one line: at most this many characters.
 MAX_LIST_INTRO_CHARS = 300
 
