@@ -86,6 +86,18 @@ def test_jsonld_script_is_parsed_once_per_document_and_shared() -> None:
         jsonld.loads(broken)
 
 
+def test_jsonld_scripts_found_by_the_metadata_scan_are_the_bodys_too() -> None:
+    root = document.load(
+        '<html><head><script type="application/ld+json">{"@type": "WebSite"}</script>'
+        '<script type="application/json">{"a": 1}</script></head><body><p>x</p>'
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script></body></html>'
+    )
+    website, _data, article = root.iter("script")
+    assert jsonld.scripts_of(root) == [website, article]  # found by walking the tree
+    extract_metadata(root, url=URL)
+    assert jsonld.scripts_of(root) == [website, article]  # as the metadata scan noted them
+
+
 def test_main_article_prefers_the_object_for_this_page() -> None:
     objs = [
         {"@type": "NewsArticle", "headline": "Related", "url": "https://forward.com/other/"},

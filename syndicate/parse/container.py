@@ -24,9 +24,6 @@ Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
-# Written from the context element down, not from "//" (which walks every node's children
-# as a node set): the same elements, a few times faster.
-_JSONLD = etree.XPath("descendant::script[@type='application/ld+json']")
 # Through the attribute axis: only elements carrying itemprop are tested (a tenth of "//*").
 _ARTICLE_BODY = etree.XPath(
     "descendant-or-self::*/@itemprop[. = 'articleBody' or . = 'articlebody']/parent::*"
@@ -435,7 +432,7 @@ _BODY_KEYS = ('"articleBody"', '"text"', "\\u")
 
 def jsonld_body(root: Element) -> str | None:
     """The ``articleBody`` a page's JSON-LD carries, if any (for pages built by scripts)."""
-    for script in select(_JSONLD, root):
+    for script in jsonld.scripts_of(root):
         text = script.text or ""
         if len(text) <= pt.MIN_ARTICLE_CHARS or not any(key in text for key in _BODY_KEYS):
             continue  # no value long enough, or no key that names a body: not parsed

@@ -36,6 +36,12 @@ _WRAPPER_HINTS = ("<!", "-->", "]]>")
 _PARSED: weakref.WeakKeyDictionary[lxml.html.HtmlElement, dict[str, Any]]
 _PARSED = weakref.WeakKeyDictionary()
 _INVALID = object()
+# Each document's ``application/ld+json`` scripts in page order, noted by the metadata
+# reader's scan for the body's fallback, for as long as its tree lives (readers never change
+# the tree, so the list stays true): the body does not walk the tree for them again.
+LD_TYPE = "application/ld+json"
+_SCRIPTS: weakref.WeakKeyDictionary[lxml.html.HtmlElement, list[lxml.html.HtmlElement]]
+_SCRIPTS = weakref.WeakKeyDictionary()
 
 # schema.org types that are the article itself (any type ending in "Article" counts too).
 ARTICLE_TYPES = frozenset(
@@ -97,6 +103,20 @@ def objects_in(scripts: Iterable[lxml.html.HtmlElement]) -> list[Obj]:
         if "ld+json" in (script.get("type") or "").lower():
             for value in _values(script):
                 found.extend(_flatten(value))
+    return found
+
+
+def note_scripts(root: lxml.html.HtmlElement, scripts: Iterable[lxml.html.HtmlElement]) -> None:
+    """Keep the ``ld+json`` ones of ``scripts`` (every script under ``root``, in page order)
+    for ``scripts_of``."""
+    _SCRIPTS[root] = [s for s in scripts if s.get("type") == LD_TYPE and s is not root]
+
+
+def scripts_of(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The ``<script type="application/ld+json">`` elements under ``root``, in page order."""
+    found = _SCRIPTS.get(root)
+    if found is None:
+        found = [s for s in root.iterdescendants("script") if s.get("type") == LD_TYPE]
     return found
 
 

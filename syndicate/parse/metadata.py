@@ -156,6 +156,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     lazy = _Lazy(root)
     metas = scan.metas
     objs = jsonld.objects_in(scan.scripts)
+    jsonld.note_scripts(root, scan.scripts)
     canonical = _canonical(scan.links, metas, url)
     article = jsonld.main_article(objs, urls=(canonical, url)) or {}
     page = jsonld.main_page(objs) or {}
