@@ -684,3 +684,28 @@ def test_header_byline_read_past_scripts_and_comments_and_not_from_a_related_box
     found = meta(page(body=body))
     assert found.authors == ("Jane Doe",)
     assert found.byline == "By Jane Doe"
+
+
+def test_the_web_pages_publisher_names_the_site_when_the_article_does_not() -> None:
+    head = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "Organization", "@id": "https://health.example.org/#org", "name": "Valley Health"},
+      {"@type": "WebPage", "name": "Sleep and the heart",
+       "publisher": {"@id": "https://health.example.org/#org"}},
+      {"@type": "Article", "headline": "Sleep and the heart"}]}</script>"""
+    assert meta(page(head=head)).publisher == "Valley Health"
+
+
+def test_the_website_object_names_the_site_without_og_site_name() -> None:
+    head = """<script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "WebSite", "name": "Motor Notes", "url": "https://motor.example/"}</script>"""
+    assert meta(page(head=head)).publisher == "Motor Notes"
+
+
+def test_the_pinned_site_title_names_the_site_last() -> None:
+    head = (
+        '<meta name="application-name" content="Valley Health App">'
+        '<meta name="apple-mobile-web-app-title" content="Valley Health">'
+    )
+    assert meta(page(head=head)).publisher == "Valley Health"
+    ordered = '<meta property="og:site_name" content="Valley Health News">' + head
+    assert meta(page(head=ordered)).publisher == "Valley Health News"

@@ -15,7 +15,8 @@ Each field takes the first source that has a usable value:
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
-6. publisher: JSON-LD publisher name, then og:site_name; language: ``<html lang>``, then
+6. publisher: JSON-LD publisher name, then og:site_name, then the web page's publisher, the
+   WebSite's name, the pinned-site title metas; language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
 7. post_id: a WordPress shortlink ``?p=N``, a ``postid-N`` body class, the JSON-LD
    identifier.
@@ -211,7 +212,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         byline_orgs=found.orgs,
         published=published,
         modified=modified,
-        publisher=publisher,
+        publisher=publisher or _site_name(objs, page, ids, metas),
         section=_first(metas, "article:section")
         or jsonld.text(article.get("articleSection"))
         or _first(metas, "parsely-section"),
@@ -375,6 +376,28 @@ def _microdata(root: lxml.html.HtmlElement) -> dict[str, str]:
         if out:
             break
     return out
+
+
+def _site_name(
+    objs: list[dict[str, Any]],
+    page: dict[str, Any],
+    ids: dict[str, Any],
+    metas: dict[str, list[str]],
+) -> str | None:
+    """The site's name where neither the article nor og:site_name gives one: the web page's
+    publisher, the WebSite object's name, then the name a browser shows for the site when it
+    is pinned (``apple-mobile-web-app-title``, ``application-name``)."""
+    publisher = jsonld.resolve(page.get("publisher"), ids)
+    if (
+        isinstance(publisher, dict)
+        and "person" not in jsonld.types(publisher)
+        and (named := _named(_name(publisher)))
+    ):
+        return named
+    for obj in objs:
+        if "website" in jsonld.types(obj) and (named := _named(_name(obj))):
+            return named
+    return _named(_first(metas, "apple-mobile-web-app-title", "application-name"))
 
 
 def _org_site(article: dict[str, Any], ids: dict[str, Any], site: str | None) -> str | None:
