@@ -249,3 +249,52 @@ def test_decoded_text_is_read_as_is_whatever_charset_its_meta_declares() -> None
         "</head><body><p>Café — naïve 中文 😀</p></body></html>"
     )
     assert root.find(".//p").text == "Café — naïve 中文 😀"
+
+
+def names(count: int) -> list[str]:
+    return [f"data-a{i}" for i in range(count)]
+
+
+FLOODS = {
+    "unquoted": lambda: " ".join(f"{name}=x" for name in names(200_000)),
+    "valueless": lambda: " ".join(names(200_000)),
+    "slash-separated": lambda: "/".join(names(200_000)),
+    "quoted-angle-brackets": lambda: "".join(f'{name}="<>"' for name in names(200_000)),
+    "quote-in-a-name-first": lambda: '=" x=">" ' + " ".join(names(200_000)),
+    "quote-in-an-unquoted-value-first": lambda: 'a=b="x c=">" ' + " ".join(names(200_000)),
+}
+
+
+@pytest.mark.parametrize("flood", list(FLOODS))
+def test_a_tag_with_200000_attributes_loads_fast_with_the_excess_dropped(flood: str) -> None:
+    flooded = f"<p {FLOODS[flood]()}>flooded</p>"
+    html = page(PARAGRAPH.format("Before") + flooded + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    root = document.load(html.encode())
+    assert time.monotonic() - started < 2
+    (element,) = root.xpath("//p[. = 'flooded']")
+    assert 0 < len(element.attrib) <= document.MAX_ATTRIBUTES
+    assert "After: the council" in root.text_content()
+
+
+def test_a_script_tag_with_200000_attributes_keeps_its_script_as_text() -> None:
+    script = "if (a<b) { show('<p class=x>', 1); }"
+    html = page(f"<script {' '.join(names(200_000))}>{script}</script>" + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    root = document.load(html)
+    assert time.monotonic() - started < 2
+    assert root.xpath("string(//script)") == script
+    assert "After: the council" in root.text_content()
+
+
+def test_dropping_attributes_leaves_tags_in_scripts_comments_and_within_the_cap_alone() -> None:
+    many = " ".join(names(document.MAX_ATTRIBUTES + 10))
+    html = page(
+        f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>at the cap</p>"
+        f"<script>for (i=0;i<n {many} >\n</script><!-- <p {many}> --><style>a<b {many}</style>"
+        f"<title>x<y {many}</title>"
+    ).encode()
+    assert document.drop_excess_attributes(html) == html
+    wide = f"<p {many}>x</p>".encode()
+    kept = f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>x</p>".encode()
+    assert document.drop_excess_attributes(wide) == kept

@@ -200,6 +200,82 @@ _FLAT_TAGS = frozenset(
 )
 
 
+MAX_ATTRIBUTES = 128
+"""Attributes kept per start tag; the ones after them are dropped before parsing.
+
+libxml2 checks each attribute of a tag against all those before it, so a tag of 20,000
+distinct attributes takes half a second to parse and one of 200,000 over a minute; capped,
+a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
+(the most on 881 corpus pages: 32)."""
+_SPACE = rb"\t\n\f\r "
+# One attribute as the HTML tokenizer reads it (libxml2 follows the HTML standard): a name
+# (which may begin with "="), then maybe "=" and a value; a ">" inside a quoted value does
+# not end the tag, a quote inside a name or an unquoted value is a plain character.
+_ATTRIBUTE = (
+    rb"[" + _SPACE + rb"/]*+[^" + _SPACE + rb"/>][^" + _SPACE + rb"/=>]*+"
+    rb"(?:["
+    + _SPACE
+    + rb"]*+=["
+    + _SPACE
+    + rb"]*+(?:\"[^\"]*+\"|'[^']*+'|[^"
+    + _SPACE
+    + rb">]*+))?+"
+)
+_TAG_NAME = rb"[A-Za-z][^" + _SPACE + rb"/>]*+"
+_TAG_CLOSE = rb"[" + _SPACE + rb"/]*+(?:>|\Z)"
+_OVER_CAP = rb"(?:" + _ATTRIBUTE + rb"){%d}" % MAX_ATTRIBUTES
+_RAW_TEXT_TAGS = (
+    b"script",
+    b"style",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"textarea",
+    b"title",
+)
+"""Elements whose content the tokenizer reads as text up to their end tag, not as markup."""
+_NAME_END = rb"(?=[" + _SPACE + rb"/>]|\Z)"
+_WITHIN_CAP = rb"(?:" + _ATTRIBUTE + rb"){0,%d}+" % MAX_ATTRIBUTES + _TAG_CLOSE
+# Any "<" followed by more than MAX_ATTRIBUTES attributes: the cheap test every page gets.
+# It does not know comments or scripts, so "i<n" in a minified script can match too; the
+# exact scan of drop_excess_attributes then decides.
+_WIDE_TAG_ANYWHERE = re.compile(rb"<" + _TAG_NAME + _OVER_CAP + _ATTRIBUTE)
+# The content of each raw-text element, up to its end tag.
+_RAW_TEXT_CONTENT = {
+    name: re.compile(rb"(?:[^<]++|<(?!/" + name + _NAME_END + rb"))*+", re.IGNORECASE)
+    for name in _RAW_TEXT_TAGS
+}
+# A run of text and markup holding no start tag over the cap: text, comments, doctypes and
+# bogus comments, end tags, raw-text elements whole, and start tags within the cap. It
+# stops at the "<" of the first start tag over the cap.
+_MARKUP_RUN = re.compile(
+    rb"(?:"
+    + b"|".join(
+        [
+            rb"[^<]++",
+            rb"<!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))",
+            rb"<[!?][^>]*+(?:>|\Z)",
+            rb"</" + _TAG_NAME + rb"(?:" + _ATTRIBUTE + rb")*+" + _TAG_CLOSE,
+            rb"</(?![A-Za-z])[^>]*+(?:>|\Z)",
+            rb"<plaintext" + _NAME_END + _WITHIN_CAP + rb".*",
+            *(
+                b"<" + name + _NAME_END + _WITHIN_CAP + _RAW_TEXT_CONTENT[name].pattern
+                for name in _RAW_TEXT_TAGS
+            ),
+            rb"<" + _TAG_NAME + _WITHIN_CAP,
+            rb"<(?![A-Za-z])",
+        ]
+    )
+    + rb")*+",
+    re.IGNORECASE | re.DOTALL,
+)
+# A start tag over the cap: its name, the attributes kept, the rest, and its close.
+_WIDE_TAG = re.compile(
+    rb"<(" + _TAG_NAME + rb")(" + _OVER_CAP + rb")(?:" + _ATTRIBUTE + rb")*+(" + _TAG_CLOSE + rb")"
+)
+
+
 # An XML declaration opening the document (its encoding is no longer true once decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -257,6 +333,8 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     if not text.strip():
         raise ParseError("empty document")
     del text  # the page is held once, as the bytes the parser reads
+    if _WIDE_TAG_ANYWHERE.search(raw):
+        raw = drop_excess_attributes(raw)
     root, fatal = _parse(raw)
     if fatal is not None and "depth" in fatal.message.lower():
         # Nested past libxml2's limit: drop the deepest tags and read the page again.
@@ -415,3 +493,36 @@ def flatten(text: str, *, max_depth: int = MAX_TAG_NESTING) -> str:
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def drop_excess_attributes(raw: bytes) -> bytes:
+    """Drop the attributes after the first ``MAX_ATTRIBUTES`` of every start tag.
+
+    An exact scan as the HTML tokenizer reads the page: tags inside comments, scripts,
+    styles and other raw-text elements are text and stay as they are, and so does every
+    tag within the cap, so a page with no tag over the cap comes back unchanged.
+    """
+    pieces: list[bytes] = []
+    pos, end = 0, len(raw)
+    while pos < end:
+        stop = cast("re.Match[bytes]", _MARKUP_RUN.match(raw, pos)).end()
+        pieces.append(raw[pos:stop])
+        pos = stop
+        wide = _WIDE_TAG.match(raw, pos) if pos < end else None
+        if wide is None:
+            pieces.append(raw[pos : pos + 1])
+            pos += 1
+            continue
+        name, kept, close = wide.group(1, 2, 3)
+        pieces.append(b"<" + name + kept + close)
+        pos = wide.end()
+        tag = name.lower()
+        if tag == b"plaintext":
+            pieces.append(raw[pos:])
+            break
+        content = _RAW_TEXT_CONTENT.get(tag)
+        if content is not None:
+            stop = cast("re.Match[bytes]", content.match(raw, pos)).end()
+            pieces.append(raw[pos:stop])
+            pos = stop
+    return b"".join(pieces)
