@@ -94,9 +94,14 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
     """Decode a document's bytes to text the way a browser would, except where the declared
     charset is plainly wrong: bytes that are valid UTF-8 under a legacy label are UTF-8, and
     a page declared UTF-8 whose non-ASCII bytes are mostly not UTF-8 is sniffed instead."""
+    return _decode(data, encoding)[0]
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, bool]:
+    """The text of ``data``, and whether ``data`` is exactly that text in UTF-8."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace")
+            return data.decode(name, errors="replace"), False
     declared = _normalise(encoding)
     if not declared:
         declared = _normalise(_meta_charset(data[:4096]))
@@ -105,19 +110,19 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
             declared = "utf-8"
     if declared is None or declared == "utf-8":
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), True
         except UnicodeDecodeError:
             if declared:
                 text = data.decode("utf-8", errors="replace")
                 if not _mostly_broken(text):
-                    return text
-        return _sniffed(data)
+                    return text, False
+        return _sniffed(data), False
     if not declared.startswith("utf-16") and not data.isascii():
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), True
         except UnicodeDecodeError:
             pass
-    return data.decode(declared, errors="replace")
+    return data.decode(declared, errors="replace"), False
 
 
 def _mostly_broken(text: str) -> bool:
@@ -324,8 +329,12 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     Whatever the markup, the tree is at most ``MAX_DEPTH`` levels deep, and a document
     libxml2 could only read in part is a ``ParseError``, never a silently shortened page.
     """
-    text = data if isinstance(data, str) else decode(data, encoding=encoding)
-    text, raw = _xml_safe(text)
+    if isinstance(data, str):
+        text, utf8 = data, None
+    else:
+        text, same = _decode(data, encoding)
+        utf8 = data if same else None  # spares encoding the text again
+    text, raw = _xml_safe(text, utf8)
     declaration = _XML_DECLARATION.match(text)
     if declaration:
         text = text[declaration.end() :]
@@ -365,17 +374,18 @@ def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
     return root, fatal
 
 
-def _xml_safe(text: str) -> tuple[str, bytes]:
+def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes]:
     """The text with what a libxml2 tree cannot hold replaced by U+FFFD (form feeds: spaces),
-    and the same in UTF-8.
+    and the same in UTF-8 (``raw``, when the caller has it already).
 
     Most pages have none: a check over the UTF-8 bytes (C speed) spares them the regex, and
     those bytes are what the parser reads.
     """
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates
-        raw = b"\x00"
+    if raw is None:
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates
+            raw = b"\x00"
     if len(raw.translate(None, _UNSAFE_BYTES)) == len(raw) and _NONCHARACTERS.search(raw) is None:
         return text, raw
     text = _NOT_XML.sub("\ufffd", text.replace("\x0c", " "))
