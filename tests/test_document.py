@@ -298,3 +298,23 @@ def test_dropping_attributes_leaves_tags_in_scripts_comments_and_within_the_cap_
     wide = f"<p {many}>x</p>".encode()
     kept = f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>x</p>".encode()
     assert document.drop_excess_attributes(wide) == kept
+
+
+def test_a_million_comments_in_a_row_load_fast_keeping_the_text_between_them() -> None:
+    body = PARAGRAPH.format("Before") + "<p>one" + "<!---->" * 1_000_000 + "<!-- last -->two</p>"
+    html = page(body + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    article = parse_article(html.encode())
+    assert time.monotonic() - started < 5
+    assert "onetwo" in article.body_text
+    assert "After: the council" in article.body_text
+
+
+def test_a_run_of_comments_within_the_cap_keeps_every_comment() -> None:
+    comments = "".join(f"<!--{i}-->{i}" for i in range(document.MAX_COMMENT_RUN))
+    root = document.load(page(f"<p>{comments}</p>"))
+    kept = root.xpath("//p/comment()")
+    assert len(kept) == document.MAX_COMMENT_RUN
+    root = document.load(page(f"<p>{comments}<!--x-->x<!--y-->y</p>"))
+    assert len(root.xpath("//p/comment()")) == document.MAX_COMMENT_RUN
+    assert root.xpath("string(//p)") == "".join(map(str, range(document.MAX_COMMENT_RUN))) + "xy"

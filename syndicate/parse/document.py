@@ -212,6 +212,11 @@ libxml2 checks each attribute of a tag against all those before it, so a tag of 
 distinct attributes takes half a second to parse and one of 200,000 over a minute; capped,
 a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
 (the most on 881 corpus pages: 32)."""
+MAX_COMMENT_RUN = 1000
+"""Sibling comments kept in a row; the ones after lose their content but not their tails.
+
+lxml's tree walker is quadratic in a run of comments with no element between them: 100,000
+in a row take half a second to walk, and the extractor walks the story several times."""
 _SPACE = rb"\t\n\f\r "
 # One attribute as the HTML tokenizer reads it (libxml2 follows the HTML standard): a name
 # (which may begin with "="), then maybe "=" and a value; a ">" inside a quoted value does
@@ -350,15 +355,37 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         root, fatal = _parse(flatten(raw.decode("utf-8")).encode("utf-8"))
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
-    # One pass finds both repairs' elements (moving a void's content keeps document order).
+    # One pass finds the repairs' nodes (moving a void's content keeps document order).
     voids: list[lxml.html.HtmlElement] = []
     foreign: list[lxml.html.HtmlElement] = []
-    for el in root.iter(*_SWALLOWING_VOIDS, "svg", "math"):
-        (foreign if el.tag in ("svg", "math") else voids).append(el)
+    comments: list[lxml.html.HtmlElement] = []
+    for el in root.iter(*_SWALLOWING_VOIDS, "svg", "math", etree.Comment):
+        tag = el.tag
+        if not isinstance(tag, str):
+            comments.append(el)
+        else:
+            (foreign if tag in ("svg", "math") else voids).append(el)
+    if len(comments) > MAX_COMMENT_RUN:
+        _shorten_comment_runs(comments)
     _unnest_voids(voids)
     _break_out_of_foreign_content(foreign)
     _bound_depth(root)
     return root
+
+
+def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
+    """Remove the comments after the first ``MAX_COMMENT_RUN`` of a run of sibling comments,
+    keeping the text between them (their tails) in place."""
+    run = 0
+    previous: lxml.html.HtmlElement | None = None
+    for comment in comments:
+        run = run + 1 if previous is not None and comment.getprevious() is previous else 1
+        if run <= MAX_COMMENT_RUN:
+            previous = comment
+            continue
+        assert previous is not None
+        previous.tail = (previous.tail or "") + (comment.tail or "") or None
+        comment.getparent().remove(comment)
 
 
 def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
