@@ -132,20 +132,22 @@ def test_an_empty_document_is_a_parse_error(data: bytes | str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("open_", "close"),
+    ("open_", "close", "depth"),
     [
-        ("<div>", "</div>"),
-        ("<span>", "</span>"),
-        ("<b><i>", "</i></b>"),
-        ("<blockquote>", "</blockquote>"),
-        ("<ul><li>", "</li></ul>"),
-        ("<table><tr><td>", "</td></tr></table>"),
-        ("<div>", ""),
+        ("<div>", "</div>", 200_000),
+        ("<span>", "</span>", 200_000),
+        ("<b><i>", "</i></b>", 200_000),
+        ("<blockquote>", "</blockquote>", 200_000),
+        # Tags that close their siblings are not flattened, so every level stays an element:
+        # as deep as MAX_ELEMENTS allows.
+        ("<ul><li>", "</li></ul>", 20_000),
+        ("<table><tr><td>", "</td></tr></table>", 15_000),
+        ("<div>", "", 200_000),
     ],
 )
-def test_markup_nested_200000_levels_deep_loads_whole_and_shallow(open_: str, close: str) -> None:
+def test_markup_nested_deep_loads_whole_and_shallow(open_: str, close: str, depth: int) -> None:
     started = time.monotonic()
-    root = document.load(nested(open_, close, 200_000))
+    root = document.load(nested(open_, close, depth))
     elapsed = time.monotonic() - started
     text = root.text_content()
     assert all(f"{word}: the council" in text for word in ("Before", "Inside", "After"))
@@ -173,11 +175,26 @@ def test_flatten_drops_only_the_tags_past_the_limit() -> None:
 
 
 def test_a_30_mb_page_loads_in_bounded_time() -> None:
-    body = PARAGRAPH.format("Again") * (30_000_000 // len(PARAGRAPH))
+    paragraph = PARAGRAPH.format("Again" + " and again" * 60)
+    body = paragraph * (30_000_000 // len(paragraph))
     started = time.monotonic()
     root = document.load(page(body).encode())
     assert time.monotonic() - started < 15
-    assert len(root.xpath("//p")) == 30_000_000 // len(PARAGRAPH)
+    assert len(root.xpath("//p")) == 30_000_000 // len(paragraph)
+
+
+@pytest.mark.parametrize("markup", ["<b></b>", "<p>x", '<a href="/x">x</a> ', "<time>1</time>"])
+def test_a_page_of_a_million_elements_is_refused_fast(markup: str) -> None:
+    html = page(PARAGRAPH.format("Before") + markup * 1_000_000).encode()
+    started = time.monotonic()
+    with pytest.raises(ParseError, match=r"^1,000,\d{3} elements, over the cap of 50,000$"):
+        document.load(html)
+    assert time.monotonic() - started < 5
+
+
+def test_a_page_within_the_element_cap_loads() -> None:
+    html = page("<b></b>" * (document.MAX_ELEMENTS - 100))
+    assert len(document.load(html).xpath("//b")) == document.MAX_ELEMENTS - 100
 
 
 @pytest.mark.parametrize("void", ["wbr", "embed", "source", "track", "image", "keygen"])

@@ -212,6 +212,10 @@ libxml2 checks each attribute of a tag against all those before it, so a tag of 
 distinct attributes takes half a second to parse and one of 200,000 over a minute; capped,
 a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
 (the most on 881 corpus pages: 32)."""
+MAX_ELEMENTS = 120_000
+"""Elements a page may have; a page with more is refused. Extraction spends about 5-20 µs per
+element, so a page of a million empty elements would take seconds to refuse as no article;
+real articles have a few thousand (the most on 881 corpus pages: 4,975)."""
 MAX_COMMENT_RUN = 1000
 """Sibling comments kept in a row; the ones after lose their content but not their tails.
 
@@ -355,6 +359,7 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         root, fatal = _parse(flatten(raw.decode("utf-8")).encode("utf-8"))
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
+    _check_size(root, raw)
     # One pass finds the repairs' nodes (moving a void's content keeps document order).
     voids: list[lxml.html.HtmlElement] = []
     foreign: list[lxml.html.HtmlElement] = []
@@ -371,6 +376,15 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     _break_out_of_foreign_content(foreign)
     _bound_depth(root)
     return root
+
+
+def _check_size(root: lxml.html.HtmlElement, raw: bytes) -> None:
+    """Refuse a tree of more than ``MAX_ELEMENTS`` elements; only a page of that many bytes
+    and "<" can hold one, so the others are spared the count."""
+    if len(raw) > 3 * MAX_ELEMENTS and raw.count(b"<") > MAX_ELEMENTS:
+        count = int(cast("float", root.xpath("count(//*)")))
+        if count > MAX_ELEMENTS:
+            raise ParseError(f"{count:,} elements, over the cap of {MAX_ELEMENTS:,}")
 
 
 def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
