@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from syndicate.parse import document, jsonld
@@ -672,3 +674,14 @@ def test_header_byline_read_past_scripts_and_comments_and_not_from_a_related_box
     found = meta(page(body=body))
     assert found.authors == ("Jane Doe",)
     assert found.byline == "By Jane Doe"
+
+
+def test_a_json_ld_list_of_300000_objects_is_read_up_to_the_cap_fast() -> None:
+    article = '{"@type": "NewsArticle", "headline": "Capped headline"}'
+    people = ",".join(['{"@type": "Person", "name": "Jane Doe"}'] * 300_000)
+    html = page(f'<script type="application/ld+json">[{article},{people}]</script>')
+    started = time.monotonic()
+    found = meta(html)
+    assert time.monotonic() - started < 2
+    assert found.title == "Capped headline"
+    assert len(jsonld.objects(document.load(html))) == jsonld.MAX_OBJECTS
