@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -335,7 +336,7 @@ HOSTILE_PAGES: dict[str, Callable[[], bytes]] = {
         b'<script type="application/ld+json">{"articleBody": "' + b"x" * 9_000_000 + b'"}</script>'
     ),
 }
-TOO_MANY = "elements, over the cap of 120,000"
+TOO_MANY = re.compile(r"[\d,]+ elements, over the cap of [\d,]+ for [\d,]+ bytes$")
 REFUSED = {"a-million-empty-elements", "500k-unclosed-paragraphs", "200k-links"}
 
 
@@ -364,7 +365,7 @@ def test_hostile_markup_is_read_or_refused_in_bounded_time(
         assert result.code == 2
         (line,) = result.err.splitlines()
         assert line.startswith(f"syndicate: error: {source}: ")
-        assert line.endswith(TOO_MANY)
+        assert TOO_MANY.search(line)
         assert titles == [GOOD_TITLE]
     else:
         assert (result.code, result.err) == (0, "")

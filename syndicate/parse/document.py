@@ -213,9 +213,12 @@ distinct attributes takes half a second to parse and one of 200,000 over a minut
 a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
 (the most on 881 corpus pages: 32)."""
 MAX_ELEMENTS = 120_000
-"""Elements a page may have; a page with more is refused. Extraction spends about 5-20 µs per
-element, so a page of a million empty elements would take seconds to refuse as no article;
-real articles have a few thousand (the most on 881 corpus pages: 4,975)."""
+"""Elements any page may have; past this, a page may have one per ``BYTES_PER_ELEMENT``
+bytes, and a page with more is refused. Extraction spends 5-25 µs per element, so a page of
+a million empty elements would take seconds to refuse as no article. Real markup is far
+sparser: a few thousand elements on the corpus pages (at most 4,975, one per 68 bytes or
+more), a 5 MB article of 36,000 linked paragraphs has one per 46 bytes."""
+BYTES_PER_ELEMENT = 40
 MAX_COMMENT_RUN = 1000
 """Sibling comments kept in a row; the ones after lose their content but not their tails.
 
@@ -379,12 +382,14 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
 
 
 def _check_size(root: lxml.html.HtmlElement, raw: bytes) -> None:
-    """Refuse a tree of more than ``MAX_ELEMENTS`` elements; only a page of that many bytes
-    and "<" can hold one, so the others are spared the count."""
-    if len(raw) > 3 * MAX_ELEMENTS and raw.count(b"<") > MAX_ELEMENTS:
+    """Refuse a tree of more elements than ``MAX_ELEMENTS`` or one per ``BYTES_PER_ELEMENT``
+    bytes, whichever is more; only a page of that many "<" can hold one, so the others are
+    spared the count."""
+    cap = max(MAX_ELEMENTS, len(raw) // BYTES_PER_ELEMENT)
+    if len(raw) > 3 * MAX_ELEMENTS and raw.count(b"<") > cap:
         count = int(cast("float", root.xpath("count(//*)")))
-        if count > MAX_ELEMENTS:
-            raise ParseError(f"{count:,} elements, over the cap of {MAX_ELEMENTS:,}")
+        if count > cap:
+            raise ParseError(f"{count:,} elements, over the cap of {cap:,} for {len(raw):,} bytes")
 
 
 def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
