@@ -120,8 +120,9 @@ def _read_capped(stream: BinaryIO, cap: int, source: str) -> bytes:
     return data
 
 
-def _check_html(data: bytes, source: str) -> bytes:
-    """Refuse what cannot be a web page: nothing, a known binary format, or NUL-laden bytes."""
+def _check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes:
+    """Refuse what cannot be a web page: nothing, a known binary format, or NUL-laden bytes
+    (unless a byte-order mark or the transport's ``charset`` says UTF-16)."""
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise NotHTML(f"{source}: empty document")
     head = data[:1024].lstrip()
@@ -129,7 +130,9 @@ def _check_html(data: bytes, source: str) -> bytes:
         kind = "PDF" if head.startswith(b"%PDF-") else "binary"
         raise NotHTML(f"{source}: not HTML ({kind} data)")
     sample = data[:4096]
-    utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        charset is not None and charset.strip().lower().startswith("utf-16")
+    )
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if not utf16 and controls > len(sample) * _MAX_CONTROL_SHARE:
         raise NotHTML(f"{source}: not HTML (binary data)")
@@ -182,8 +185,9 @@ def _follow(session: requests.Session, url: str, limits: Limits, watchdog: _Watc
             if content_type and not content_type.startswith(_HTML_TYPES):
                 raise NotHTML(f"{url}: not HTML (served as {content_type})")
             data = _read_body(response, url, limits, watchdog)
+            charset = _declared_charset(header)
             return Document(
-                _check_html(data, url), url, url=response.url, encoding=_declared_charset(header)
+                _check_html(data, url, charset=charset), url, url=response.url, encoding=charset
             )
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -316,3 +317,73 @@ def test_a_bug_outside_any_source_is_one_line_with_a_hint(
     assert result.err == (
         "syndicate: internal error: ValueError: cannot dump (run with --debug for the traceback)\n"
     )
+
+
+def _names(count: int, sep: bytes = b" ") -> bytes:
+    return sep.join(b"data-a%d" % i for i in range(count))
+
+
+HOSTILE_PAGES: dict[str, Callable[[], bytes]] = {
+    "attribute-flood": lambda: b"<p " + _names(200_000) + b">x</p>",
+    "attribute-flood-split-by-quotes": lambda: b"<p " + _names(200_000, b'=">" ') + b">x</p>",
+    "one-5-mb-attribute": lambda: b'<p title="' + b"x" * 5_000_000 + b'">x</p>',
+    "a-million-comments": lambda: b"<!---->" * 1_000_000,
+    "a-million-empty-elements": lambda: b"<b></b>" * 1_000_000,
+    "500k-unclosed-paragraphs": lambda: b"<p>x" * 500_000,
+    "200k-links": lambda: b'<a href="https://example.org/x">x</a> ' * 200_000,
+    "9-mb-word": lambda: b"<p>" + b"x" * 9_000_000 + b"</p>",
+    "9-mb-json-ld": lambda: (
+        b'<script type="application/ld+json">{"articleBody": "' + b"x" * 9_000_000 + b'"}</script>'
+    ),
+}
+TOO_MANY = re.compile(r"[\d,]+ elements, over the cap of [\d,]+ for [\d,]+ bytes$")
+REFUSED = {"a-million-empty-elements", "500k-unclosed-paragraphs", "200k-links"}
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The story page with each hostile markup in the middle of its text."""
+    folder = tmp_path_factory.mktemp("hostile")
+    story = GOOD.read_bytes()
+    paths = {}
+    for name, markup in HOSTILE_PAGES.items():
+        paths[name] = folder / f"{name}.html"
+        paths[name].write_bytes(story.replace(b"<!--VECTOR-->", markup()))
+    return paths
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_PAGES))
+def test_hostile_markup_is_read_or_refused_in_bounded_time(
+    run: Run, hostile_pages: dict[str, Path], case: str
+) -> None:
+    source = hostile_pages[case]
+    started = time.monotonic()
+    result = run("extract", "--format", "jsonl", source, GOOD)
+    assert time.monotonic() - started < 5
+    titles = [json.loads(line)["title"] for line in result.out.splitlines()]
+    if case in REFUSED:
+        assert result.code == 2
+        (line,) = result.err.splitlines()
+        assert line.startswith(f"syndicate: error: {source}: ")
+        assert TOO_MANY.search(line)
+        assert titles == [GOOD_TITLE]
+    else:
+        assert (result.code, result.err) == (0, "")
+        assert titles == [GOOD_TITLE] * 2
+
+
+@pytest.mark.parametrize("case", ["attribute-flood", "a-million-empty-elements"])
+def test_check_and_snippet_read_or_refuse_hostile_markup_alike(
+    run: Run, hostile_pages: dict[str, Path], case: str, tmp_path: Path
+) -> None:
+    source = hostile_pages[case]
+    refused = case in REFUSED
+    started = time.monotonic()
+    checked = run("check", "--profile", "forward", source)
+    snipped = run("snippet", "--out", tmp_path / "out", source)
+    assert time.monotonic() - started < 10
+    for result in (checked, snipped):
+        assert result.code == (2 if refused else 0)
+        assert ("Traceback" in result.err, bool(result.err)) == (False, refused)
+    written = list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else []
+    assert len(written) == (0 if refused else 1)

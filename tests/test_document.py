@@ -132,20 +132,22 @@ def test_an_empty_document_is_a_parse_error(data: bytes | str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("open_", "close"),
+    ("open_", "close", "depth"),
     [
-        ("<div>", "</div>"),
-        ("<span>", "</span>"),
-        ("<b><i>", "</i></b>"),
-        ("<blockquote>", "</blockquote>"),
-        ("<ul><li>", "</li></ul>"),
-        ("<table><tr><td>", "</td></tr></table>"),
-        ("<div>", ""),
+        ("<div>", "</div>", 200_000),
+        ("<span>", "</span>", 200_000),
+        ("<b><i>", "</i></b>", 200_000),
+        ("<blockquote>", "</blockquote>", 200_000),
+        # Tags that close their siblings are not flattened, so every level stays an element:
+        # as deep as MAX_ELEMENTS allows.
+        ("<ul><li>", "</li></ul>", 20_000),
+        ("<table><tr><td>", "</td></tr></table>", 15_000),
+        ("<div>", "", 200_000),
     ],
 )
-def test_markup_nested_200000_levels_deep_loads_whole_and_shallow(open_: str, close: str) -> None:
+def test_markup_nested_deep_loads_whole_and_shallow(open_: str, close: str, depth: int) -> None:
     started = time.monotonic()
-    root = document.load(nested(open_, close, 200_000))
+    root = document.load(nested(open_, close, depth))
     elapsed = time.monotonic() - started
     text = root.text_content()
     assert all(f"{word}: the council" in text for word in ("Before", "Inside", "After"))
@@ -173,11 +175,37 @@ def test_flatten_drops_only_the_tags_past_the_limit() -> None:
 
 
 def test_a_30_mb_page_loads_in_bounded_time() -> None:
-    body = PARAGRAPH.format("Again") * (30_000_000 // len(PARAGRAPH))
+    paragraph = PARAGRAPH.format("Again" + " and again" * 60)
+    body = paragraph * (30_000_000 // len(paragraph))
     started = time.monotonic()
     root = document.load(page(body).encode())
     assert time.monotonic() - started < 15
-    assert len(root.xpath("//p")) == 30_000_000 // len(PARAGRAPH)
+    assert len(root.xpath("//p")) == 30_000_000 // len(paragraph)
+
+
+@pytest.mark.parametrize("markup", ["<b></b>", "<p>x", '<a href="/x">x</a> ', "<time>1</time>"])
+def test_a_page_of_a_million_elements_is_refused_fast(markup: str) -> None:
+    html = page(PARAGRAPH.format("Before") + markup * 1_000_000).encode()
+    started = time.monotonic()
+    cap = r"over the cap of [\d,]{7} for [\d,]{9,10} bytes"
+    with pytest.raises(ParseError, match=rf"^1,000,\d{{3}} elements, {cap}$"):
+        document.load(html)
+    assert time.monotonic() - started < 5
+
+
+def test_a_page_within_the_element_cap_loads() -> None:
+    html = page("<b></b>" * (document.MAX_ELEMENTS - 100))
+    assert len(document.load(html).xpath("//b")) == document.MAX_ELEMENTS - 100
+
+
+def test_a_large_page_may_have_one_element_per_40_bytes() -> None:
+    line = (
+        '<p>Item: the council met on <a href="/x">Tuesday</a> and voted to <em>rebuild</em>'
+        " the old footbridge after two years of debate about its cost.</p>\n"
+    )
+    count = 50_000  # 150,000 elements, one per 47 bytes
+    root = document.load(page(line * count))
+    assert len(root.xpath("//p")) == count
 
 
 @pytest.mark.parametrize("void", ["wbr", "embed", "source", "track", "image", "keygen"])
@@ -249,3 +277,72 @@ def test_decoded_text_is_read_as_is_whatever_charset_its_meta_declares() -> None
         "</head><body><p>Café — naïve 中文 😀</p></body></html>"
     )
     assert root.find(".//p").text == "Café — naïve 中文 😀"
+
+
+def names(count: int) -> list[str]:
+    return [f"data-a{i}" for i in range(count)]
+
+
+FLOODS = {
+    "unquoted": lambda: " ".join(f"{name}=x" for name in names(200_000)),
+    "valueless": lambda: " ".join(names(200_000)),
+    "slash-separated": lambda: "/".join(names(200_000)),
+    "quoted-angle-brackets": lambda: "".join(f'{name}="<>"' for name in names(200_000)),
+    "quote-in-a-name-first": lambda: '=" x=">" ' + " ".join(names(200_000)),
+    "quote-in-an-unquoted-value-first": lambda: 'a=b="x c=">" ' + " ".join(names(200_000)),
+}
+
+
+@pytest.mark.parametrize("flood", list(FLOODS))
+def test_a_tag_with_200000_attributes_loads_fast_with_the_excess_dropped(flood: str) -> None:
+    flooded = f"<p {FLOODS[flood]()}>flooded</p>"
+    html = page(PARAGRAPH.format("Before") + flooded + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    root = document.load(html.encode())
+    assert time.monotonic() - started < 2
+    (element,) = root.xpath("//p[. = 'flooded']")
+    assert 0 < len(element.attrib) <= document.MAX_ATTRIBUTES
+    assert "After: the council" in root.text_content()
+
+
+def test_a_script_tag_with_200000_attributes_keeps_its_script_as_text() -> None:
+    script = "if (a<b) { show('<p class=x>', 1); }"
+    html = page(f"<script {' '.join(names(200_000))}>{script}</script>" + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    root = document.load(html)
+    assert time.monotonic() - started < 2
+    assert root.xpath("string(//script)") == script
+    assert "After: the council" in root.text_content()
+
+
+def test_dropping_attributes_leaves_tags_in_scripts_comments_and_within_the_cap_alone() -> None:
+    many = " ".join(names(document.MAX_ATTRIBUTES + 10))
+    html = page(
+        f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>at the cap</p>"
+        f"<script>for (i=0;i<n {many} >\n</script><!-- <p {many}> --><style>a<b {many}</style>"
+        f"<title>x<y {many}</title>"
+    ).encode()
+    assert document.drop_excess_attributes(html) == html
+    wide = f"<p {many}>x</p>".encode()
+    kept = f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>x</p>".encode()
+    assert document.drop_excess_attributes(wide) == kept
+
+
+def test_a_million_comments_in_a_row_load_fast_keeping_the_text_between_them() -> None:
+    body = PARAGRAPH.format("Before") + "<p>one" + "<!---->" * 1_000_000 + "<!-- last -->two</p>"
+    html = page(body + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    article = parse_article(html.encode())
+    assert time.monotonic() - started < 5
+    assert "onetwo" in article.body_text
+    assert "After: the council" in article.body_text
+
+
+def test_a_run_of_comments_within_the_cap_keeps_every_comment() -> None:
+    comments = "".join(f"<!--{i}-->{i}" for i in range(document.MAX_COMMENT_RUN))
+    root = document.load(page(f"<p>{comments}</p>"))
+    kept = root.xpath("//p/comment()")
+    assert len(kept) == document.MAX_COMMENT_RUN
+    root = document.load(page(f"<p>{comments}<!--x-->x<!--y-->y</p>"))
+    assert len(root.xpath("//p/comment()")) == document.MAX_COMMENT_RUN
+    assert root.xpath("string(//p)") == "".join(map(str, range(document.MAX_COMMENT_RUN))) + "xy"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
+import time
 import tomllib
 from typing import Any
 
@@ -473,3 +475,12 @@ def test_a_partner_page_built_from_the_snippet_passes_lint(key: str) -> None:
     )
     assert lint_copy(partner, original, profile).violations == ()
     assert lint_copy(snippet.html, original, profile).violations == ()
+
+
+def test_a_paragraph_of_a_million_ampersands_is_emitted_fast_and_whole() -> None:
+    text = "Fish " + "&" * 1_000_000 + " chips"
+    started = time.monotonic()
+    snippet = emit_snippet(article(f"<p>{html.escape(text)}</p><p>Next.</p>"), forward())
+    assert time.monotonic() - started < 5
+    assert f"<p>{html.escape(text)}</p>" in snippet.body
+    assert "<!--" not in snippet.body

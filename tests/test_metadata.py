@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from syndicate.parse import document, jsonld
@@ -709,3 +711,14 @@ def test_the_pinned_site_title_names_the_site_last() -> None:
     assert meta(page(head=head)).publisher == "Valley Health"
     ordered = '<meta property="og:site_name" content="Valley Health News">' + head
     assert meta(page(head=ordered)).publisher == "Valley Health News"
+
+
+def test_a_json_ld_list_of_300000_objects_is_read_up_to_the_cap_fast() -> None:
+    article = '{"@type": "NewsArticle", "headline": "Capped headline"}'
+    people = ",".join(['{"@type": "Person", "name": "Jane Doe"}'] * 300_000)
+    html = page(f'<script type="application/ld+json">[{article},{people}]</script>')
+    started = time.monotonic()
+    found = meta(html)
+    assert time.monotonic() - started < 2
+    assert found.title == "Capped headline"
+    assert len(jsonld.objects(document.load(html))) == jsonld.MAX_OBJECTS

@@ -20,6 +20,7 @@ from werkzeug import Request, Response
 
 from syndicate import __version__
 from syndicate.errors import FetchError, HTTPStatusError, NotHTML, SourceError, TooLarge
+from syndicate.parse import document, parse_article
 from syndicate.source import Limits, fetch, is_url, read
 
 PAGE = (
@@ -38,6 +39,20 @@ def test_fetch_returns_bytes_final_url_and_charset(httpserver: HTTPServer) -> No
     assert doc.data == PAGE.encode("cp1252")
     assert doc.url == httpserver.url_for("/story")
     assert doc.encoding == "windows-1252"
+
+
+def test_a_utf16_page_without_a_byte_order_mark_is_read_when_the_transport_says_utf16(
+    httpserver: HTTPServer,
+) -> None:
+    body = PAGE.replace("bridge.", "bridge.\x00\ud800").encode("utf-16-le", "surrogatepass")
+    httpserver.expect_request("/story").respond_with_data(
+        body, content_type="text/html; charset=UTF-16LE"
+    )
+    doc = fetch(httpserver.url_for("/story"), limits=FAST)
+    assert (doc.data, doc.encoding) == (body, "UTF-16LE")
+    assert parse_article(doc.data, encoding=doc.encoding).title == "Council votes"
+    text = document.load(doc.data, encoding=doc.encoding).text_content()
+    assert "widen the bridge.\ufffd\ufffd" in text
 
 
 def test_fetch_sends_a_user_agent_naming_syndicate_and_its_version(

@@ -94,9 +94,14 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
     """Decode a document's bytes to text the way a browser would, except where the declared
     charset is plainly wrong: bytes that are valid UTF-8 under a legacy label are UTF-8, and
     a page declared UTF-8 whose non-ASCII bytes are mostly not UTF-8 is sniffed instead."""
+    return _decode(data, encoding)[0]
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, bool]:
+    """The text of ``data``, and whether ``data`` is exactly that text in UTF-8."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace")
+            return data.decode(name, errors="replace"), False
     declared = _normalise(encoding)
     if not declared:
         declared = _normalise(_meta_charset(data[:4096]))
@@ -105,19 +110,19 @@ def decode(data: bytes, *, encoding: str | None = None) -> str:
             declared = "utf-8"
     if declared is None or declared == "utf-8":
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), True
         except UnicodeDecodeError:
             if declared:
                 text = data.decode("utf-8", errors="replace")
                 if not _mostly_broken(text):
-                    return text
-        return _sniffed(data)
+                    return text, False
+        return _sniffed(data), False
     if not declared.startswith("utf-16") and not data.isascii():
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), True
         except UnicodeDecodeError:
             pass
-    return data.decode(declared, errors="replace")
+    return data.decode(declared, errors="replace"), False
 
 
 def _mostly_broken(text: str) -> bool:
@@ -200,6 +205,94 @@ _FLAT_TAGS = frozenset(
 )
 
 
+MAX_ATTRIBUTES = 128
+"""Attributes kept per start tag; the ones after them are dropped before parsing.
+
+libxml2 checks each attribute of a tag against all those before it, so a tag of 20,000
+distinct attributes takes half a second to parse and one of 200,000 over a minute; capped,
+a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
+(the most on 881 corpus pages: 32)."""
+MAX_ELEMENTS = 120_000
+"""Elements any page may have; past this, a page may have one per ``BYTES_PER_ELEMENT``
+bytes, and a page with more is refused. Extraction spends 5-25 µs per element, so a page of
+a million empty elements would take seconds to refuse as no article. Real markup is far
+sparser: a few thousand elements on the corpus pages (at most 4,975, one per 68 bytes or
+more), a 5 MB article of 36,000 linked paragraphs has one per 46 bytes."""
+BYTES_PER_ELEMENT = 40
+MAX_COMMENT_RUN = 1000
+"""Sibling comments kept in a row; the ones after lose their content but not their tails.
+
+lxml's tree walker is quadratic in a run of comments with no element between them: 100,000
+in a row take half a second to walk, and the extractor walks the story several times."""
+_SPACE = rb"\t\n\f\r "
+# One attribute as the HTML tokenizer reads it (libxml2 follows the HTML standard): a name
+# (which may begin with "="), then maybe "=" and a value; a ">" inside a quoted value does
+# not end the tag, a quote inside a name or an unquoted value is a plain character.
+_ATTRIBUTE = (
+    rb"[" + _SPACE + rb"/]*+[^" + _SPACE + rb"/>][^" + _SPACE + rb"/=>]*+"
+    rb"(?:["
+    + _SPACE
+    + rb"]*+=["
+    + _SPACE
+    + rb"]*+(?:\"[^\"]*+\"|'[^']*+'|[^"
+    + _SPACE
+    + rb">]*+))?+"
+)
+_TAG_NAME = rb"[A-Za-z][^" + _SPACE + rb"/>]*+"
+_TAG_CLOSE = rb"[" + _SPACE + rb"/]*+(?:>|\Z)"
+_OVER_CAP = rb"(?:" + _ATTRIBUTE + rb"){%d}" % MAX_ATTRIBUTES
+_RAW_TEXT_TAGS = (
+    b"script",
+    b"style",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"textarea",
+    b"title",
+)
+"""Elements whose content the tokenizer reads as text up to their end tag, not as markup."""
+_NAME_END = rb"(?=[" + _SPACE + rb"/>]|\Z)"
+_WITHIN_CAP = rb"(?:" + _ATTRIBUTE + rb"){0,%d}+" % MAX_ATTRIBUTES + _TAG_CLOSE
+# Any "<" followed by more than MAX_ATTRIBUTES attributes: the cheap test every page gets.
+# It does not know comments or scripts, so "i<n" in a minified script can match too; the
+# exact scan of drop_excess_attributes then decides.
+_WIDE_TAG_ANYWHERE = re.compile(rb"<" + _TAG_NAME + _OVER_CAP + _ATTRIBUTE)
+# The content of each raw-text element, up to its end tag.
+_RAW_TEXT_CONTENT = {
+    name: re.compile(rb"(?:[^<]++|<(?!/" + name + _NAME_END + rb"))*+", re.IGNORECASE)
+    for name in _RAW_TEXT_TAGS
+}
+# A run of text and markup holding no start tag over the cap: text, comments, doctypes and
+# bogus comments, end tags, raw-text elements whole, and start tags within the cap. It
+# stops at the "<" of the first start tag over the cap.
+_MARKUP_RUN = re.compile(
+    rb"(?:"
+    + b"|".join(
+        [
+            rb"[^<]++",
+            rb"<!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))",
+            rb"<[!?][^>]*+(?:>|\Z)",
+            rb"</" + _TAG_NAME + rb"(?:" + _ATTRIBUTE + rb")*+" + _TAG_CLOSE,
+            rb"</(?![A-Za-z])[^>]*+(?:>|\Z)",
+            rb"<plaintext" + _NAME_END + _WITHIN_CAP + rb".*",
+            *(
+                b"<" + name + _NAME_END + _WITHIN_CAP + _RAW_TEXT_CONTENT[name].pattern
+                for name in _RAW_TEXT_TAGS
+            ),
+            rb"<" + _TAG_NAME + _WITHIN_CAP,
+            rb"<(?![A-Za-z])",
+        ]
+    )
+    + rb")*+",
+    re.IGNORECASE | re.DOTALL,
+)
+# A start tag over the cap: its name, the attributes kept, the rest, and its close.
+_WIDE_TAG = re.compile(
+    rb"<(" + _TAG_NAME + rb")(" + _OVER_CAP + rb")(?:" + _ATTRIBUTE + rb")*+(" + _TAG_CLOSE + rb")"
+)
+
+
 # An XML declaration opening the document (its encoding is no longer true once decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -248,8 +341,12 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     Whatever the markup, the tree is at most ``MAX_DEPTH`` levels deep, and a document
     libxml2 could only read in part is a ``ParseError``, never a silently shortened page.
     """
-    text = data if isinstance(data, str) else decode(data, encoding=encoding)
-    text, raw = _xml_safe(text)
+    if isinstance(data, str):
+        text, utf8 = data, None
+    else:
+        text, same = _decode(data, encoding)
+        utf8 = data if same else None  # spares encoding the text again
+    text, raw = _xml_safe(text, utf8)
     declaration = _XML_DECLARATION.match(text)
     if declaration:
         text = text[declaration.end() :]
@@ -257,21 +354,57 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     if not text.strip():
         raise ParseError("empty document")
     del text  # the page is held once, as the bytes the parser reads
+    if _WIDE_TAG_ANYWHERE.search(raw):
+        raw = drop_excess_attributes(raw)
     root, fatal = _parse(raw)
     if fatal is not None and "depth" in fatal.message.lower():
         # Nested past libxml2's limit: drop the deepest tags and read the page again.
         root, fatal = _parse(flatten(raw.decode("utf-8")).encode("utf-8"))
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
-    # One pass finds both repairs' elements (moving a void's content keeps document order).
+    _check_size(root, raw)
+    # One pass finds the repairs' nodes (moving a void's content keeps document order).
     voids: list[lxml.html.HtmlElement] = []
     foreign: list[lxml.html.HtmlElement] = []
-    for el in root.iter(*_SWALLOWING_VOIDS, "svg", "math"):
-        (foreign if el.tag in ("svg", "math") else voids).append(el)
+    comments: list[lxml.html.HtmlElement] = []
+    for el in root.iter(*_SWALLOWING_VOIDS, "svg", "math", etree.Comment):
+        tag = el.tag
+        if not isinstance(tag, str):
+            comments.append(el)
+        else:
+            (foreign if tag in ("svg", "math") else voids).append(el)
+    if len(comments) > MAX_COMMENT_RUN:
+        _shorten_comment_runs(comments)
     _unnest_voids(voids)
     _break_out_of_foreign_content(foreign)
     _bound_depth(root)
     return root
+
+
+def _check_size(root: lxml.html.HtmlElement, raw: bytes) -> None:
+    """Refuse a tree of more elements than ``MAX_ELEMENTS`` or one per ``BYTES_PER_ELEMENT``
+    bytes, whichever is more; only a page of that many "<" can hold one, so the others are
+    spared the count."""
+    cap = max(MAX_ELEMENTS, len(raw) // BYTES_PER_ELEMENT)
+    if len(raw) > 3 * MAX_ELEMENTS and raw.count(b"<") > cap:
+        count = int(cast("float", root.xpath("count(//*)")))
+        if count > cap:
+            raise ParseError(f"{count:,} elements, over the cap of {cap:,} for {len(raw):,} bytes")
+
+
+def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
+    """Remove the comments after the first ``MAX_COMMENT_RUN`` of a run of sibling comments,
+    keeping the text between them (their tails) in place."""
+    run = 0
+    previous: lxml.html.HtmlElement | None = None
+    for comment in comments:
+        run = run + 1 if previous is not None and comment.getprevious() is previous else 1
+        if run <= MAX_COMMENT_RUN:
+            previous = comment
+            continue
+        assert previous is not None
+        previous.tail = (previous.tail or "") + (comment.tail or "") or None
+        comment.getparent().remove(comment)
 
 
 def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
@@ -287,17 +420,18 @@ def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
     return root, fatal
 
 
-def _xml_safe(text: str) -> tuple[str, bytes]:
+def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes]:
     """The text with what a libxml2 tree cannot hold replaced by U+FFFD (form feeds: spaces),
-    and the same in UTF-8.
+    and the same in UTF-8 (``raw``, when the caller has it already).
 
     Most pages have none: a check over the UTF-8 bytes (C speed) spares them the regex, and
     those bytes are what the parser reads.
     """
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates
-        raw = b"\x00"
+    if raw is None:
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates
+            raw = b"\x00"
     if len(raw.translate(None, _UNSAFE_BYTES)) == len(raw) and _NONCHARACTERS.search(raw) is None:
         return text, raw
     text = _NOT_XML.sub("\ufffd", text.replace("\x0c", " "))
@@ -415,3 +549,36 @@ def flatten(text: str, *, max_depth: int = MAX_TAG_NESTING) -> str:
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def drop_excess_attributes(raw: bytes) -> bytes:
+    """Drop the attributes after the first ``MAX_ATTRIBUTES`` of every start tag.
+
+    An exact scan as the HTML tokenizer reads the page: tags inside comments, scripts,
+    styles and other raw-text elements are text and stay as they are, and so does every
+    tag within the cap, so a page with no tag over the cap comes back unchanged.
+    """
+    pieces: list[bytes] = []
+    pos, end = 0, len(raw)
+    while pos < end:
+        stop = cast("re.Match[bytes]", _MARKUP_RUN.match(raw, pos)).end()
+        pieces.append(raw[pos:stop])
+        pos = stop
+        wide = _WIDE_TAG.match(raw, pos) if pos < end else None
+        if wide is None:
+            pieces.append(raw[pos : pos + 1])
+            pos += 1
+            continue
+        name, kept, close = wide.group(1, 2, 3)
+        pieces.append(b"<" + name + kept + close)
+        pos = wide.end()
+        tag = name.lower()
+        if tag == b"plaintext":
+            pieces.append(raw[pos:])
+            break
+        content = _RAW_TEXT_CONTENT.get(tag)
+        if content is not None:
+            stop = cast("re.Match[bytes]", content.match(raw, pos)).end()
+            pieces.append(raw[pos:stop])
+            pos = stop
+    return b"".join(pieces)

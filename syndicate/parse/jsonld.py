@@ -16,6 +16,7 @@ import json
 import re
 import weakref
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import lxml.html
@@ -96,13 +97,21 @@ def objects(root: lxml.html.HtmlElement) -> list[Obj]:
     return objects_in(root.iter("script"))
 
 
+MAX_OBJECTS = 1000
+"""JSON-LD objects read from one page, in page order. Real pages carry a few dozen; a page of
+300,000 would take seconds to weigh, object by object."""
+
+
 def objects_in(scripts: Iterable[lxml.html.HtmlElement]) -> list[Obj]:
-    """The JSON-LD objects held by those of ``scripts`` whose type is ``ld+json``."""
+    """The JSON-LD objects held by those of ``scripts`` whose type is ``ld+json``: the first
+    ``MAX_OBJECTS`` of them."""
     found: list[Obj] = []
     for script in scripts:
         if "ld+json" in (script.get("type") or "").lower():
             for value in _values(script):
-                found.extend(_flatten(value))
+                found.extend(islice(_flatten(value), MAX_OBJECTS - len(found)))
+                if len(found) >= MAX_OBJECTS:
+                    return found
     return found
 
 
