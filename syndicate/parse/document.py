@@ -4,7 +4,10 @@ The encoding is taken, in order, from a byte-order mark, the transport's charset
 the document's own ``<meta charset>`` / ``http-equiv``, and finally sniffed by
 beautifulsoup4's ``UnicodeDammit``. A declared charset that is plainly wrong yields: valid
 UTF-8 under a legacy label is read as UTF-8, and a page declared UTF-8 whose non-ASCII bytes
-are mostly not UTF-8 is sniffed. Bytes that do not decode become U+FFFD.
+are mostly not UTF-8 is sniffed. Bytes that do not decode become U+FFFD. Text that a
+wrong charset mangled before the page was saved ("Earthâ€™s") is read back
+(``mojibake``), and the segments a streaming renderer sent after the footer are moved to
+their places (``streamed``), so the tree is the page as a reader sees it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bs4.dammit import UnicodeDammit
 from lxml import etree
 
 from syndicate.errors import ParseError
+from syndicate.parse import mojibake, streamed
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
@@ -353,6 +357,9 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         raw = text.encode("utf-8")
     if not text.strip():
         raise ParseError("empty document")
+    if mojibake.mangled(raw):
+        text = mojibake.repair(text)
+        raw = text.encode("utf-8")
     del text  # the page is held once, as the bytes the parser reads
     if _WIDE_TAG_ANYWHERE.search(raw):
         raw = drop_excess_attributes(raw)
@@ -363,6 +370,7 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
     _check_size(root, raw)
+    streamed.place_segments(root)
     # One pass finds the repairs' nodes (moving a void's content keeps document order).
     voids: list[lxml.html.HtmlElement] = []
     foreign: list[lxml.html.HtmlElement] = []
