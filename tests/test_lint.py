@@ -383,3 +383,34 @@ def test_the_emitted_embed_of_an_unseen_story_lints_clean(case: str) -> None:
         '<nav><a href="/">Home</a></nav><main>' + snippet.body + "</main></body></html>"
     )
     assert lint_copy(page, story, judged).violations == ()
+
+
+def test_click_tracking_parameters_on_links_are_not_changes() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    text = text.replace("?src=hash", "?src=hash&amp;utm_source=partner&amp;fbclid=abc")
+    text = text.replace(
+        'or-is-it/">article</a>', 'or-is-it/?utm_source=lakeshore&amp;utm_medium=web">article</a>'
+    )
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    moved = text.replace("?src=hash&amp;utm_source", "?src=other&amp;utm_source", 1)
+    assert [v.rule for v in lint_copy(moved, original(), load_profile("forward")).violations] == [
+        "links-removed"
+    ]
+
+
+def test_a_comment_quoting_most_of_a_paragraph_stays_out_of_the_story() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    quote = (
+        "One could argue that this whole campaign has backfired. But I&#8217;m not so sure. If "
+        "Hamas is looking to get social media attention, it knows that all attention is good"
+    )
+    comments = (
+        '<section class="comments"><h2>Comments</h2><p class="author">Dana K.</p>'
+        f"<p>&ldquo;{quote}&rdquo; Exactly right.</p></section>"
+    )
+    newsletter = (
+        '<div class="newsletter"><p>Get the week&#8217;s community news in your inbox every '
+        "Friday morning.</p></div>"
+    )
+    text = text.replace("</article>", f"</article>\n{newsletter}\n{comments}")
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()

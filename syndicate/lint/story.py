@@ -10,6 +10,7 @@ adds (headline, byline, credit line, images note) is told apart and kept out of 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -77,16 +78,18 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     all_runs: set[tuple[str, ...]] = set()
     weights: dict[lxml.html.HtmlElement, int] = {}
     matched: list[Block] = []
+    shared: list[set[tuple[str, ...]]] = []
     for block in page_blocks:
         runs = shingles(block.words)
         all_runs |= runs
-        if runs and len(runs & original_runs) >= MATCH_SHARE * len(runs):
+        common = runs & original_runs
+        if runs and len(common) >= MATCH_SHARE * len(runs):
             matched.append(block)
+            shared.append(common)
     if not matched:
         return Story(None, page, [], all_runs, page_blocks)
     total = 0
-    for block in matched:
-        weight = len(block.words)
+    for block, weight in zip(matched, _weights(shared), strict=True):
         total += weight
         # From the block's parent up: a story of one paragraph lives in what holds it,
         # with its headings, not in the paragraph alone.
@@ -110,6 +113,16 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     span = _widen(span, page_blocks, story_ids, original, profile)
     scope = _scope(container, page)
     return Story(container, scope, span, all_runs, within(page_blocks, scope))
+
+
+def _weights(shared: list[set[tuple[str, ...]]]) -> list[int]:
+    """Each matching block's weight: its runs of the original that no other matching block
+    has. A sentence quoted again (a comment, a pull quote, a teaser) weighs nothing, so it
+    cannot pull the container out to the page; when every run repeats (the story printed
+    twice), each run counts wherever it is."""
+    seen = Counter(run for runs in shared for run in runs)
+    unique = [sum(1 for run in runs if seen[run] == 1) for runs in shared]
+    return unique if any(unique) else [len(runs) for runs in shared]
 
 
 def _widen(
