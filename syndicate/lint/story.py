@@ -31,6 +31,9 @@ CONTAINER_SHARE = 0.9
 EXTRA_RATIO = 0.8
 # A byline block is short: the author names plus this many words ("By", a date, a title).
 BYLINE_SLACK = 12
+# A byline's first word: a short block starting so, above the story's first paragraph, is a
+# byline even when it names someone else ("By Pat Partner, Staff"), not text added.
+BYLINE_LEAD = "by"
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
@@ -104,6 +107,9 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     kinds: list[Kind] = []
     for block in inside:
         kind = _kind(block, id(block.element) in story_ids, original, profile)
+        if kind == "other" and not {"story", "byline"} & set(kinds) and _byline_form(block):
+            # The story's byline slot with other names in it: byline-missing says so.
+            kind = "byline"
         if kind in ("headline", "byline") and kind in kinds:
             # One headline and one byline: a later block like them is the story's own.
             kind = "story" if id(block.element) in story_ids else "other"
@@ -193,6 +199,15 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
     return "other"
 
 
+def is_headline(block: Block, original: Article) -> bool:
+    """A block that reads like the original's title."""
+    return bool(original.title) and _similar(block.words, words(original.title or ""))
+
+
+def is_heading(block: Block) -> bool:
+    return isinstance(block.element.tag, str) and block.element.tag.lower() in HEADING_TAGS
+
+
 def is_byline(block: Block, original: Article) -> bool:
     """A short block naming every author of the original."""
     names = [words(a) for a in original.authors or filter(None, [original.byline])]
@@ -202,6 +217,12 @@ def is_byline(block: Block, original: Article) -> bool:
     text = " ".join(seq)
     needed = sum(len(n) for n in names)
     return all(" ".join(n) in text for n in names) and len(seq) <= needed + BYLINE_SLACK
+
+
+def _byline_form(block: Block) -> bool:
+    """A short block that reads "By ..." (whoever it names)."""
+    seq = block.words
+    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() == BYLINE_LEAD
 
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:

@@ -1,0 +1,514 @@
+"""syndicate lint on partner copies made the way real CMSs make them.
+
+Each transformation is a small function on the embed the project emits for a fixture page
+(``syndicate snippet``): what a partner's CMS does to it on the way to the page. Those a CMS
+does on its own (WordPress's texturizer, Gutenberg's blocks, a theme around the story, an AMP
+page, another charset) must lint clean; those that change the story must be flagged with the
+right slug, at a start tag of the copy.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+from conftest import PAGES
+
+from syndicate import parse_article
+from syndicate.emit import emit_snippet
+from syndicate.lint import lint_copy
+from syndicate.models import Article
+from syndicate.policy import load_profile
+from syndicate.policy.profile import Profile
+
+FACTS = tomllib.loads((PAGES / "expected.toml").read_text(encoding="utf-8"))
+STORIES = ("forward/askhamas", "forward/own-bio-related", "inn/water-district-audit")
+PARTNER = "https://www.partner.example"
+
+
+@dataclass(frozen=True)
+class Story:
+    key: str
+    article: Article
+    profile: Profile
+    head: str
+    body: str
+
+
+@cache
+def story(key: str) -> Story:
+    facts = FACTS[key]
+    article = parse_article((PAGES / f"{key}.html").read_bytes(), url=facts["url"])
+    profile = load_profile(facts.get("profile", "forward"))
+    snippet = emit_snippet(article, profile)
+    return Story(key, article, profile, snippet.head, snippet.body)
+
+
+def page(
+    head: str,
+    body: str,
+    *,
+    extra_head: str = "",
+    before: str = "",
+    after: str = "",
+    charset: str = "utf-8",
+) -> str:
+    """A partner's article page with the story in its content area."""
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n"
+        f'<meta charset="{charset}">\n<title>Partner News</title>\n{head}\n'
+        f'<meta property="og:url" content="{PARTNER}/2025/05/story/">\n{extra_head}</head>\n'
+        '<body class="single-post">\n<header class="site-header"><a href="/">Partner News</a>'
+        '<nav><a href="/news/">News</a> <a href="/sports/">Sports</a></nav></header>\n'
+        f'<main><article class="post">{before}\n<div class="entry-content">\n{body}\n</div>\n'
+        f"{after}</article></main>\n"
+        "<footer><p>© 2025 Partner News. All rights reserved.</p></footer>\n</body>\n</html>\n"
+    )
+
+
+def plain(s: Story) -> str:
+    return page(s.head, s.body)
+
+
+def story_paragraphs(body: str) -> list[str]:
+    """The story's own paragraphs in the embed (no class: not byline, note or credit)."""
+    return [p for p in re.findall(r"<p>.*?</p>", body, flags=re.DOTALL) if len(p) > 120]
+
+
+def body_links(body: str) -> list[str]:
+    """The hrefs of the links in the story's own paragraphs."""
+    return [h for p in story_paragraphs(body) for h in re.findall(r'<a href="([^"]+)"', p)]
+
+
+PIXEL = re.compile(r'<img id="republication-tracker-tool-source"[^>]*>')
+
+
+def pixel_of(body: str) -> str:
+    found = PIXEL.search(body)
+    assert found is not None
+    return found.group()
+
+
+# ---------------------------------------------------------------- what a CMS does: clean
+
+
+TEXTURIZE = {
+    "\u2019": "&#8217;",
+    "\u2018": "&#8216;",
+    "\u201c": "&#8220;",
+    "\u201d": "&#8221;",
+    "\u2014": "&#8212;",
+    "\u2013": "&#8211;",
+    "\u2026": "&#8230;",
+}
+
+
+def wptexturize(s: Story) -> str:
+    """WordPress's texturizer: typographic characters as numeric entities, straight quotes
+    curled, `` - `` as an en dash."""
+    body = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", s.body)
+    for char, entity in TEXTURIZE.items():
+        body = body.replace(char, entity)
+    body = body.replace(" -- ", " &#8211; ")
+    return page(s.head, body)
+
+
+def wpautop(s: Story) -> str:
+    """wpautop after a paste that kept hard line breaks: paragraphs re-wrapped, a line break
+    inside a paragraph as ``<br />``, blank lines between blocks."""
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[:2]:
+        text = p[3:-4]
+        cut = text.find(", ")
+        if cut > 0:
+            body = body.replace(p, f"<p>{text[: cut + 1]}<br />\n{text[cut + 2 :]}</p>")
+    body = body.replace("</p>\n", "</p>\n\n").replace("<blockquote>\n", "<blockquote>\n\n")
+    return page(s.head, body)
+
+
+def gutenberg(s: Story) -> str:
+    """The block editor: block comments around each block, class names, a group wrapper."""
+    body = re.sub(r"(<p>.*?</p>)", r"<!-- wp:paragraph -->\n\1\n<!-- /wp:paragraph -->", s.body)
+    body = re.sub(
+        r"<h([1-6])>(.*?)</h\1>",
+        r'<!-- wp:heading -->\n<h\1 class="wp-block-heading">\2</h\1>\n<!-- /wp:heading -->',
+        body,
+    )
+    body = body.replace("<ul>", '<!-- wp:list -->\n<ul class="wp-block-list">')
+    body = body.replace("</ul>", "</ul>\n<!-- /wp:list -->")
+    body = body.replace("<blockquote>", '<blockquote class="wp-block-quote">')
+    return page(
+        s.head,
+        '<!-- wp:group -->\n<div class="wp-block-group">'
+        f'<div class="wp-block-group__inner-container">\n{body}\n</div></div>\n<!-- /wp:group -->',
+    )
+
+
+def links_rel_target(s: Story) -> str:
+    body = s.body.replace("<a href=", '<a rel="noopener nofollow" target="_blank" href=')
+    return page(s.head, body)
+
+
+def _rewrite_hrefs(body: str, change: Callable[[str], str]) -> str:
+    return re.sub(r'href="([^"]+)"', lambda m: f'href="{change(m.group(1))}"', body)
+
+
+def links_utm(s: Story) -> str:
+    """Analytics parameters on every outbound link, the credit's included."""
+
+    def tag(url: str) -> str:
+        glue = "&amp;" if "?" in url else "?"
+        return f"{url}{glue}utm_source=partner&amp;utm_medium=republish&amp;utm_campaign=feed"
+
+    return page(s.head, _rewrite_hrefs(s.body, tag))
+
+
+def links_http(s: Story) -> str:
+    return page(s.head, _rewrite_hrefs(s.body, lambda u: u.replace("https://", "http://", 1)))
+
+
+def links_slash(s: Story) -> str:
+    """A trailing slash added where there was none, removed where there was one."""
+
+    def toggle(url: str) -> str:
+        if "?" in url or "#" in url:
+            return url
+        return url[:-1] if url.endswith("/") else url + "/"
+
+    return page(s.head, _rewrite_hrefs(s.body, toggle))
+
+
+def pixel_attributes(s: Story) -> str:
+    tag = pixel_of(s.body)
+    lazy = tag.replace(
+        "<img ", '<img loading="lazy" decoding="async" referrerpolicy="no-referrer-when-downgrade" '
+    ).replace(' alt=""', "")
+    return page(s.head, s.body.replace(tag, lazy.replace(">", ' alt="">', 1)))
+
+
+def pixel_at_end_of_body(s: Story) -> str:
+    tag = pixel_of(s.body)
+    html = page(s.head, s.body.replace(tag, ""))
+    return html.replace("</body>", f"{tag}\n</body>")
+
+
+def canonical_in_head_with_og_url(s: Story) -> str:
+    """The canonical link among the theme's own head tags; the partner's og:url beside it."""
+    extra = '<meta property="og:type" content="article">\n<link rel="stylesheet" href="/s.css">\n'
+    return page(s.head, s.body, extra_head=extra)
+
+
+def canonical_in_body(s: Story) -> str:
+    """The whole embed, its canonical link too, pasted into the content area."""
+    return page("", s.head + "\n" + s.body)
+
+
+def theme(s: Story) -> str:
+    """A full theme around the story: sidebar headlines, related posts, a newsletter box,
+    labelled ads, comments quoting the story, a cookie banner."""
+    quoted = re.sub(r"<[^>]+>", "", story_paragraphs(s.body)[1])[:160]
+    before = (
+        '<div class="ad-slot"><span class="ad-label">Advertisement</span>'
+        '<img src="https://ads.partner.example/b.gif" width="728" height="90"></div>\n'
+    )
+    after = (
+        '<div class="newsletter"><h3>Get our newsletter</h3><p>The day\'s news from the '
+        "valley, in your inbox every morning before eight.</p>"
+        '<form><input type="email"><button>Sign up</button></form></div>\n'
+        '<section class="related"><h2>Related posts</h2><ul><li><a href="/a/">School board '
+        'weighs later start times for high schoolers</a></li><li><a href="/b/">Mayor names new '
+        "police chief after a six-month search</a></li></ul></section>\n"
+        '<section class="comments"><h2>3 comments</h2><ol><li class="comment"><p class="author">'
+        f"Dana K.</p><p>&ldquo;{quoted}&rdquo; &mdash; exactly right, thank you for this.</p></li>"
+        '<li class="comment"><p>Great read. Sharing with my neighbours today.</p></li></ol>'
+        "</section>\n"
+    )
+    html = page(s.head, s.body, before=before, after=after)
+    sidebar = (
+        '<div class="sidebar"><h2>Most read</h2><ul><li><a href="/c/">Storm knocks out power to '
+        'thousands across the county</a></li><li><a href="/d/">High school team wins state title '
+        'in overtime thriller</a></li></ul><div class="ad"><p>Advertisement</p></div></div>\n'
+        '<div class="cookie-banner"><p>We use cookies to improve your experience on our site. '
+        "By continuing you agree to our privacy policy.</p><button>Accept</button></div>\n"
+    )
+    return html.replace("</main>", "</main>\n" + sidebar)
+
+
+def amp(s: Story) -> str:
+    """An AMP page: ``<img>`` is not allowed there, so the plugin writes the pixel as
+    ``<amp-img>`` (with its ``<noscript>`` fallback) and the boilerplate scripts are added."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    amp_img = (
+        f'<amp-img src="{src.group(1)}" width="1" height="1" layout="fixed" alt="">'
+        f"<noscript>{tag}</noscript></amp-img>"
+    )
+    html = page(
+        s.head,
+        s.body.replace(tag, amp_img),
+        extra_head='<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
+        "<style amp-boilerplate>body{visibility:hidden}</style>\n",
+    )
+    return html.replace("<html lang='en'>", "<html amp lang='en'>")
+
+
+def amp_pixel(s: Story) -> str:
+    """An AMP page whose plugin turns the 1x1 image into ``<amp-pixel>``."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    return page(s.head, s.body.replace(tag, f'<amp-pixel src="{src.group(1)}" layout="nodisplay">'))
+
+
+def nbsp_and_soft_hyphens(s: Story) -> str:
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[:3]:
+        changed = re.sub(r" (\w{1,3}) ", r" \1&nbsp;", p, count=3)
+        changed = re.sub(r"(?<=[a-z]{4})(?=[a-z]{4,})", "&shy;", changed, count=2)
+        body = body.replace(p, changed)
+    return page(s.head, body)
+
+
+def windows_line_endings(s: Story) -> str:
+    return plain(s).replace("\n", "\r\n")
+
+
+def windows_1252(s: Story) -> bytes:
+    """Saved by an older CMS in windows-1252, with a charset meta saying so."""
+    return page(s.head, s.body, charset="windows-1252").encode("cp1252", "xmlcharrefreplace")
+
+
+def own_json_ld(s: Story) -> str:
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+        '"NewsArticle","headline":"Partner headline","author":{"@type":"Person","name":'
+        '"Pat Partner"},"publisher":{"@type":"Organization","name":"Partner News"}}</script>\n'
+    )
+    return page(s.head, s.body, extra_head=ld)
+
+
+def headings_relevelled(s: Story) -> str:
+    """The theme prints the headline; the editor made the story's h2s h3s."""
+    body = re.sub(r"<h2>(.*?)</h2>", r"<h3>\1</h3>", s.body)
+    return page(s.head, re.sub(r"<h1>(.*?)</h1>", r"<h2>\1</h2>", body))
+
+
+def bold_italic_swapped(s: Story) -> str:
+    paragraphs = story_paragraphs(s.body)
+    first = paragraphs[0]
+    words = first.split(" ")
+    words[3] = f"<b>{words[3]}</b>"
+    words[6] = f"<i>{words[6]}</i>"
+    html = page(s.head, s.body.replace(first, " ".join(words)))
+    return (
+        html.replace("<b>", "<strong>")
+        .replace("</b>", "</strong>")
+        .replace("<i>", "<em>")
+        .replace("</i>", "</em>")
+    )
+
+
+def tweets_widget_kept(s: Story) -> str:
+    """Quotes made back into embedded posts, with the widget's script."""
+    body = s.body.replace("<blockquote>", '<blockquote class="twitter-tweet" data-lang="en">')
+    body = body.replace(
+        "</blockquote>",
+        '</blockquote>\n<script async src="https://platform.twitter.com/widgets.js"'
+        ' charset="utf-8"></script>',
+    )
+    return page(s.head, body)
+
+
+def tweets_dropped(s: Story) -> str:
+    """The embedded posts left out, which the profile allows when it drops embeds."""
+    return page(s.head, re.sub(r"<blockquote>.*?</blockquote>\n?", "", s.body, flags=re.DOTALL))
+
+
+def bare_fragment(s: Story) -> str:
+    """The embed as pasted, nothing around it (a pre-commit check of the post's body)."""
+    return s.head + "\n" + s.body
+
+
+CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        wptexturize,
+        wpautop,
+        gutenberg,
+        links_rel_target,
+        links_utm,
+        links_http,
+        links_slash,
+        pixel_attributes,
+        pixel_at_end_of_body,
+        canonical_in_head_with_og_url,
+        canonical_in_body,
+        theme,
+        amp,
+        amp_pixel,
+        nbsp_and_soft_hyphens,
+        windows_line_endings,
+        windows_1252,
+        own_json_ld,
+        headings_relevelled,
+        bold_italic_swapped,
+        tweets_widget_kept,
+        tweets_dropped,
+        bare_fragment,
+    )
+}
+
+
+@pytest.mark.parametrize("key", STORIES)
+@pytest.mark.parametrize("case", sorted(CLEAN))
+def test_what_a_partner_cms_does_lints_clean(case: str, key: str) -> None:
+    s = story(key)
+    copy = CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+# ---------------------------------------------------------------- what changes the story
+
+
+def paragraph_dropped(s: Story) -> str:
+    plain_ones = [p for p in story_paragraphs(s.body) if "<a " not in p]
+    return page(s.head, s.body.replace(plain_ones[1], ""))
+
+
+def sentence_reworded(s: Story) -> str:
+    p = [p for p in story_paragraphs(s.body) if "<a " not in p][1]
+    first = re.search(r"<p>([^<.]*?)\.", p)
+    assert first is not None
+    return page(s.head, s.body.replace(first.group(1), "Officials said little about any of it"))
+
+
+def word_inserted(s: Story) -> str:
+    p = story_paragraphs(s.body)[0]
+    return page(s.head, s.body.replace(p, p.replace(" ", " allegedly ", 1)))
+
+
+def editors_note_inserted(s: Story) -> str:
+    p = story_paragraphs(s.body)[1]
+    note = (
+        "<p><em>Editor's note: Partner News has asked the people named here for comment and "
+        "will update this story.</em></p>"
+    )
+    return page(s.head, s.body.replace(p, p + "\n" + note))
+
+
+def link_unwrapped(s: Story) -> str:
+    href = body_links(s.body)[0]
+    body = re.sub(rf'<a href="{re.escape(href)}">(.*?)</a>', r"\1", s.body, count=1)
+    return page(s.head, body)
+
+
+def link_retargeted(s: Story) -> str:
+    href = body_links(s.body)[0]
+    return page(s.head, s.body.replace(f'href="{href}"', f'href="{PARTNER}/tag/water/"', 1))
+
+
+def pixel_post_changed(s: Story) -> str:
+    return page(s.head, re.sub(r"post=(\d+)", lambda m: f"post={m.group(1)}9", s.body))
+
+
+def pixel_removed(s: Story) -> str:
+    return page(s.head, s.body.replace(pixel_of(s.body), ""))
+
+
+def pixel_in_noscript(s: Story) -> str:
+    tag = pixel_of(s.body)
+    return page(s.head, s.body.replace(tag, f"<noscript>{tag}</noscript>"))
+
+
+def canonical_to_partner(s: Story) -> str:
+    head = re.sub(r'href="[^"]+"', f'href="{PARTNER}/2025/05/story/"', s.head)
+    return page(head, s.body)
+
+
+def credit_removed(s: Story) -> str:
+    return page(s.head, re.sub(r'<p class="credit">.*?</p>', "", s.body))
+
+
+def byline_to_partner_staff(s: Story) -> str:
+    return page(
+        s.head, re.sub(r'(<p class="byline">).*?</p>', r"\1By Pat Partner, Staff</p>", s.body)
+    )
+
+
+def original_image_left_in(s: Story) -> str:
+    src = s.article.images[0].src
+    figure = f'<figure><img src="{src}" alt=""><figcaption>Photo</figcaption></figure>'
+    return page(
+        s.head, s.body.replace('<p class="images-note">', figure + '\n<p class="images-note">')
+    )
+
+
+def headline_changed(s: Story) -> str:
+    return page(s.head, re.sub(r"<h1>.*?</h1>", "<h1>You won't believe this story</h1>", s.body))
+
+
+FLAGGED: dict[str, tuple[Callable[[Story], str], str]] = {
+    f.__name__: (f, slug)
+    for f, slug in (
+        (paragraph_dropped, "text-altered"),
+        (sentence_reworded, "text-altered"),
+        (word_inserted, "text-altered"),
+        (editors_note_inserted, "text-altered"),
+        (link_unwrapped, "links-removed"),
+        (link_retargeted, "links-removed"),
+        (pixel_post_changed, "pixel-altered"),
+        (pixel_removed, "pixel-missing"),
+        (pixel_in_noscript, "pixel-missing"),
+        (canonical_to_partner, "canonical-mismatch"),
+        (credit_removed, "credit-missing"),
+        (byline_to_partner_staff, "byline-missing"),
+        (original_image_left_in, "image-present"),
+        (headline_changed, "headline-altered"),
+    )
+}
+
+
+def applies(case: str, s: Story) -> bool:
+    """Whether a change can be made to this story under its profile."""
+    if case.startswith("link_"):
+        return bool(body_links(s.body))
+    if case == "original_image_left_in":
+        return "images" in s.profile.copy_.drop and bool(s.article.images)
+    return True
+
+
+FLAG_PARAMS = [
+    (case, key) for case in sorted(FLAGGED) for key in STORIES if applies(case, story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), FLAG_PARAMS)
+def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = story(key)
+    make, slug = FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert {v.rule for v in verdict.violations} == {slug}, verdict.violations
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
+def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
+    """The headline left to the partner's CMS field; the story's own first heading on top."""
+    s = story("inn/water-district-audit")
+    body = re.sub(r"<h1>.*?</h1>", "", s.body).replace("<h2>Who owes what</h2>\n", "")
+    first = story_paragraphs(body)[0]
+    body = body.replace(first, "<h2>Who owes what</h2>\n" + first)
+    verdict = lint_copy(page(s.head, body), s.article, s.profile)
+    assert [v.rule for v in verdict.violations if v.rule == "headline-altered"] == []
