@@ -441,3 +441,47 @@ def test_a_new_headline_is_a_warning_and_a_headline_left_to_the_cms_is_not() -> 
     assert verdict.ok
     without = re.sub(r"<h1>.*?</h1>", "", text)
     assert lint_copy(without, original(), load_profile("forward")).violations == ()
+
+
+def test_an_ad_label_paragraph_between_paragraphs_is_chrome() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8").replace(
+        "<p>While Hamas English-language",
+        '<div class="ad"><p class="ad-label">Advertisement</p><div id="ad-1"></div></div>\n'
+        "<p>While Hamas English-language",
+    )
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    added = text.replace('<p class="ad-label">Advertisement</p>', "<p>Advertise with us</p>")
+    verdict = lint_copy(added, original(), load_profile("forward"))
+    assert [v.message for v in verdict.violations] == [
+        'text added: "Advertise with us", not in the original'
+    ]
+
+
+def test_a_pixel_behind_a_lazy_loading_plugin_is_loaded() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    pixel = re.search(r'<img id="republication-tracker-tool-source" src="([^"]+)"[^>]*>', text)
+    assert pixel is not None
+    lazy = (
+        f'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-lazy-src="{pixel.group(1)}">'
+        f"<noscript>{pixel.group()}</noscript>"
+    )
+    text = text.replace(pixel.group(), lazy)
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    altered = text.replace("post=203040", "post=1", 1)
+    verdict = lint_copy(altered, original(), load_profile("forward"))
+    assert [v.message for v in verdict.violations] == ["pixel has post=1, expected post=203040"]
+
+
+def test_a_link_pointed_elsewhere_says_where_it_now_goes() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8").replace(
+        'but <a href="https://twitter.com/hashtag/AskHamas?src=hash">',
+        'but <a href="https://partner.example/tag/hamas/">',
+    )
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [(v.rule, v.message) for v in verdict.violations] == [
+        (
+            "links-removed",
+            'link retargeted: "#AskHamas" links to https://partner.example/tag/hamas/; '
+            'expected <a href="https://twitter.com/hashtag/AskHamas?src=hash">',
+        )
+    ]

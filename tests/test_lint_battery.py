@@ -331,6 +331,75 @@ def tweets_dropped(s: Story) -> str:
     return page(s.head, re.sub(r"<blockquote>.*?</blockquote>\n?", "", s.body, flags=re.DOTALL))
 
 
+def mid_story_ads(s: Story) -> str:
+    """An ad plugin's slots between paragraphs, each with its label."""
+    paragraphs = story_paragraphs(s.body)
+    slots = (
+        '<div class="code-block code-block-2"><div class="ad-label">Advertisement</div>'
+        '<ins class="adsbygoogle" data-ad-slot="123"></ins>'
+        "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>",
+        '<div class="ad-container"><span>ADVERTISEMENT</span><div id="gpt-ad-2"></div></div>',
+    )
+    body = s.body
+    for p, slot in zip(paragraphs[1:3], slots, strict=True):
+        body = body.replace(p, f"{p}\n{slot}")
+    return page(s.head, body)
+
+
+def content_plugins(s: Story) -> str:
+    """Plugins appending to the post's content: share buttons, likes, related posts."""
+    tail = (
+        '<div class="sharedaddy"><h3 class="sd-title">Share this:</h3><ul><li><a href="?share='
+        'twitter">Twitter</a></li><li><a href="?share=facebook">Facebook</a></li></ul></div>'
+        '<div class="jp-relatedposts"><h3>Related</h3><div class="jp-relatedposts-post">'
+        '<h4><a href="/2025/04/bridge/">Footbridge vote delayed again as costs rise</a></h4>'
+        "<p>In &quot;Local News&quot;</p></div></div>"
+    )
+    return page(s.head, s.body + "\n" + tail)
+
+
+def pixel_in_paragraph(s: Story) -> str:
+    """wpautop wraps the lone pixel in a paragraph; the editor left empty ones between."""
+    tag = pixel_of(s.body)
+    body = s.body.replace(tag, f"<p>{tag}</p>").replace("</p>\n<p", "</p>\n<p>&nbsp;</p>\n<p", 2)
+    return page(s.head, body)
+
+
+def theme_headline_and_meta(s: Story) -> str:
+    """The theme prints the post's title and meta over the content, the embed's own headline
+    and byline kept inside it."""
+    title = re.search(r"<h1>.*?</h1>", s.body)
+    assert title is not None
+    themed = title.group().replace("<h1>", '<h1 class="entry-title">')
+    before = (
+        f'<header class="entry-header">{themed}'
+        '<div class="entry-meta"><span class="posted-on">Posted on May 2, 2025</span> '
+        '<span class="cat-links">in <a href="/category/news/">News</a></span></div></header>'
+    )
+    return page(s.head, s.body, before=before)
+
+
+def paragraph_ad_label(s: Story) -> str:
+    """An ad slot labelled by a paragraph between two of the story's."""
+    p = story_paragraphs(s.body)[1]
+    slot = '<div class="ad"><p class="ad-label">Advertisement</p><div id="ad-3"></div></div>'
+    return page(s.head, s.body.replace(p, f"{p}\n{slot}"))
+
+
+def pixel_lazy_loaded_by_plugin(s: Story) -> str:
+    """A lazy-loading plugin: a placeholder in ``src``, the URL in ``data-lazy-src``, the
+    original image in ``<noscript>`` for browsers without scripts."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    lazy = tag.replace(
+        f'src="{src.group(1)}"',
+        'src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E" '
+        f'data-lazy-src="{src.group(1)}"',
+    )
+    return page(s.head, s.body.replace(tag, f"{lazy}<noscript>{tag}</noscript>"))
+
+
 def bare_fragment(s: Story) -> str:
     """The embed as pasted, nothing around it (a pre-commit check of the post's body)."""
     return s.head + "\n" + s.body
@@ -361,6 +430,12 @@ CLEAN: dict[str, Callable[[Story], str | bytes]] = {
         bold_italic_swapped,
         tweets_widget_kept,
         tweets_dropped,
+        mid_story_ads,
+        content_plugins,
+        pixel_in_paragraph,
+        theme_headline_and_meta,
+        paragraph_ad_label,
+        pixel_lazy_loaded_by_plugin,
         bare_fragment,
     )
 }
@@ -411,7 +486,7 @@ def link_unwrapped(s: Story) -> str:
 
 
 def link_retargeted(s: Story) -> str:
-    href = body_links(s.body)[0]
+    href = body_links(s.body)[-1]
     return page(s.head, s.body.replace(f'href="{href}"', f'href="{PARTNER}/tag/water/"', 1))
 
 

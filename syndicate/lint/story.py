@@ -37,6 +37,15 @@ BYLINE_LEAD = "by"
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
+# What labels an ad slot, in whatever element (a <p class="ad-label"> too): chrome, never
+# words added to the story. Compared by words, without case.
+AD_LABELS = frozenset(
+    (
+        "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content",
+        "story continues below advertisement", "article continues below advertisement",
+        "story continues below", "article continues below", "continue reading below",
+    )
+)  # fmt: skip
 PROSE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"))
 # A heading that reads like the original's title is the headline, even when the story's
 # text repeats its words ("Top 10 apps" over a body that speaks of "the top 10 apps").
@@ -195,6 +204,8 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
     if note and _similar(seq, words(note)):
         return "note"
     if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
+        return "label"
+    if " ".join(seq).casefold() in AD_LABELS:
         return "label"
     return "other"
 
