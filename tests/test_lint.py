@@ -485,3 +485,40 @@ def test_a_link_pointed_elsewhere_says_where_it_now_goes() -> None:
             'expected <a href="https://twitter.com/hashtag/AskHamas?src=hash">',
         )
     ]
+
+
+def test_a_paragraph_naming_the_publisher_is_not_the_credit_line() -> None:
+    story = parse_article(
+        _own_story(
+            "Footbridge to be rebuilt",
+            "By Ana Ruiz",
+            PROSE + '<p>Readers of <a href="https://news.example.org/">Example News</a> asked '
+            "about the bridge for years, and the council finally listened to them.</p>",
+        ).replace("</head>", '<meta property="og:site_name" content="Example News"></head>'),
+        url="https://news.example.org/2025/05/story/",
+    )
+    judged = load_profile("inn")
+    body = emit_snippet(story, judged).html
+    assert lint_copy(body, story, judged).violations == ()
+    cut = re.sub(r'<p class="credit">.*?</p>', "", body)
+    assert [v.rule for v in lint_copy(cut, story, judged).violations] == ["credit-missing"]
+
+
+def test_a_new_headline_over_a_story_whose_text_repeats_the_title_is_flagged() -> None:
+    parsed = parse_article(
+        _own_story("Footbridge to be rebuilt", "By Ana Ruiz", PROSE),
+        url="https://news.example.org/2025/05/story/",
+    )
+    # A story whose text opens on a heading that repeats its title.
+    story = parsed.model_copy(
+        update={
+            "body_html": "<h2>Footbridge to be rebuilt</h2>" + parsed.body_html,
+            "body_text": "Footbridge to be rebuilt\n\n" + parsed.body_text,
+        }
+    )
+    judged = load_profile("inn")
+    body = emit_snippet(story, judged).html
+    assert lint_copy(body, story, judged).violations == ()
+    changed = re.sub(r"<h1>.*?</h1>", "<h1>Council backs the bridge</h1>", body)
+    verdict = lint_copy(changed, story, judged)
+    assert [(v.rule, v.severity) for v in verdict.violations] == [("headline-altered", "warning")]

@@ -107,14 +107,22 @@ TEXTURIZE = {
 }
 
 
+def in_text(html: str, change: Callable[[str], str]) -> str:
+    """``html`` with ``change`` applied to its text only, never inside a tag."""
+    return re.sub(r"(?<=>)[^<]+", lambda m: change(m.group()), html)
+
+
+def _texturize(text: str) -> str:
+    text = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", text)
+    for char, entity in TEXTURIZE.items():
+        text = text.replace(char, entity)
+    return text.replace(" -- ", " &#8211; ")
+
+
 def wptexturize(s: Story) -> str:
     """WordPress's texturizer: typographic characters as numeric entities, straight quotes
-    curled, `` - `` as an en dash."""
-    body = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", s.body)
-    for char, entity in TEXTURIZE.items():
-        body = body.replace(char, entity)
-    body = body.replace(" -- ", " &#8211; ")
-    return page(s.head, body)
+    curled, `` -- `` as an en dash; in text only, as WordPress leaves tags alone."""
+    return page(s.head, in_text(s.body, _texturize))
 
 
 def wpautop(s: Story) -> str:
@@ -266,13 +274,17 @@ def amp_pixel(s: Story) -> str:
     return page(s.head, s.body.replace(tag, f'<amp-pixel src="{src.group(1)}" layout="nodisplay">'))
 
 
+def _nbsp_and_shy(text: str) -> str:
+    text = re.sub(r" (\w{1,3}) ", r" \1&nbsp;", text, count=3)
+    return re.sub(r"(?<=[a-z]{4})(?=[a-z]{4,})", "&shy;", text, count=2)
+
+
 def nbsp_and_soft_hyphens(s: Story) -> str:
+    """Non-breaking spaces after short words, soft hyphens in long ones (in text only)."""
     paragraphs = story_paragraphs(s.body)
     body = s.body
     for p in paragraphs[:3]:
-        changed = re.sub(r" (\w{1,3}) ", r" \1&nbsp;", p, count=3)
-        changed = re.sub(r"(?<=[a-z]{4})(?=[a-z]{4,})", "&shy;", changed, count=2)
-        body = body.replace(p, changed)
+        body = body.replace(p, in_text(p, _nbsp_and_shy))
     return page(s.head, body)
 
 
@@ -301,12 +313,11 @@ def headings_relevelled(s: Story) -> str:
 
 
 def bold_italic_swapped(s: Story) -> str:
-    paragraphs = story_paragraphs(s.body)
-    first = paragraphs[0]
-    words = first.split(" ")
-    words[3] = f"<b>{words[3]}</b>"
-    words[6] = f"<i>{words[6]}</i>"
-    html = page(s.head, s.body.replace(first, " ".join(words)))
+    """Words set in ``<b>`` and ``<i>``, then turned into ``<strong>`` and ``<em>``."""
+    first = story_paragraphs(s.body)[0]
+    styled = in_text(first, lambda t: re.sub(r"\b(\w{5,})\b", r"<b>\1</b>", t, count=1))
+    styled = in_text(styled, lambda t: re.sub(r"\b(\w{6,})\b", r"<i>\1</i>", t, count=1))
+    html = page(s.head, s.body.replace(first, styled))
     return (
         html.replace("<b>", "<strong>")
         .replace("</b>", "</strong>")
@@ -467,7 +478,8 @@ def sentence_reworded(s: Story) -> str:
 
 def word_inserted(s: Story) -> str:
     p = story_paragraphs(s.body)[0]
-    return page(s.head, s.body.replace(p, p.replace(" ", " allegedly ", 1)))
+    inserted = re.sub(r"(?<=>)([^<]*?\w) ", r"\1 allegedly ", p, count=1)
+    return page(s.head, s.body.replace(p, inserted))
 
 
 def editors_note_inserted(s: Story) -> str:
@@ -555,6 +567,8 @@ def applies(case: str, s: Story) -> bool:
     """Whether a change can be made to this story under its profile."""
     if case.startswith("link_"):
         return bool(body_links(s.body))
+    if case == "byline_to_partner_staff":
+        return bool(s.article.authors)
     if case == "original_image_left_in":
         return "images" in s.profile.copy_.drop and bool(s.article.images)
     return True

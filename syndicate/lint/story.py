@@ -16,7 +16,7 @@ from typing import Literal
 
 import lxml.html
 
-from syndicate.lint.locate import Block, blocks, within
+from syndicate.lint.locate import Block, blocks, original_blocks, within
 from syndicate.lint.text import RUN_WORDS, shingles, text_runs, url_key, word_line, words
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
@@ -38,7 +38,8 @@ BYLINE_LEAD = "by"
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
 # What labels an ad slot, in whatever element (a <p class="ad-label"> too): chrome, never
-# words added to the story. Compared by words, without case.
+# words added to the story, unless the original's text has those words itself. Compared by
+# words, without case.
 AD_LABELS = frozenset(
     (
         "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content",
@@ -113,9 +114,12 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     )
     inside = within(page_blocks, container)
     story_ids = {id(b.element) for b in matched}
+    raw = [_kind(block, id(block.element) in story_ids, original, profile) for block in inside]
+    headline = _headline_at(raw, original)
     kinds: list[Kind] = []
-    for block in inside:
-        kind = _kind(block, id(block.element) in story_ids, original, profile)
+    for index, (block, kind) in enumerate(zip(inside, raw, strict=True)):
+        if kind == "headline" and index != headline:
+            kind = "story" if id(block.element) in story_ids else "other"
         if kind == "other" and not {"story", "byline"} & set(kinds) and _byline_form(block):
             # The story's byline slot with other names in it: byline-missing says so.
             kind = "byline"
@@ -128,6 +132,19 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     span = _widen(span, page_blocks, story_ids, original, profile)
     scope = _scope(container, page)
     return Story(container, scope, span, all_runs, within(page_blocks, scope))
+
+
+def _headline_at(kinds: list[Kind], original: Article) -> int | None:
+    """Which block is the headline: the first like the title, unless the original's text has
+    as many such blocks itself (its own heading repeating the title), which the copy's are."""
+    like = [i for i, kind in enumerate(kinds) if kind == "headline"]
+    own = sum(
+        1
+        for b in original_blocks(original.body_html)
+        # As _kind reads it in a copy: a heading like the title, or a block too short to match.
+        if is_headline(b, original) and (is_heading(b) or not shingles(b.words))
+    )
+    return like[0] if len(like) > own else None
 
 
 def _weights(shared: list[set[tuple[str, ...]]]) -> list[int]:
@@ -205,7 +222,7 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
         return "note"
     if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
         return "label"
-    if " ".join(seq).casefold() in AD_LABELS:
+    if _ad_label(seq, original):
         return "label"
     return "other"
 
@@ -228,6 +245,12 @@ def is_byline(block: Block, original: Article) -> bool:
     text = " ".join(seq)
     needed = sum(len(n) for n in names)
     return all(" ".join(n) in text for n in names) and len(seq) <= needed + BYLINE_SLACK
+
+
+def _ad_label(seq: list[str], original: Article) -> bool:
+    """An ad label the original's text does not itself have (its own "Sponsored" heading)."""
+    line = " ".join(seq)
+    return line.casefold() in AD_LABELS and f" {line} " not in word_line(original.body_text)
 
 
 def _byline_form(block: Block) -> bool:
