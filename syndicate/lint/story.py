@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import lxml.html
@@ -138,12 +139,7 @@ def _headline_at(kinds: list[Kind], original: Article) -> int | None:
     """Which block is the headline: the first like the title, unless the original's text has
     as many such blocks itself (its own heading repeating the title), which the copy's are."""
     like = [i for i, kind in enumerate(kinds) if kind == "headline"]
-    own = sum(
-        1
-        for b in original_blocks(original.body_html)
-        # As _kind reads it in a copy: a heading like the title, or a block too short to match.
-        if is_headline(b, original) and (is_heading(b) or not shingles(b.words))
-    )
+    own = _own_titles(original.body_html, original.title or "")
     return like[0] if len(like) > own else None
 
 
@@ -238,13 +234,59 @@ def is_heading(block: Block) -> bool:
 
 def is_byline(block: Block, original: Article) -> bool:
     """A short block naming every author of the original."""
-    names = [words(a) for a in original.authors or filter(None, [original.byline])]
+    return _names_all(block.words, _authors(original))
+
+
+def own_bylines(original: Article) -> tuple[tuple[str, ...], ...]:
+    """The words of the original's own blocks that read as its byline (an author's bio)."""
+    return _own_bylines(original.body_html, _authors(original))
+
+
+def own_credits(original: Article, profile: Profile) -> tuple[tuple[str, ...], ...]:
+    """The words of the original's own blocks that read as a credit (a paragraph naming the
+    publisher with a link to its site)."""
+    targets = frozenset(credit_targets(original, profile))
+    names = (profile.publisher.name, *profile.publisher.aliases)
+    return _own_credits(original.body_html, targets, names)
+
+
+def _authors(original: Article) -> tuple[str, ...]:
+    return tuple(original.authors or filter(None, [original.byline]))
+
+
+def _names_all(seq: list[str], authors: tuple[str, ...]) -> bool:
+    names = [words(a) for a in authors]
     if not names:
         return False
-    seq = block.words
     text = " ".join(seq)
     needed = sum(len(n) for n in names)
-    return all(" ".join(n) in text for n in names) and len(seq) <= needed + BYLINE_SLACK
+    return len(seq) <= needed + BYLINE_SLACK and all(" ".join(n) in text for n in names)
+
+
+@lru_cache(maxsize=64)
+def _own_bylines(body_html: str, authors: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    found = original_blocks(body_html)
+    return tuple(tuple(b.words) for b in found if _names_all(b.words, authors))
+
+
+@lru_cache(maxsize=64)
+def _own_credits(
+    body_html: str, targets: frozenset[str], names: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    found = original_blocks(body_html)
+    return tuple(tuple(b.words) for b in found if _credit(b, targets, names))
+
+
+@lru_cache(maxsize=64)
+def _own_titles(body_html: str, title: str) -> int:
+    """How many of the original's blocks a copy would read as its headline: a heading like
+    the title, or a block like it too short to match by runs."""
+    expected = words(title)
+    return sum(
+        1
+        for b in original_blocks(body_html)
+        if _similar(b.words, expected) and (is_heading(b) or not shingles(b.words))
+    )
 
 
 def _ad_label(seq: list[str], original: Article) -> bool:
@@ -261,9 +303,15 @@ def _byline_form(block: Block) -> bool:
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:
     """A block naming the publisher and linking to the original or the publisher's site."""
-    targets = credit_targets(original, profile)
+    if not block.links:
+        return False
+    names = (profile.publisher.name, *profile.publisher.aliases)
+    return _credit(block, frozenset(credit_targets(original, profile)), names)
+
+
+def _credit(block: Block, targets: frozenset[str], names: tuple[str, ...]) -> bool:
     linked = any(url_key(href) in targets for href, _ in block.links)
-    return linked and names_publisher(block.text, profile)
+    return linked and _names_one(block.text, names)
 
 
 def credit_targets(original: Article, profile: Profile) -> set[str]:
@@ -272,8 +320,11 @@ def credit_targets(original: Article, profile: Profile) -> set[str]:
 
 
 def names_publisher(text: str, profile: Profile) -> bool:
+    return _names_one(text, (profile.publisher.name, *profile.publisher.aliases))
+
+
+def _names_one(text: str, names: tuple[str, ...]) -> bool:
     seq = " ".join(words(text)).casefold()
-    names = (profile.publisher.name, *profile.publisher.aliases)
     return any(f" {' '.join(words(n)).casefold()} " in f" {seq} " for n in names if words(n))
 
 

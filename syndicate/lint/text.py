@@ -59,6 +59,7 @@ def excerpt(seq: list[str], limit: int = 12) -> str:
     return shown + " …" if len(seq) > limit else shown
 
 
+@lru_cache(maxsize=4096)
 def url_key(url: str) -> str:
     """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query
     without click-tracking parameters, percent-escapes decoded."""

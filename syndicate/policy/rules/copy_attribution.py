@@ -7,8 +7,15 @@ from collections.abc import Callable, Iterator
 
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
-from syndicate.lint.locate import Block, original_blocks
-from syndicate.lint.story import is_byline, is_credit, is_heading, is_headline
+from syndicate.lint.locate import Block
+from syndicate.lint.story import (
+    is_byline,
+    is_credit,
+    is_heading,
+    is_headline,
+    own_bylines,
+    own_credits,
+)
 from syndicate.lint.text import url_key, word_line, words
 from syndicate.policy.registry import Finding, rule
 
@@ -22,14 +29,15 @@ def _original_url(ctx: CopyContext) -> str | None:
     return ctx.original.canonical_url or ctx.original.url
 
 
-def _beyond_the_text(ctx: CopyContext, like: Callable[[Block], bool]) -> bool:
-    """Whether the copy's article has a block ``like`` a credit (or a byline) beyond those of
-    the original's own text: a paragraph of the story that names the publisher and links to
-    its site, or an author's bio naming the authors, is not the credit or byline it lacks.
-    Blocks are told apart by their words, each of the original's standing for one."""
-    own = Counter(tuple(b.words) for b in original_blocks(ctx.original.body_html) if like(b))
+def _beyond_the_text(
+    ctx: CopyContext, like: Callable[[Block], bool], own: tuple[tuple[str, ...], ...]
+) -> bool:
+    """Whether the copy's article has a block ``like`` a credit (or a byline) beyond ``own``,
+    those of the original's own text: a paragraph of the story that names the publisher and
+    links to its site, or an author's bio naming the authors, is not the credit or byline it
+    lacks. Blocks are told apart by their words, each of the original's standing for one."""
     have = Counter(tuple(b.words) for b in ctx.story.scope_blocks if like(b))
-    return bool(have - own)
+    return bool(have - Counter(own))
 
 
 @rule(
@@ -106,7 +114,8 @@ def credit_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "credit" not in ctx.profile.copy_.keep:
         return
     story = ctx.story
-    if _beyond_the_text(ctx, lambda b: is_credit(b, ctx.original, ctx.profile)):
+    own = own_credits(ctx.original, ctx.profile)
+    if _beyond_the_text(ctx, lambda b: is_credit(b, ctx.original, ctx.profile), own):
         return
     where = ctx.position(story.span[-1].block.element if story.span else None)
     expected = ctx.original.canonical_url or ctx.profile.publisher.url
@@ -133,7 +142,7 @@ def byline_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "byline" not in ctx.profile.copy_.keep or not ctx.original.authors:
         return
     story = ctx.story
-    if _beyond_the_text(ctx, lambda b: is_byline(b, ctx.original)):
+    if _beyond_the_text(ctx, lambda b: is_byline(b, ctx.original), own_bylines(ctx.original)):
         return
     shown = " ".join(words(" ".join(b.text for b in story.scope_blocks))).casefold()
     missing = [a for a in ctx.original.authors if " ".join(words(a)).casefold() not in shown]
