@@ -31,6 +31,7 @@ ASKHAMAS_URL = PAGE_FACTS["forward/askhamas"]["url"]
 COMPLIANT = COPIES / "forward" / "askhamas-compliant.html"
 ALTERED = COPIES / "forward" / "askhamas-pixel-altered.html"
 FORMATS = ("text", "json", "github", "sarif")
+SEVERITY = {r.slug: r.severity for r in all_rules("copy")}
 
 
 def original(key: str = "forward/askhamas") -> Article:
@@ -59,7 +60,8 @@ def test_each_copy_gives_exactly_its_expected_violations(
         "lint", "--profile", case["profile"], "--original", page, "--format", fmt, COPIES / copy
     )
     assert Counter(slugs_in(fmt, result.out)) == Counter(case["rules"]), result.out
-    assert result.code == (1 if case["rules"] else 0), result.err
+    errors = [slug for slug in case["rules"] if SEVERITY[slug] == "error"]
+    assert result.code == (1 if errors else 0), result.err
     assert result.err == ""
 
 
@@ -383,3 +385,140 @@ def test_the_emitted_embed_of_an_unseen_story_lints_clean(case: str) -> None:
         '<nav><a href="/">Home</a></nav><main>' + snippet.body + "</main></body></html>"
     )
     assert lint_copy(page, story, judged).violations == ()
+
+
+def test_click_tracking_parameters_on_links_are_not_changes() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    text = text.replace("?src=hash", "?src=hash&amp;utm_source=partner&amp;fbclid=abc")
+    text = text.replace(
+        'or-is-it/">article</a>', 'or-is-it/?utm_source=lakeshore&amp;utm_medium=web">article</a>'
+    )
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    moved = text.replace("?src=hash&amp;utm_source", "?src=other&amp;utm_source", 1)
+    assert [v.rule for v in lint_copy(moved, original(), load_profile("forward")).violations] == [
+        "links-removed"
+    ]
+
+
+def test_a_comment_quoting_most_of_a_paragraph_stays_out_of_the_story() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    quote = (
+        "One could argue that this whole campaign has backfired. But I&#8217;m not so sure. If "
+        "Hamas is looking to get social media attention, it knows that all attention is good"
+    )
+    comments = (
+        '<section class="comments"><h2>Comments</h2><p class="author">Dana K.</p>'
+        f"<p>&ldquo;{quote}&rdquo; Exactly right.</p></section>"
+    )
+    newsletter = (
+        '<div class="newsletter"><p>Get the week&#8217;s community news in your inbox every '
+        "Friday morning.</p></div>"
+    )
+    text = text.replace("</article>", f"</article>\n{newsletter}\n{comments}")
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+
+
+def test_a_byline_naming_the_partner_staff_is_a_missing_byline_not_added_text() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    text = re.sub(r'<p class="byline">.*?</p>', '<p class="byline">By Pat Partner, Staff</p>', text)
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [(v.rule, v.line) for v in verdict.violations] == [("byline-missing", 21)]
+    assert text.splitlines()[20].strip().startswith('<p class="byline">By Pat Partner')
+
+
+def test_a_new_headline_is_a_warning_and_a_headline_left_to_the_cms_is_not() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    changed = re.sub(r"<h1>.*?</h1>", "<h1>Hamas Tried a Twitter Q&amp;A</h1>", text)
+    verdict = lint_copy(changed, original(), load_profile("forward"))
+    assert [(v.rule, v.severity, v.message) for v in verdict.violations] == [
+        (
+            "headline-altered",
+            "warning",
+            'headline is "Hamas Tried a Twitter Q&A", expected '
+            '"#AskHamas Is a Twitter Disaster — Or Is it?"',
+        )
+    ]
+    assert verdict.ok
+    without = re.sub(r"<h1>.*?</h1>", "", text)
+    assert lint_copy(without, original(), load_profile("forward")).violations == ()
+
+
+def test_an_ad_label_paragraph_between_paragraphs_is_chrome() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8").replace(
+        "<p>While Hamas English-language",
+        '<div class="ad"><p class="ad-label">Advertisement</p><div id="ad-1"></div></div>\n'
+        "<p>While Hamas English-language",
+    )
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    added = text.replace('<p class="ad-label">Advertisement</p>', "<p>Advertise with us</p>")
+    verdict = lint_copy(added, original(), load_profile("forward"))
+    assert [v.message for v in verdict.violations] == [
+        'text added: "Advertise with us", not in the original'
+    ]
+
+
+def test_a_pixel_behind_a_lazy_loading_plugin_is_loaded() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    pixel = re.search(r'<img id="republication-tracker-tool-source" src="([^"]+)"[^>]*>', text)
+    assert pixel is not None
+    lazy = (
+        f'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-lazy-src="{pixel.group(1)}">'
+        f"<noscript>{pixel.group()}</noscript>"
+    )
+    text = text.replace(pixel.group(), lazy)
+    assert lint_copy(text, original(), load_profile("forward")).violations == ()
+    altered = text.replace("post=203040", "post=1", 1)
+    verdict = lint_copy(altered, original(), load_profile("forward"))
+    assert [v.message for v in verdict.violations] == ["pixel has post=1, expected post=203040"]
+
+
+def test_a_link_pointed_elsewhere_says_where_it_now_goes() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8").replace(
+        'but <a href="https://twitter.com/hashtag/AskHamas?src=hash">',
+        'but <a href="https://partner.example/tag/hamas/">',
+    )
+    verdict = lint_copy(text, original(), load_profile("forward"))
+    assert [(v.rule, v.message) for v in verdict.violations] == [
+        (
+            "links-removed",
+            'link retargeted: "#AskHamas" links to https://partner.example/tag/hamas/; '
+            'expected <a href="https://twitter.com/hashtag/AskHamas?src=hash">',
+        )
+    ]
+
+
+def test_a_paragraph_naming_the_publisher_is_not_the_credit_line() -> None:
+    story = parse_article(
+        _own_story(
+            "Footbridge to be rebuilt",
+            "By Ana Ruiz",
+            PROSE + '<p>Readers of <a href="https://news.example.org/">Example News</a> asked '
+            "about the bridge for years, and the council finally listened to them.</p>",
+        ).replace("</head>", '<meta property="og:site_name" content="Example News"></head>'),
+        url="https://news.example.org/2025/05/story/",
+    )
+    judged = load_profile("inn")
+    body = emit_snippet(story, judged).html
+    assert lint_copy(body, story, judged).violations == ()
+    cut = re.sub(r'<p class="credit">.*?</p>', "", body)
+    assert [v.rule for v in lint_copy(cut, story, judged).violations] == ["credit-missing"]
+
+
+def test_a_new_headline_over_a_story_whose_text_repeats_the_title_is_flagged() -> None:
+    parsed = parse_article(
+        _own_story("Footbridge to be rebuilt", "By Ana Ruiz", PROSE),
+        url="https://news.example.org/2025/05/story/",
+    )
+    # A story whose text opens on a heading that repeats its title.
+    story = parsed.model_copy(
+        update={
+            "body_html": "<h2>Footbridge to be rebuilt</h2>" + parsed.body_html,
+            "body_text": "Footbridge to be rebuilt\n\n" + parsed.body_text,
+        }
+    )
+    judged = load_profile("inn")
+    body = emit_snippet(story, judged).html
+    assert lint_copy(body, story, judged).violations == ()
+    changed = re.sub(r"<h1>.*?</h1>", "<h1>Council backs the bridge</h1>", body)
+    verdict = lint_copy(changed, story, judged)
+    assert [(v.rule, v.severity) for v in verdict.violations] == [("headline-altered", "warning")]

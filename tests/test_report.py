@@ -150,7 +150,7 @@ def test_the_cli_sarif_of_the_fixture_copies_validates(run: Callable[..., Result
     assert result.code == 1
     log = json.loads(result.out)
     jsonschema.validate(log, SARIF_SCHEMA)
-    assert len(log["runs"][0]["results"]) == 9
+    assert len(log["runs"][0]["results"]) == 10  # one per failing copy
 
 
 def test_no_color_keeps_the_text_plain(run: Callable[..., Result], monkeypatch: object) -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 import lxml.html
 
-from syndicate.lint.locate import Block, blocks
+from syndicate.lint.locate import Block, blocks, original_blocks
 from syndicate.lint.story import MATCH_SHARE, Story
 from syndicate.lint.text import shingles, url_key
 from syndicate.models import Article
@@ -41,15 +40,6 @@ class Alignment:
             if tag == "equal" and i1 <= original_index < i2:
                 return self.copy_blocks[self.copy_owner[j1 + original_index - i1]]
         return None
-
-
-@lru_cache(maxsize=64)
-def original_blocks(body_html: str) -> tuple[Block, ...]:
-    """The blocks of an original's body (cached: many copies share one original)."""
-    if not body_html.strip():
-        return ()
-    root = lxml.html.fragment_fromstring(body_html, create_parent="div")
-    return tuple(blocks(root))
 
 
 def expected_blocks(original: Article, profile: Profile, story: Story) -> list[Block]:

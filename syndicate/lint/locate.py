@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -120,6 +121,15 @@ def blocks(root: lxml.html.HtmlElement) -> list[Block]:
     found: list[Block] = []
     _walk(root, found)
     return found
+
+
+@lru_cache(maxsize=64)
+def original_blocks(body_html: str) -> tuple[Block, ...]:
+    """The blocks of an original's body (cached: many copies share one original)."""
+    if not body_html.strip():
+        return ()
+    root = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    return tuple(blocks(root))
 
 
 def within(found: list[Block], root: lxml.html.HtmlElement) -> list[Block]:

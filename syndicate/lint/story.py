@@ -10,12 +10,14 @@ adds (headline, byline, credit line, images note) is told apart and kept out of 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import lxml.html
 
-from syndicate.lint.locate import Block, blocks, within
+from syndicate.lint.locate import Block, blocks, original_blocks, within
 from syndicate.lint.text import RUN_WORDS, shingles, text_runs, url_key, word_line, words
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
@@ -30,9 +32,22 @@ CONTAINER_SHARE = 0.9
 EXTRA_RATIO = 0.8
 # A byline block is short: the author names plus this many words ("By", a date, a title).
 BYLINE_SLACK = 12
+# A byline's first word: a short block starting so, above the story's first paragraph, is a
+# byline even when it names someone else ("By Pat Partner, Staff"), not text added.
+BYLINE_LEAD = "by"
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
+# What labels an ad slot, in whatever element (a <p class="ad-label"> too): chrome, never
+# words added to the story, unless the original's text has those words itself. Compared by
+# words, without case.
+AD_LABELS = frozenset(
+    (
+        "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content",
+        "story continues below advertisement", "article continues below advertisement",
+        "story continues below", "article continues below", "continue reading below",
+    )
+)  # fmt: skip
 PROSE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"))
 # A heading that reads like the original's title is the headline, even when the story's
 # text repeats its words ("Top 10 apps" over a body that speaks of "the top 10 apps").
@@ -77,16 +92,18 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     all_runs: set[tuple[str, ...]] = set()
     weights: dict[lxml.html.HtmlElement, int] = {}
     matched: list[Block] = []
+    shared: list[set[tuple[str, ...]]] = []
     for block in page_blocks:
         runs = shingles(block.words)
         all_runs |= runs
-        if runs and len(runs & original_runs) >= MATCH_SHARE * len(runs):
+        common = runs & original_runs
+        if runs and len(common) >= MATCH_SHARE * len(runs):
             matched.append(block)
+            shared.append(common)
     if not matched:
         return Story(None, page, [], all_runs, page_blocks)
     total = 0
-    for block in matched:
-        weight = len(block.words)
+    for block, weight in zip(matched, _weights(shared), strict=True):
         total += weight
         # From the block's parent up: a story of one paragraph lives in what holds it,
         # with its headings, not in the paragraph alone.
@@ -98,9 +115,15 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     )
     inside = within(page_blocks, container)
     story_ids = {id(b.element) for b in matched}
+    raw = [_kind(block, id(block.element) in story_ids, original, profile) for block in inside]
+    headline = _headline_at(raw, original)
     kinds: list[Kind] = []
-    for block in inside:
-        kind = _kind(block, id(block.element) in story_ids, original, profile)
+    for index, (block, kind) in enumerate(zip(inside, raw, strict=True)):
+        if kind == "headline" and index != headline:
+            kind = "story" if id(block.element) in story_ids else "other"
+        if kind == "other" and not {"story", "byline"} & set(kinds) and _byline_form(block):
+            # The story's byline slot with other names in it: byline-missing says so.
+            kind = "byline"
         if kind in ("headline", "byline") and kind in kinds:
             # One headline and one byline: a later block like them is the story's own.
             kind = "story" if id(block.element) in story_ids else "other"
@@ -110,6 +133,24 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     span = _widen(span, page_blocks, story_ids, original, profile)
     scope = _scope(container, page)
     return Story(container, scope, span, all_runs, within(page_blocks, scope))
+
+
+def _headline_at(kinds: list[Kind], original: Article) -> int | None:
+    """Which block is the headline: the first like the title, unless the original's text has
+    as many such blocks itself (its own heading repeating the title), which the copy's are."""
+    like = [i for i, kind in enumerate(kinds) if kind == "headline"]
+    own = _own_titles(original.body_html, original.title or "")
+    return like[0] if len(like) > own else None
+
+
+def _weights(shared: list[set[tuple[str, ...]]]) -> list[int]:
+    """Each matching block's weight: its runs of the original that no other matching block
+    has. A sentence quoted again (a comment, a pull quote, a teaser) weighs nothing, so it
+    cannot pull the container out to the page; when every run repeats (the story printed
+    twice), each run counts wherever it is."""
+    seen = Counter(run for runs in shared for run in runs)
+    unique = [sum(1 for run in runs if seen[run] == 1) for runs in shared]
+    return unique if any(unique) else [len(runs) for runs in shared]
 
 
 def _widen(
@@ -177,25 +218,100 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
         return "note"
     if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
         return "label"
+    if _ad_label(seq, original):
+        return "label"
     return "other"
+
+
+def is_headline(block: Block, original: Article) -> bool:
+    """A block that reads like the original's title."""
+    return bool(original.title) and _similar(block.words, words(original.title or ""))
+
+
+def is_heading(block: Block) -> bool:
+    return isinstance(block.element.tag, str) and block.element.tag.lower() in HEADING_TAGS
 
 
 def is_byline(block: Block, original: Article) -> bool:
     """A short block naming every author of the original."""
-    names = [words(a) for a in original.authors or filter(None, [original.byline])]
+    return _names_all(block.words, _authors(original))
+
+
+def own_bylines(original: Article) -> tuple[tuple[str, ...], ...]:
+    """The words of the original's own blocks that read as its byline (an author's bio)."""
+    return _own_bylines(original.body_html, _authors(original))
+
+
+def own_credits(original: Article, profile: Profile) -> tuple[tuple[str, ...], ...]:
+    """The words of the original's own blocks that read as a credit (a paragraph naming the
+    publisher with a link to its site)."""
+    targets = frozenset(credit_targets(original, profile))
+    names = (profile.publisher.name, *profile.publisher.aliases)
+    return _own_credits(original.body_html, targets, names)
+
+
+def _authors(original: Article) -> tuple[str, ...]:
+    return tuple(original.authors or filter(None, [original.byline]))
+
+
+def _names_all(seq: list[str], authors: tuple[str, ...]) -> bool:
+    names = [words(a) for a in authors]
     if not names:
         return False
-    seq = block.words
     text = " ".join(seq)
     needed = sum(len(n) for n in names)
-    return all(" ".join(n) in text for n in names) and len(seq) <= needed + BYLINE_SLACK
+    return len(seq) <= needed + BYLINE_SLACK and all(" ".join(n) in text for n in names)
+
+
+@lru_cache(maxsize=64)
+def _own_bylines(body_html: str, authors: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    found = original_blocks(body_html)
+    return tuple(tuple(b.words) for b in found if _names_all(b.words, authors))
+
+
+@lru_cache(maxsize=64)
+def _own_credits(
+    body_html: str, targets: frozenset[str], names: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    found = original_blocks(body_html)
+    return tuple(tuple(b.words) for b in found if _credit(b, targets, names))
+
+
+@lru_cache(maxsize=64)
+def _own_titles(body_html: str, title: str) -> int:
+    """How many of the original's blocks a copy would read as its headline: a heading like
+    the title, or a block like it too short to match by runs."""
+    expected = words(title)
+    return sum(
+        1
+        for b in original_blocks(body_html)
+        if _similar(b.words, expected) and (is_heading(b) or not shingles(b.words))
+    )
+
+
+def _ad_label(seq: list[str], original: Article) -> bool:
+    """An ad label the original's text does not itself have (its own "Sponsored" heading)."""
+    line = " ".join(seq)
+    return line.casefold() in AD_LABELS and f" {line} " not in word_line(original.body_text)
+
+
+def _byline_form(block: Block) -> bool:
+    """A short block that reads "By ..." (whoever it names)."""
+    seq = block.words
+    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() == BYLINE_LEAD
 
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:
     """A block naming the publisher and linking to the original or the publisher's site."""
-    targets = credit_targets(original, profile)
+    if not block.links:
+        return False
+    names = (profile.publisher.name, *profile.publisher.aliases)
+    return _credit(block, frozenset(credit_targets(original, profile)), names)
+
+
+def _credit(block: Block, targets: frozenset[str], names: tuple[str, ...]) -> bool:
     linked = any(url_key(href) in targets for href, _ in block.links)
-    return linked and names_publisher(block.text, profile)
+    return linked and _names_one(block.text, names)
 
 
 def credit_targets(original: Article, profile: Profile) -> set[str]:
@@ -204,8 +320,11 @@ def credit_targets(original: Article, profile: Profile) -> set[str]:
 
 
 def names_publisher(text: str, profile: Profile) -> bool:
+    return _names_one(text, (profile.publisher.name, *profile.publisher.aliases))
+
+
+def _names_one(text: str, names: tuple[str, ...]) -> bool:
     seq = " ".join(words(text)).casefold()
-    names = (profile.publisher.name, *profile.publisher.aliases)
     return any(f" {' '.join(words(n)).casefold()} " in f" {seq} " for n in names if words(n))
 
 

@@ -18,6 +18,11 @@ WORD = re.compile(r"\w+")
 # Invisible characters a CMS inserts or strips at will: soft hyphen, zero-width space and
 # joiners, the byte-order mark, word joiner.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Query parameters a partner's CMS or newsletter tool adds to every outbound link to count
+# clicks (Google's utm_*, Facebook's, Google Ads', Mailchimp's): the link still goes to
+# the same page, so they are not compared.
+TRACKING_PARAMS = frozenset(("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid"))
+TRACKING_PREFIX = "utm_"
 # Image names WordPress and other CMSs derive from one upload: "photo-768x512.jpg".
 SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)")
 
@@ -54,14 +59,21 @@ def excerpt(seq: list[str], limit: int = 12) -> str:
     return shown + " …" if len(seq) > limit else shown
 
 
+@lru_cache(maxsize=4096)
 def url_key(url: str) -> str:
-    """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query,
-    percent-escapes decoded."""
+    """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query
+    without click-tracking parameters, percent-escapes decoded."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
-    query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = "&".join(f"{k}={v}" for k, v in sorted(pairs) if not _tracking(k))
     return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def _tracking(name: str) -> bool:
+    key = name.lower()
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIX)
 
 
 def image_key(url: str) -> str:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
-from syndicate.lint.story import is_byline, is_credit
-from syndicate.lint.text import url_key, words
+from syndicate.lint.locate import Block
+from syndicate.lint.story import (
+    is_byline,
+    is_credit,
+    is_heading,
+    is_headline,
+    own_bylines,
+    own_credits,
+)
+from syndicate.lint.text import url_key, word_line, words
 from syndicate.policy.registry import Finding, rule
 
 # The issue's slugs for these two are "canonical-missing" and "byline-missing"; the article
@@ -18,6 +27,17 @@ BYLINE_MISSING = "byline-missing"
 
 def _original_url(ctx: CopyContext) -> str | None:
     return ctx.original.canonical_url or ctx.original.url
+
+
+def _beyond_the_text(
+    ctx: CopyContext, like: Callable[[Block], bool], own: tuple[tuple[str, ...], ...]
+) -> bool:
+    """Whether the copy's article has a block ``like`` a credit (or a byline) beyond ``own``,
+    those of the original's own text: a paragraph of the story that names the publisher and
+    links to its site, or an author's bio naming the authors, is not the credit or byline it
+    lacks. Blocks are told apart by their words, each of the original's standing for one."""
+    have = Counter(tuple(b.words) for b in ctx.story.scope_blocks if like(b))
+    return bool(have - Counter(own))
 
 
 @rule(
@@ -94,7 +114,8 @@ def credit_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "credit" not in ctx.profile.copy_.keep:
         return
     story = ctx.story
-    if any(is_credit(b, ctx.original, ctx.profile) for b in story.scope_blocks):
+    own = own_credits(ctx.original, ctx.profile)
+    if _beyond_the_text(ctx, lambda b: is_credit(b, ctx.original, ctx.profile), own):
         return
     where = ctx.position(story.span[-1].block.element if story.span else None)
     expected = ctx.original.canonical_url or ctx.profile.publisher.url
@@ -121,11 +142,60 @@ def byline_missing(ctx: CopyContext) -> Iterator[Finding]:
     if "byline" not in ctx.profile.copy_.keep or not ctx.original.authors:
         return
     story = ctx.story
-    if any(is_byline(b, ctx.original) for b in story.scope_blocks):
+    if _beyond_the_text(ctx, lambda b: is_byline(b, ctx.original), own_bylines(ctx.original)):
         return
     shown = " ".join(words(" ".join(b.text for b in story.scope_blocks))).casefold()
     missing = [a for a in ctx.original.authors if " ".join(words(a)).casefold() not in shown]
     expected = "By " + " and ".join(ctx.original.authors)
-    where = ctx.position(story.span[0].block.element if story.span else None)
+    # At the byline that names others, else where the story starts.
+    slots = [c.block.element for c in story.span if c.kind == "byline"] + [
+        c.block.element for c in story.span[:1]
+    ]
+    where = ctx.position(slots[0] if slots else None)
     lacking = f"no byline naming {', '.join(missing)}" if missing else "no byline"
     yield Finding(f"{lacking}; expected {expected!r}", line=where.line, column=where.column)
+
+
+@rule(
+    "headline-altered",
+    summary="The copy's headline is not the original's.",
+    severity="warning",
+    scope="copy",
+)
+def headline_altered(ctx: CopyContext) -> Iterator[Finding]:
+    """The embed carries the headline as published (``[copy] keep = ["headline"]``). The
+    Forward's guidelines name the pixel, the canonical link, the credit, the byline, the
+    paragraph styles and the links as what a copy must keep, not the headline, so a new
+    headline is a warning: reported, not failing. Only a heading above the story that stands
+    where the headline would is judged; a copy without one (the headline in the partner's
+    CMS field, outside what is linted) is not.
+
+    Fails (warning): ``<h1>You won't believe this story</h1>`` over the story.
+
+    Passes: the original's headline, with its words as published, in the story's article.
+    """
+    title = ctx.original.title
+    story = ctx.story
+    if "headline" not in ctx.profile.copy_.keep or not title or not story.found:
+        return
+    if any(c.kind == "headline" for c in story.span):
+        return
+    first = next((c.block for c in story.span if c.kind == "story"), None)
+    body = word_line(ctx.original.body_text)
+    headings = []
+    for block in story.scope_blocks:
+        if block is first:
+            break
+        # A section heading of the story's own (the headline left to the CMS) is no headline.
+        if is_heading(block) and f" {' '.join(block.words)} " not in body:
+            headings.append(block)
+    if not headings or any(is_headline(b, ctx.original) for b in headings):
+        return
+    top = min(headings, key=lambda b: b.element.tag.lower())  # h1 before h2 ...
+    where = ctx.position(top.element)
+    yield Finding(
+        f'headline is "{top.text}", expected "{title}"',
+        evidence=top.text,
+        line=where.line,
+        column=where.column,
+    )

@@ -86,6 +86,8 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
 
     Fails: ``#AskHamas has already been flooded`` with the ``#AskHamas`` link unwrapped.
 
+    Also fails: the same words linking elsewhere (``link retargeted``).
+
     Passes: ``<a href="https://twitter.com/hashtag/AskHamas?src=hash">#AskHamas</a>``; an
     original's link without text (an emptied icon link) left out.
     """
@@ -103,13 +105,25 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
         target = al.copy_block_for(index)
         where = ctx.position(target.element if target is not None else None)
         shown = target is not None and " ".join(words(anchor)) in " ".join(target.words)
-        what = "unwrapped" if shown else "dropped"
+        moved = _retarget(anchor, target.links) if target is not None else None
+        if moved is not None:
+            what = f'link retargeted: "{anchor}" links to {moved}'
+        else:
+            what = (
+                f'link {"unwrapped" if shown else "dropped"}: "{anchor}" no longer links to {href}'
+            )
         yield Finding(
-            f'link {what}: "{anchor}" no longer links to {href}; expected <a href="{href}">',
+            f'{what}; expected <a href="{href}">',
             evidence=href,
             line=where.line,
             column=where.column,
         )
+
+
+def _retarget(anchor: str, links: list[tuple[str, str]]) -> str | None:
+    """The other target a link with these words has in the copy's block, if any."""
+    wanted = words(anchor)
+    return next((h for h, text in links if wanted and words(text) == wanted), None)
 
 
 def _linkable(href: str) -> bool:

@@ -15,6 +15,18 @@ from syndicate.policy.registry import Finding, rule
 
 # Image-like elements a pixel may be written as (AMP pages use amp-img and amp-pixel).
 PIXEL_TAGS = ("img", "amp-img", "amp-pixel")
+# Where a lazy-loading script (a CMS plugin) moves an image's URL, leaving a placeholder
+# ("data:" URL) or nothing in src: the script loads it, so the pixel counts as loaded.
+LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original")
+
+
+def _src(element: lxml.html.HtmlElement) -> str:
+    """The URL a browser running scripts loads: src, else a lazy-loader's attribute."""
+    src = str(element.get("src", "")).strip()
+    if src and not src.lower().startswith("data:"):
+        return src
+    lazy = (str(element.get(a, "")).strip() for a in LAZY_SRC_ATTRS)
+    return next((u for u in lazy if u), src)
 
 
 def _pixels(ctx: CopyContext) -> tuple[list[tuple[lxml.html.HtmlElement, str]], bool]:
@@ -24,7 +36,7 @@ def _pixels(ctx: CopyContext) -> tuple[list[tuple[lxml.html.HtmlElement, str]], 
     live_ids: set[int] = set()
     for tag in PIXEL_TAGS:
         for element in iter_live(ctx.root, tag):
-            src = element.get("src", "").strip()
+            src = _src(element)
             if src and any(m in src for m in match):
                 live.append((element, src))
                 live_ids.add(id(element))

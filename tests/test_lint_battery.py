@@ -1,0 +1,603 @@
+"""syndicate lint on partner copies made the way real CMSs make them.
+
+Each transformation is a small function on the embed the project emits for a fixture page
+(``syndicate snippet``): what a partner's CMS does to it on the way to the page. Those a CMS
+does on its own (WordPress's texturizer, Gutenberg's blocks, a theme around the story, an AMP
+page, another charset) must lint clean; those that change the story must be flagged with the
+right slug, at a start tag of the copy.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+from conftest import PAGES
+
+from syndicate import parse_article
+from syndicate.emit import emit_snippet
+from syndicate.lint import lint_copy
+from syndicate.models import Article
+from syndicate.policy import load_profile
+from syndicate.policy.profile import Profile
+
+FACTS = tomllib.loads((PAGES / "expected.toml").read_text(encoding="utf-8"))
+STORIES = ("forward/askhamas", "forward/own-bio-related", "inn/water-district-audit")
+PARTNER = "https://www.partner.example"
+
+
+@dataclass(frozen=True)
+class Story:
+    key: str
+    article: Article
+    profile: Profile
+    head: str
+    body: str
+
+
+@cache
+def story(key: str) -> Story:
+    facts = FACTS[key]
+    article = parse_article((PAGES / f"{key}.html").read_bytes(), url=facts["url"])
+    profile = load_profile(facts.get("profile", "forward"))
+    snippet = emit_snippet(article, profile)
+    return Story(key, article, profile, snippet.head, snippet.body)
+
+
+def page(
+    head: str,
+    body: str,
+    *,
+    extra_head: str = "",
+    before: str = "",
+    after: str = "",
+    charset: str = "utf-8",
+) -> str:
+    """A partner's article page with the story in its content area."""
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n"
+        f'<meta charset="{charset}">\n<title>Partner News</title>\n{head}\n'
+        f'<meta property="og:url" content="{PARTNER}/2025/05/story/">\n{extra_head}</head>\n'
+        '<body class="single-post">\n<header class="site-header"><a href="/">Partner News</a>'
+        '<nav><a href="/news/">News</a> <a href="/sports/">Sports</a></nav></header>\n'
+        f'<main><article class="post">{before}\n<div class="entry-content">\n{body}\n</div>\n'
+        f"{after}</article></main>\n"
+        "<footer><p>© 2025 Partner News. All rights reserved.</p></footer>\n</body>\n</html>\n"
+    )
+
+
+def plain(s: Story) -> str:
+    return page(s.head, s.body)
+
+
+def story_paragraphs(body: str) -> list[str]:
+    """The story's own paragraphs in the embed (no class: not byline, note or credit)."""
+    return [p for p in re.findall(r"<p>.*?</p>", body, flags=re.DOTALL) if len(p) > 120]
+
+
+def body_links(body: str) -> list[str]:
+    """The hrefs of the links in the story's own paragraphs."""
+    return [h for p in story_paragraphs(body) for h in re.findall(r'<a href="([^"]+)"', p)]
+
+
+PIXEL = re.compile(r'<img id="republication-tracker-tool-source"[^>]*>')
+
+
+def pixel_of(body: str) -> str:
+    found = PIXEL.search(body)
+    assert found is not None
+    return found.group()
+
+
+# ---------------------------------------------------------------- what a CMS does: clean
+
+
+TEXTURIZE = {
+    "\u2019": "&#8217;",
+    "\u2018": "&#8216;",
+    "\u201c": "&#8220;",
+    "\u201d": "&#8221;",
+    "\u2014": "&#8212;",
+    "\u2013": "&#8211;",
+    "\u2026": "&#8230;",
+}
+
+
+def in_text(html: str, change: Callable[[str], str]) -> str:
+    """``html`` with ``change`` applied to its text only, never inside a tag."""
+    return re.sub(r"(?<=>)[^<]+", lambda m: change(m.group()), html)
+
+
+def _texturize(text: str) -> str:
+    text = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", text)
+    for char, entity in TEXTURIZE.items():
+        text = text.replace(char, entity)
+    return text.replace(" -- ", " &#8211; ")
+
+
+def wptexturize(s: Story) -> str:
+    """WordPress's texturizer: typographic characters as numeric entities, straight quotes
+    curled, `` -- `` as an en dash; in text only, as WordPress leaves tags alone."""
+    return page(s.head, in_text(s.body, _texturize))
+
+
+def wpautop(s: Story) -> str:
+    """wpautop after a paste that kept hard line breaks: paragraphs re-wrapped, a line break
+    inside a paragraph as ``<br />``, blank lines between blocks."""
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[:2]:
+        text = p[3:-4]
+        cut = text.find(", ")
+        if cut > 0:
+            body = body.replace(p, f"<p>{text[: cut + 1]}<br />\n{text[cut + 2 :]}</p>")
+    body = body.replace("</p>\n", "</p>\n\n").replace("<blockquote>\n", "<blockquote>\n\n")
+    return page(s.head, body)
+
+
+def gutenberg(s: Story) -> str:
+    """The block editor: block comments around each block, class names, a group wrapper."""
+    body = re.sub(r"(<p>.*?</p>)", r"<!-- wp:paragraph -->\n\1\n<!-- /wp:paragraph -->", s.body)
+    body = re.sub(
+        r"<h([1-6])>(.*?)</h\1>",
+        r'<!-- wp:heading -->\n<h\1 class="wp-block-heading">\2</h\1>\n<!-- /wp:heading -->',
+        body,
+    )
+    body = body.replace("<ul>", '<!-- wp:list -->\n<ul class="wp-block-list">')
+    body = body.replace("</ul>", "</ul>\n<!-- /wp:list -->")
+    body = body.replace("<blockquote>", '<blockquote class="wp-block-quote">')
+    return page(
+        s.head,
+        '<!-- wp:group -->\n<div class="wp-block-group">'
+        f'<div class="wp-block-group__inner-container">\n{body}\n</div></div>\n<!-- /wp:group -->',
+    )
+
+
+def links_rel_target(s: Story) -> str:
+    body = s.body.replace("<a href=", '<a rel="noopener nofollow" target="_blank" href=')
+    return page(s.head, body)
+
+
+def _rewrite_hrefs(body: str, change: Callable[[str], str]) -> str:
+    return re.sub(r'href="([^"]+)"', lambda m: f'href="{change(m.group(1))}"', body)
+
+
+def links_utm(s: Story) -> str:
+    """Analytics parameters on every outbound link, the credit's included."""
+
+    def tag(url: str) -> str:
+        glue = "&amp;" if "?" in url else "?"
+        return f"{url}{glue}utm_source=partner&amp;utm_medium=republish&amp;utm_campaign=feed"
+
+    return page(s.head, _rewrite_hrefs(s.body, tag))
+
+
+def links_http(s: Story) -> str:
+    return page(s.head, _rewrite_hrefs(s.body, lambda u: u.replace("https://", "http://", 1)))
+
+
+def links_slash(s: Story) -> str:
+    """A trailing slash added where there was none, removed where there was one."""
+
+    def toggle(url: str) -> str:
+        if "?" in url or "#" in url:
+            return url
+        return url[:-1] if url.endswith("/") else url + "/"
+
+    return page(s.head, _rewrite_hrefs(s.body, toggle))
+
+
+def pixel_attributes(s: Story) -> str:
+    tag = pixel_of(s.body)
+    lazy = tag.replace(
+        "<img ", '<img loading="lazy" decoding="async" referrerpolicy="no-referrer-when-downgrade" '
+    ).replace(' alt=""', "")
+    return page(s.head, s.body.replace(tag, lazy.replace(">", ' alt="">', 1)))
+
+
+def pixel_at_end_of_body(s: Story) -> str:
+    tag = pixel_of(s.body)
+    html = page(s.head, s.body.replace(tag, ""))
+    return html.replace("</body>", f"{tag}\n</body>")
+
+
+def canonical_in_head_with_og_url(s: Story) -> str:
+    """The canonical link among the theme's own head tags; the partner's og:url beside it."""
+    extra = '<meta property="og:type" content="article">\n<link rel="stylesheet" href="/s.css">\n'
+    return page(s.head, s.body, extra_head=extra)
+
+
+def canonical_in_body(s: Story) -> str:
+    """The whole embed, its canonical link too, pasted into the content area."""
+    return page("", s.head + "\n" + s.body)
+
+
+def theme(s: Story) -> str:
+    """A full theme around the story: sidebar headlines, related posts, a newsletter box,
+    labelled ads, comments quoting the story, a cookie banner."""
+    quoted = re.sub(r"<[^>]+>", "", story_paragraphs(s.body)[1])[:160]
+    before = (
+        '<div class="ad-slot"><span class="ad-label">Advertisement</span>'
+        '<img src="https://ads.partner.example/b.gif" width="728" height="90"></div>\n'
+    )
+    after = (
+        '<div class="newsletter"><h3>Get our newsletter</h3><p>The day\'s news from the '
+        "valley, in your inbox every morning before eight.</p>"
+        '<form><input type="email"><button>Sign up</button></form></div>\n'
+        '<section class="related"><h2>Related posts</h2><ul><li><a href="/a/">School board '
+        'weighs later start times for high schoolers</a></li><li><a href="/b/">Mayor names new '
+        "police chief after a six-month search</a></li></ul></section>\n"
+        '<section class="comments"><h2>3 comments</h2><ol><li class="comment"><p class="author">'
+        f"Dana K.</p><p>&ldquo;{quoted}&rdquo; &mdash; exactly right, thank you for this.</p></li>"
+        '<li class="comment"><p>Great read. Sharing with my neighbours today.</p></li></ol>'
+        "</section>\n"
+    )
+    html = page(s.head, s.body, before=before, after=after)
+    sidebar = (
+        '<div class="sidebar"><h2>Most read</h2><ul><li><a href="/c/">Storm knocks out power to '
+        'thousands across the county</a></li><li><a href="/d/">High school team wins state title '
+        'in overtime thriller</a></li></ul><div class="ad"><p>Advertisement</p></div></div>\n'
+        '<div class="cookie-banner"><p>We use cookies to improve your experience on our site. '
+        "By continuing you agree to our privacy policy.</p><button>Accept</button></div>\n"
+    )
+    return html.replace("</main>", "</main>\n" + sidebar)
+
+
+def amp(s: Story) -> str:
+    """An AMP page: ``<img>`` is not allowed there, so the plugin writes the pixel as
+    ``<amp-img>`` (with its ``<noscript>`` fallback) and the boilerplate scripts are added."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    amp_img = (
+        f'<amp-img src="{src.group(1)}" width="1" height="1" layout="fixed" alt="">'
+        f"<noscript>{tag}</noscript></amp-img>"
+    )
+    html = page(
+        s.head,
+        s.body.replace(tag, amp_img),
+        extra_head='<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
+        "<style amp-boilerplate>body{visibility:hidden}</style>\n",
+    )
+    return html.replace("<html lang='en'>", "<html amp lang='en'>")
+
+
+def amp_pixel(s: Story) -> str:
+    """An AMP page whose plugin turns the 1x1 image into ``<amp-pixel>``."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    return page(s.head, s.body.replace(tag, f'<amp-pixel src="{src.group(1)}" layout="nodisplay">'))
+
+
+def _nbsp_and_shy(text: str) -> str:
+    text = re.sub(r" (\w{1,3}) ", r" \1&nbsp;", text, count=3)
+    return re.sub(r"(?<=[a-z]{4})(?=[a-z]{4,})", "&shy;", text, count=2)
+
+
+def nbsp_and_soft_hyphens(s: Story) -> str:
+    """Non-breaking spaces after short words, soft hyphens in long ones (in text only)."""
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[:3]:
+        body = body.replace(p, in_text(p, _nbsp_and_shy))
+    return page(s.head, body)
+
+
+def windows_line_endings(s: Story) -> str:
+    return plain(s).replace("\n", "\r\n")
+
+
+def windows_1252(s: Story) -> bytes:
+    """Saved by an older CMS in windows-1252, with a charset meta saying so."""
+    return page(s.head, s.body, charset="windows-1252").encode("cp1252", "xmlcharrefreplace")
+
+
+def own_json_ld(s: Story) -> str:
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+        '"NewsArticle","headline":"Partner headline","author":{"@type":"Person","name":'
+        '"Pat Partner"},"publisher":{"@type":"Organization","name":"Partner News"}}</script>\n'
+    )
+    return page(s.head, s.body, extra_head=ld)
+
+
+def headings_relevelled(s: Story) -> str:
+    """The theme prints the headline; the editor made the story's h2s h3s."""
+    body = re.sub(r"<h2>(.*?)</h2>", r"<h3>\1</h3>", s.body)
+    return page(s.head, re.sub(r"<h1>(.*?)</h1>", r"<h2>\1</h2>", body))
+
+
+def bold_italic_swapped(s: Story) -> str:
+    """Words set in ``<b>`` and ``<i>``, then turned into ``<strong>`` and ``<em>``."""
+    first = story_paragraphs(s.body)[0]
+    styled = in_text(first, lambda t: re.sub(r"\b(\w{5,})\b", r"<b>\1</b>", t, count=1))
+    styled = in_text(styled, lambda t: re.sub(r"\b(\w{6,})\b", r"<i>\1</i>", t, count=1))
+    html = page(s.head, s.body.replace(first, styled))
+    return (
+        html.replace("<b>", "<strong>")
+        .replace("</b>", "</strong>")
+        .replace("<i>", "<em>")
+        .replace("</i>", "</em>")
+    )
+
+
+def tweets_widget_kept(s: Story) -> str:
+    """Quotes made back into embedded posts, with the widget's script."""
+    body = s.body.replace("<blockquote>", '<blockquote class="twitter-tweet" data-lang="en">')
+    body = body.replace(
+        "</blockquote>",
+        '</blockquote>\n<script async src="https://platform.twitter.com/widgets.js"'
+        ' charset="utf-8"></script>',
+    )
+    return page(s.head, body)
+
+
+def tweets_dropped(s: Story) -> str:
+    """The embedded posts left out, which the profile allows when it drops embeds."""
+    return page(s.head, re.sub(r"<blockquote>.*?</blockquote>\n?", "", s.body, flags=re.DOTALL))
+
+
+def mid_story_ads(s: Story) -> str:
+    """An ad plugin's slots between paragraphs, each with its label."""
+    paragraphs = story_paragraphs(s.body)
+    slots = (
+        '<div class="code-block code-block-2"><div class="ad-label">Advertisement</div>'
+        '<ins class="adsbygoogle" data-ad-slot="123"></ins>'
+        "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>",
+        '<div class="ad-container"><span>ADVERTISEMENT</span><div id="gpt-ad-2"></div></div>',
+    )
+    body = s.body
+    for p, slot in zip(paragraphs[1:3], slots, strict=True):
+        body = body.replace(p, f"{p}\n{slot}")
+    return page(s.head, body)
+
+
+def content_plugins(s: Story) -> str:
+    """Plugins appending to the post's content: share buttons, likes, related posts."""
+    tail = (
+        '<div class="sharedaddy"><h3 class="sd-title">Share this:</h3><ul><li><a href="?share='
+        'twitter">Twitter</a></li><li><a href="?share=facebook">Facebook</a></li></ul></div>'
+        '<div class="jp-relatedposts"><h3>Related</h3><div class="jp-relatedposts-post">'
+        '<h4><a href="/2025/04/bridge/">Footbridge vote delayed again as costs rise</a></h4>'
+        "<p>In &quot;Local News&quot;</p></div></div>"
+    )
+    return page(s.head, s.body + "\n" + tail)
+
+
+def pixel_in_paragraph(s: Story) -> str:
+    """wpautop wraps the lone pixel in a paragraph; the editor left empty ones between."""
+    tag = pixel_of(s.body)
+    body = s.body.replace(tag, f"<p>{tag}</p>").replace("</p>\n<p", "</p>\n<p>&nbsp;</p>\n<p", 2)
+    return page(s.head, body)
+
+
+def theme_headline_and_meta(s: Story) -> str:
+    """The theme prints the post's title and meta over the content, the embed's own headline
+    and byline kept inside it."""
+    title = re.search(r"<h1>.*?</h1>", s.body)
+    assert title is not None
+    themed = title.group().replace("<h1>", '<h1 class="entry-title">')
+    before = (
+        f'<header class="entry-header">{themed}'
+        '<div class="entry-meta"><span class="posted-on">Posted on May 2, 2025</span> '
+        '<span class="cat-links">in <a href="/category/news/">News</a></span></div></header>'
+    )
+    return page(s.head, s.body, before=before)
+
+
+def paragraph_ad_label(s: Story) -> str:
+    """An ad slot labelled by a paragraph between two of the story's."""
+    p = story_paragraphs(s.body)[1]
+    slot = '<div class="ad"><p class="ad-label">Advertisement</p><div id="ad-3"></div></div>'
+    return page(s.head, s.body.replace(p, f"{p}\n{slot}"))
+
+
+def pixel_lazy_loaded_by_plugin(s: Story) -> str:
+    """A lazy-loading plugin: a placeholder in ``src``, the URL in ``data-lazy-src``, the
+    original image in ``<noscript>`` for browsers without scripts."""
+    tag = pixel_of(s.body)
+    src = re.search(r'src="([^"]+)"', tag)
+    assert src is not None
+    lazy = tag.replace(
+        f'src="{src.group(1)}"',
+        'src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E" '
+        f'data-lazy-src="{src.group(1)}"',
+    )
+    return page(s.head, s.body.replace(tag, f"{lazy}<noscript>{tag}</noscript>"))
+
+
+def bare_fragment(s: Story) -> str:
+    """The embed as pasted, nothing around it (a pre-commit check of the post's body)."""
+    return s.head + "\n" + s.body
+
+
+CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        wptexturize,
+        wpautop,
+        gutenberg,
+        links_rel_target,
+        links_utm,
+        links_http,
+        links_slash,
+        pixel_attributes,
+        pixel_at_end_of_body,
+        canonical_in_head_with_og_url,
+        canonical_in_body,
+        theme,
+        amp,
+        amp_pixel,
+        nbsp_and_soft_hyphens,
+        windows_line_endings,
+        windows_1252,
+        own_json_ld,
+        headings_relevelled,
+        bold_italic_swapped,
+        tweets_widget_kept,
+        tweets_dropped,
+        mid_story_ads,
+        content_plugins,
+        pixel_in_paragraph,
+        theme_headline_and_meta,
+        paragraph_ad_label,
+        pixel_lazy_loaded_by_plugin,
+        bare_fragment,
+    )
+}
+
+
+@pytest.mark.parametrize("key", STORIES)
+@pytest.mark.parametrize("case", sorted(CLEAN))
+def test_what_a_partner_cms_does_lints_clean(case: str, key: str) -> None:
+    s = story(key)
+    copy = CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+# ---------------------------------------------------------------- what changes the story
+
+
+def paragraph_dropped(s: Story) -> str:
+    plain_ones = [p for p in story_paragraphs(s.body) if "<a " not in p]
+    return page(s.head, s.body.replace(plain_ones[1], ""))
+
+
+def sentence_reworded(s: Story) -> str:
+    p = [p for p in story_paragraphs(s.body) if "<a " not in p][1]
+    first = re.search(r"<p>([^<.]*?)\.", p)
+    assert first is not None
+    return page(s.head, s.body.replace(first.group(1), "Officials said little about any of it"))
+
+
+def word_inserted(s: Story) -> str:
+    p = story_paragraphs(s.body)[0]
+    inserted = re.sub(r"(?<=>)([^<]*?\w) ", r"\1 allegedly ", p, count=1)
+    return page(s.head, s.body.replace(p, inserted))
+
+
+def editors_note_inserted(s: Story) -> str:
+    p = story_paragraphs(s.body)[1]
+    note = (
+        "<p><em>Editor's note: Partner News has asked the people named here for comment and "
+        "will update this story.</em></p>"
+    )
+    return page(s.head, s.body.replace(p, p + "\n" + note))
+
+
+def link_unwrapped(s: Story) -> str:
+    href = body_links(s.body)[0]
+    body = re.sub(rf'<a href="{re.escape(href)}">(.*?)</a>', r"\1", s.body, count=1)
+    return page(s.head, body)
+
+
+def link_retargeted(s: Story) -> str:
+    href = body_links(s.body)[-1]
+    return page(s.head, s.body.replace(f'href="{href}"', f'href="{PARTNER}/tag/water/"', 1))
+
+
+def pixel_post_changed(s: Story) -> str:
+    return page(s.head, re.sub(r"post=(\d+)", lambda m: f"post={m.group(1)}9", s.body))
+
+
+def pixel_removed(s: Story) -> str:
+    return page(s.head, s.body.replace(pixel_of(s.body), ""))
+
+
+def pixel_in_noscript(s: Story) -> str:
+    tag = pixel_of(s.body)
+    return page(s.head, s.body.replace(tag, f"<noscript>{tag}</noscript>"))
+
+
+def canonical_to_partner(s: Story) -> str:
+    head = re.sub(r'href="[^"]+"', f'href="{PARTNER}/2025/05/story/"', s.head)
+    return page(head, s.body)
+
+
+def credit_removed(s: Story) -> str:
+    return page(s.head, re.sub(r'<p class="credit">.*?</p>', "", s.body))
+
+
+def byline_to_partner_staff(s: Story) -> str:
+    return page(
+        s.head, re.sub(r'(<p class="byline">).*?</p>', r"\1By Pat Partner, Staff</p>", s.body)
+    )
+
+
+def original_image_left_in(s: Story) -> str:
+    src = s.article.images[0].src
+    figure = f'<figure><img src="{src}" alt=""><figcaption>Photo</figcaption></figure>'
+    return page(
+        s.head, s.body.replace('<p class="images-note">', figure + '\n<p class="images-note">')
+    )
+
+
+def headline_changed(s: Story) -> str:
+    return page(s.head, re.sub(r"<h1>.*?</h1>", "<h1>You won't believe this story</h1>", s.body))
+
+
+FLAGGED: dict[str, tuple[Callable[[Story], str], str]] = {
+    f.__name__: (f, slug)
+    for f, slug in (
+        (paragraph_dropped, "text-altered"),
+        (sentence_reworded, "text-altered"),
+        (word_inserted, "text-altered"),
+        (editors_note_inserted, "text-altered"),
+        (link_unwrapped, "links-removed"),
+        (link_retargeted, "links-removed"),
+        (pixel_post_changed, "pixel-altered"),
+        (pixel_removed, "pixel-missing"),
+        (pixel_in_noscript, "pixel-missing"),
+        (canonical_to_partner, "canonical-mismatch"),
+        (credit_removed, "credit-missing"),
+        (byline_to_partner_staff, "byline-missing"),
+        (original_image_left_in, "image-present"),
+        (headline_changed, "headline-altered"),
+    )
+}
+
+
+def applies(case: str, s: Story) -> bool:
+    """Whether a change can be made to this story under its profile."""
+    if case.startswith("link_"):
+        return bool(body_links(s.body))
+    if case == "byline_to_partner_staff":
+        return bool(s.article.authors)
+    if case == "original_image_left_in":
+        return "images" in s.profile.copy_.drop and bool(s.article.images)
+    return True
+
+
+FLAG_PARAMS = [
+    (case, key) for case in sorted(FLAGGED) for key in STORIES if applies(case, story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), FLAG_PARAMS)
+def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = story(key)
+    make, slug = FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert {v.rule for v in verdict.violations} == {slug}, verdict.violations
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
+def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
+    """The headline left to the partner's CMS field; the story's own first heading on top."""
+    s = story("inn/water-district-audit")
+    body = re.sub(r"<h1>.*?</h1>", "", s.body).replace("<h2>Who owes what</h2>\n", "")
+    first = story_paragraphs(body)[0]
+    body = body.replace(first, "<h2>Who owes what</h2>\n" + first)
+    verdict = lint_copy(page(s.head, body), s.article, s.profile)
+    assert [v.rule for v in verdict.violations if v.rule == "headline-altered"] == []
