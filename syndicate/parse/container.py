@@ -36,6 +36,12 @@ def select(xpath: etree.XPath, root: Element) -> list[Element]:
     return cast("list[Element]", xpath(root))
 
 
+def inner_text(el: Element) -> str:
+    """The text of ``el``'s subtree without its tail, as ``text_content`` gives it, through
+    lxml's text serialiser (C only; ``text_content`` runs an XPath per call)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def class_words(el: Element) -> str:
     """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``)."""
     classes, ident = el.get("class"), el.get("id")
@@ -105,14 +111,14 @@ def comments_region(el: Element) -> bool:
 def unit_weight(unit: Element) -> float:
     """A text unit's weight: non-link characters plus a bonus per punctuation mark, or 0."""
     if unit.tag in ("p", "pre"):
-        text = unit.text_content()
-        links = sum(len(a.text_content()) for a in unit.iter("a"))
+        text = inner_text(unit)
+        links = sum(len(inner_text(a)) for a in unit.iter("a"))
     else:
         pieces = [unit.text or ""]
         links = 0
         for child in unit:
             if isinstance(child.tag, str) and child.tag in pt.INLINE_TAGS:
-                inner = child.text_content()
+                inner = inner_text(child)
                 pieces.append(inner)
                 if child.tag == "a":
                     links += len(inner)
