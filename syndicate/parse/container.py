@@ -159,9 +159,35 @@ def _long_text_holders(root: Element) -> list[Element]:
         return select(pt.LONG_TEXT_HOLDERS, root)
     found: list[Element] = []
     for child in root:
-        if isinstance(child.tag, str):
-            xpath = pt.LONG_TEXT_HOLDERS_HEAD if child.tag == "head" else pt.LONG_TEXT_HOLDERS_UNDER
-            found.extend(select(xpath, child))
+        if child.tag == "head":
+            found.extend(select(pt.LONG_TEXT_HOLDERS_HEAD, child))
+        elif isinstance(child.tag, str):
+            found.extend(_owners(cast("list[Any]", pt.LONG_TEXTS(child))))
+    return found
+
+
+def _owners(texts: list[Any]) -> list[Element]:
+    """The elements holding ``texts`` (lxml's text results, in document order) as direct
+    text, each once, in document order.
+
+    A text after a child element (the child's tail) comes after that child's own texts: its
+    holder, when new, goes back before the holders found inside it since it started.
+    """
+    found: list[Element] = []
+    seen: set[Element] = set()
+    for text in texts:
+        owner = text.getparent()
+        tail = text.is_tail
+        if tail:
+            owner = owner.getparent()
+        if owner is None or owner in seen:
+            continue
+        seen.add(owner)
+        at = len(found)
+        if tail:
+            while at and any(a is owner for a in found[at - 1].iterancestors()):
+                at -= 1
+        found.insert(at, owner)
     return found
 
 
