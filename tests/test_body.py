@@ -292,6 +292,18 @@ def test_div_soup_with_br_separated_text() -> None:
         assert para in body.text
 
 
+def test_div_soup_text_around_a_nested_text_block_stays_whole_and_in_order() -> None:
+    # The story is the outer block's own text, before and after a nested block of text.
+    soup = (
+        "<div class='txt'>" + PARAS[0] + "<div><span>" + PARAS[1] + "</span></div>"
+        + PARAS[2] + "<br><br>" + PARAS[3] + "</div>"
+    )  # fmt: skip
+    body = extract(page(soup))
+    at = [body.text.find(para) for para in PARAS]
+    assert -1 not in at
+    assert at == sorted(at)
+
+
 def test_div_soup_story_beside_long_inline_scripts_and_styles() -> None:
     script = "<script>var config = " + '{"key": "a long configuration value"}, ' * 20 + ";</script>"
     style = "<style>.story { font-family: Georgia, serif; margin: 0 auto; } " * 5 + "</style>"

@@ -44,13 +44,6 @@ class _Writer:
         self.kinds: list[str] = ["p"]
         self.in_link = 0
 
-    def add(self, text: str | None) -> None:
-        if text:
-            self.text.append(text)
-            self.html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-            if self.in_link:
-                self.link_chars += len(text.strip())
-
     def open_inline(self, el: Element) -> None:
         tag = el.tag
         if tag == "br":
@@ -85,9 +78,7 @@ class _Writer:
             return
         raw = "".join(self.text)
         if not raw or raw.isspace():
-            self.html = [o for _t, o in self.inline if o] if self.inline else []
-            self.text = []
-            self.link_chars = 0
+            self._reset()
             return
         text = " ".join(raw.split())
         closing = "".join(f"</{t}>" for t, o in reversed(self.inline) if o) if self.inline else ""
@@ -96,9 +87,7 @@ class _Writer:
             body = _SPACE.sub(" ", body)
         body += closing
         link_chars = self.link_chars
-        self.html = [o for _t, o in self.inline if o] if self.inline else []
-        self.text = []
-        self.link_chars = 0
+        self._reset()
         if not text or self._boilerplate(text, link_chars):
             return
         kind = "h2" if self.kinds[-1] == "h1" else self.kinds[-1]
@@ -109,6 +98,15 @@ class _Writer:
             body = _EDGE_BR.sub("", body)
         self.lines.append(f"<{kind}>{body}</{kind}>")
         self.texts.append(text)
+
+    def _reset(self) -> None:
+        """Start the next block's pieces (the lists are emptied in place: the writer's loop
+        holds them), reopening the inline elements still open."""
+        self.text.clear()
+        self.html.clear()
+        if self.inline:
+            self.html.extend(o for _t, o in self.inline if o)
+        self.link_chars = 0
 
     def _boilerplate(self, text: str, link_chars: int) -> bool:
         if self.title and len(self.texts) < 3 and _key(text) == self.title:
@@ -165,7 +163,8 @@ class _Writer:
         return True
 
     def start_block(self, tag: str) -> None:
-        self.flush()
+        if self.text or self.html:
+            self.flush()
         parent = self.kinds[-1]
         if tag in _WRAPPERS:
             self.lines.append(f"<{tag}>")
@@ -181,7 +180,8 @@ class _Writer:
         self.kinds.append(kind)
 
     def end_block(self, tag: str) -> None:
-        self.flush()
+        if self.text or self.html:
+            self.flush()
         if len(self.kinds) > 1:
             self.kinds.pop()
         if tag in _WRAPPERS:
@@ -208,8 +208,10 @@ def write_blocks(
     # Comments and processing instructions come as their own event: their tails are text
     # ("Mr<!-- -->. Smith" in pages rendered by React).
     walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
-    # Looked up once: the loop runs per element of the container, twice.
-    add, blocks, inline = writer.add, pt.BLOCK_TAGS, pt.KEPT_INLINE
+    # Looked up once: the loop runs per element of the container, twice. Text is added here
+    # rather than through ``writer.add`` (the same steps, without a call per text node); the
+    # writer empties its two lists in place, so they stay the ones held here.
+    texts, html, blocks, inline = writer.text, writer.html, pt.BLOCK_TAGS, pt.KEPT_INLINE
     for event, el in walker:
         if event == "start":
             tag = el.tag
@@ -221,21 +223,24 @@ def write_blocks(
             elif tag in inline:
                 writer.open_inline(el)
             text = el.text
-            if text:
-                add(text)
         elif event == "end":
             tag = el.tag
-            if isinstance(tag, str) and el not in skip:
+            # A comment's or an entity's tag is a function: in neither set.
+            if (tag in blocks or tag in inline) and el not in skip:
                 if tag in blocks:
                     writer.end_block(tag)
-                elif tag in inline:
+                else:
                     writer.close_inline(el)
-            if el is not container:
-                text = el.tail
-                if text:
-                    add(text)
+            if el is container:
+                continue
+            text = el.tail
         else:
-            add(el.tail)
+            text = el.tail
+        if text:
+            texts.append(text)
+            html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            if writer.in_link:
+                writer.link_chars += len(text.strip())
     writer.flush()
     return writer.lines, writer.texts
 

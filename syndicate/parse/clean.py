@@ -18,7 +18,7 @@ from lxml import etree
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
 from syndicate.parse import urls
-from syndicate.parse.container import class_words
+from syndicate.parse.container import class_words, inner_text
 from syndicate.parse.container import comments_region as _comments
 
 Element: TypeAlias = lxml.html.HtmlElement
@@ -311,7 +311,11 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
         # A link wrapping a paragraph is a card pointing to another page (a teaser: headline
         # and excerpt). A link around a heading alone is often the story's own: a product
         # name, a section anchor.
-        if tag == "a" and el.find(".//p") is not None and not _holds_story(el, total_chars):
+        if (
+            tag == "a"
+            and next(el.iter("p"), None) is not None
+            and not _holds_story(el, total_chars)
+        ):
             doomed.add(el)
             walker.skip_subtree()
             continue
@@ -328,11 +332,16 @@ def _layout_copy(el: Element) -> bool:
         before = before.getprevious()
     if before is None or before.tag != el.tag:
         return False
-    classes = f"{el.get('class') or ''} {before.get('class') or ''}".lower()
-    if not pt.RESPONSIVE.search(classes):
+    if not (_responsive(el.get("class")) or _responsive(before.get("class"))):
         return False
     text = _clean(el.text_content())
     return len(text) >= pt.MIN_COPY_CHARS and text == _clean(before.text_content())
+
+
+@functools.lru_cache(maxsize=4096)
+def _responsive(classes: str | None) -> bool:
+    """Whether a class names a layout for one screen size (pages repeat them: cached)."""
+    return classes is not None and pt.RESPONSIVE.search(classes.lower()) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -359,7 +368,7 @@ def _in_running_text(el: Element) -> bool:
 
 
 def _holds_story(el: Element, total_chars: int) -> bool:
-    return len(el.text_content()) > pt.MAX_REMOVED_SHARE * total_chars
+    return len(inner_text(el)) > pt.MAX_REMOVED_SHARE * total_chars
 
 
 def _prose_region(el: Element) -> bool:
@@ -371,8 +380,8 @@ def _prose(el: Element) -> bool:
     """True when ``el`` holds paragraphs of running text, not links."""
     chars = 0
     for p in el.iter("p"):
-        text = len(p.text_content())
-        links = sum(len(a.text_content()) for a in p.iter("a"))
+        text = len(inner_text(p))
+        links = sum(len(inner_text(a)) for a in p.iter("a"))
         if links < 0.2 * text:
             chars += text - links
     return chars >= pt.PROSE_KEEP_CHARS
@@ -437,6 +446,6 @@ def _link_list(el: Element) -> bool:
     items = el.findall("li")
     if len(items) < 2:
         return False
-    text = len(_clean(el.text_content()))
-    links = sum(len(_clean(a.text_content())) for a in el.iter("a"))
+    text = len(_clean(inner_text(el)))
+    links = sum(len(_clean(inner_text(a))) for a in el.iter("a"))
     return text > 0 and links >= pt.LINK_LIST_DENSITY * text

@@ -36,6 +36,12 @@ def select(xpath: etree.XPath, root: Element) -> list[Element]:
     return cast("list[Element]", xpath(root))
 
 
+def inner_text(el: Element) -> str:
+    """The text of ``el``'s subtree without its tail, as ``text_content`` gives it, through
+    lxml's text serialiser (C only; ``text_content`` runs an XPath per call)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def class_words(el: Element) -> str:
     """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``)."""
     classes, ident = el.get("class"), el.get("id")
@@ -105,14 +111,14 @@ def comments_region(el: Element) -> bool:
 def unit_weight(unit: Element) -> float:
     """A text unit's weight: non-link characters plus a bonus per punctuation mark, or 0."""
     if unit.tag in ("p", "pre"):
-        text = unit.text_content()
-        links = sum(len(a.text_content()) for a in unit.iter("a"))
+        text = inner_text(unit)
+        links = sum(len(inner_text(a)) for a in unit.iter("a"))
     else:
         pieces = [unit.text or ""]
         links = 0
         for child in unit:
             if isinstance(child.tag, str) and child.tag in pt.INLINE_TAGS:
-                inner = child.text_content()
+                inner = inner_text(child)
                 pieces.append(inner)
                 if child.tag == "a":
                     links += len(inner)
@@ -153,9 +159,35 @@ def _long_text_holders(root: Element) -> list[Element]:
         return select(pt.LONG_TEXT_HOLDERS, root)
     found: list[Element] = []
     for child in root:
-        if isinstance(child.tag, str):
-            xpath = pt.LONG_TEXT_HOLDERS_HEAD if child.tag == "head" else pt.LONG_TEXT_HOLDERS_UNDER
-            found.extend(select(xpath, child))
+        if child.tag == "head":
+            found.extend(select(pt.LONG_TEXT_HOLDERS_HEAD, child))
+        elif isinstance(child.tag, str):
+            found.extend(_owners(cast("list[Any]", pt.LONG_TEXTS(child))))
+    return found
+
+
+def _owners(texts: list[Any]) -> list[Element]:
+    """The elements holding ``texts`` (lxml's text results, in document order) as direct
+    text, each once, in document order.
+
+    A text after a child element (the child's tail) comes after that child's own texts: its
+    holder, when new, goes back before the holders found inside it since it started.
+    """
+    found: list[Element] = []
+    seen: set[Element] = set()
+    for text in texts:
+        owner = text.getparent()
+        tail = text.is_tail
+        if tail:
+            owner = owner.getparent()
+        if owner is None or owner in seen:
+            continue
+        seen.add(owner)
+        at = len(found)
+        if tail:
+            while at and any(a is owner for a in found[at - 1].iterancestors()):
+                at -= 1
+        found.insert(at, owner)
     return found
 
 
