@@ -285,11 +285,19 @@ def test_deep_nesting_does_not_raise() -> None:
     assert isinstance(body.text, str)
 
 
-def test_div_soup_with_br_separated_text() -> None:
-    soup = "<div class='txt'>" + "<br><br>".join(PARAS) + "</div>"
+def test_div_soup_with_br_separated_text_is_one_paragraph_per_blank_line() -> None:
+    soup = "<div class='txt'>" + "<br><br>\n".join(PARAS) + "</div>"
     body = extract(page(soup))
-    for para in PARAS:
-        assert para in body.text
+    assert body.text.split("\n\n") == PARAS
+    assert body.html.splitlines() == [f"<p>{para}</p>" for para in PARAS]
+
+
+def test_a_single_line_break_stays_inside_its_paragraph() -> None:
+    address = "The Old Mill<br>12 River Lane<br><br><br>"
+    story = "<p>" + PARAS[0] + "</p><p>" + address + "</p><p><em>" + PARAS[1] + "<br><br></em></p>"
+    body = extract(page(story + paras(PARAS[2:])))
+    assert "<p>The Old Mill<br>12 River Lane</p>" in body.html
+    assert f"<p><em>{PARAS[1]}</em></p>" in body.html
 
 
 def test_div_soup_text_around_a_nested_text_block_stays_whole_and_in_order() -> None:
@@ -332,7 +340,7 @@ def test_paragraph_marked_as_article_body_is_taken() -> None:
     <p>{note}</p>
     </div></body></html>"""
     body = extract(html)
-    assert body.text == " ".join(PARAS)
+    assert body.text.split("\n\n") == PARAS
 
 
 def test_text_after_an_html_comment_is_kept() -> None:

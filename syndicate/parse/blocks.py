@@ -23,7 +23,11 @@ Element: TypeAlias = lxml.html.HtmlElement
 # Whitespace runs other than a lone space (a lone space stays as it is: no match per word).
 _SPACE = re.compile(r"[^\S ]\s*| \s+")
 _EMPTY_INLINE = re.compile(r"<(a|em|strong|i|b)\b[^>]*>\s*</\1>")
-_EDGE_BR = re.compile(r"^(?:\s*<br>\s*)+|(?:\s*<br>\s*)+$")
+# Line breaks at a block's edges, inside the inline tags that open or close it too.
+_EDGE_BR = re.compile(
+    r"^((?:<(?:a|em|strong|i|b)\b[^>]*>)*)(?:\s*<br>\s*)+"
+    r"|(?:\s*<br>\s*)+((?:</(?:a|em|strong|i|b)>)*)$"
+)
 _HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
 # Blocks whose content stays in the enclosing list item / heading / pre.
 _LEAF_KINDS = ("li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -47,6 +51,10 @@ class _Writer:
     def open_inline(self, el: Element) -> None:
         tag = el.tag
         if tag == "br":
+            if self.kinds[-1] == "p" and self._after_br():
+                # A blank line ("<br><br>"): pages without <p> mark paragraphs so.
+                self.flush()
+                return
             self.html.append("<br>")
             self.text.append(" ")
             return
@@ -63,6 +71,15 @@ class _Writer:
             opening = f"<{tag}>"
         self.inline.append((tag, opening))
         self.html.append(opening)
+
+    def _after_br(self) -> bool:
+        """True when the last thing written, whitespace aside, is a line break."""
+        for piece in reversed(self.html):
+            if piece == "<br>":
+                return True
+            if not piece.isspace():
+                return False
+        return False
 
     def close_inline(self, el: Element) -> None:
         if el.tag == "br" or not self.inline:
@@ -95,7 +112,7 @@ class _Writer:
         if "></" in body:
             body = _EMPTY_INLINE.sub("", body)
         if "<br>" in body:
-            body = _EDGE_BR.sub("", body)
+            body = _EDGE_BR.sub(r"\1\2", body)
         self.lines.append(f"<{kind}>{body}</{kind}>")
         self.texts.append(text)
 
