@@ -17,6 +17,7 @@ from pytest_httpserver import HTTPServer
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
+from syndicate.lint.text import words
 from syndicate.models import Article
 from syndicate.policy import all_rules, load_profile
 
@@ -522,3 +523,11 @@ def test_a_new_headline_over_a_story_whose_text_repeats_the_title_is_flagged() -
     changed = re.sub(r"<h1>.*?</h1>", "<h1>Council backs the bridge</h1>", body)
     verdict = lint_copy(changed, story, judged)
     assert [(v.rule, v.severity) for v in verdict.violations] == [("headline-altered", "warning")]
+
+
+def test_text_a_wrong_charset_mangled_on_one_side_only_is_no_alteration() -> None:
+    # The original escaped its mangled text as entities (read as is); the copy carries the
+    # same characters literally (read back when loaded), or the other way round.
+    assert words("The sale isn\u00e2\u20ac\u2122t over") == words("The sale isn\u2019t over")
+    assert words("Earth\u00e2\u0080\u0099s soil") == words("Earth's soil")
+    assert words("Der Gärtner sagt »Fuß«") == ["Der", "Gärtner", "sagt", "Fuß"]

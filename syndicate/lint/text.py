@@ -1,7 +1,8 @@
 """Words and URLs as the linter compares them: tolerant of what a copy may change.
 
 A copy may differ from the original in whitespace, character entities, quote and dash styles,
-ligatures and invisible characters; none of these is an alteration. Words are compared, not
+ligatures, invisible characters and text a wrong charset mangled ("isnâ€™t" for "isn’t");
+none of these is an alteration. Words are compared, not
 punctuation, so ``—`` against ``--`` or ``“`` against ``"`` never counts.
 """
 
@@ -11,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+from syndicate.parse import mojibake
 
 # A word: letters, digits and underscores. Punctuation (quotes, dashes, ellipses) is not
 # compared, which is what makes quote-style and dash-style differences harmless.
@@ -28,8 +31,11 @@ SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)")
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text``, NFKC-normalised, invisible characters removed."""
-    return WORD.findall(unicodedata.normalize("NFKC", text.translate(INVISIBLE)))
+    """The words of ``text``, NFKC-normalised, invisible characters removed, mangled text
+    read back (one side may have been repaired when read and the other, escaped as
+    entities, not)."""
+    text = mojibake.repair(text.translate(INVISIBLE))
+    return WORD.findall(unicodedata.normalize("NFKC", text))
 
 
 # Words in a run: blocks are matched to the original by their runs of this many words.
