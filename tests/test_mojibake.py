@@ -56,3 +56,12 @@ def test_real_text_beside_mangled_text_is_kept() -> None:
     assert "Earth\u2019s" in article.body_text
     assert "»Fuß«" in article.body_text
     assert "naïve" in article.body_text
+
+
+def test_mangled_text_escaped_as_entities_is_read_back_too() -> None:
+    escaped = "isn&acirc;&euro;&trade;t"
+    story = STORY.format(q="'") + f"\nThe season {escaped} over until the first frost arrives."
+    article = parse_article(_page(story, title=f"Winter {escaped} Here Yet"))
+    assert "The season isn\u2019t over" in article.body_text
+    assert "isn\u2019t over" in article.body_html
+    assert article.title == "Winter isn\u2019t Here Yet"

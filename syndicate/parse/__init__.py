@@ -10,7 +10,7 @@ bytes --document.load--> tree
 from __future__ import annotations
 
 from syndicate.models import Article
-from syndicate.parse import document
+from syndicate.parse import document, mojibake
 from syndicate.parse.body import extract_body
 from syndicate.parse.metadata import extract_metadata
 from syndicate.parse.origin import find_origin
@@ -31,11 +31,14 @@ def parse_article(
     meta = extract_metadata(root, url=url)
     base = url or meta.canonical_url
     body = extract_body(root, url=base, title=meta.title)
+    # Mangled text the page escaped as entities ("isn&acirc;&euro;&trade;t") is only seen
+    # once parsed: the fields a reader sees are read back here too.
+    repair = mojibake.repair
     return Article(
         url=url,
         canonical_url=meta.canonical_url,
-        title=meta.title,
-        byline=meta.byline,
+        title=meta.title and repair(meta.title),
+        byline=meta.byline and repair(meta.byline),
         authors=meta.authors,
         published=meta.published,
         modified=meta.modified,
@@ -44,8 +47,8 @@ def parse_article(
         language=meta.language,
         post_id=meta.post_id,
         origin=find_origin(root, meta=meta, body=body, url=url),
-        body_html=body.html,
-        body_text=body.text,
+        body_html=repair(body.html),
+        body_text=repair(body.text),
         images=body.images,
         tracking_pixels=find_pixels(root, url=base),
         embeds=body.embeds,
