@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from syndicate.parse import parse_article
@@ -85,3 +87,22 @@ def test_a_hidden_panel_that_is_no_segment_stays_where_it_is() -> None:
     article = parse_article(_page(story, tail))
     assert _order(article.body_text) == [0, 1, 2, 3]
     assert "Subscribe" not in article.body_text
+
+
+def test_twenty_thousand_segments_are_placed_in_linear_time() -> None:
+    parts = 20_000
+    story = "".join(
+        f'<p>Paragraph {n} of the story.</p><!--$?--><template id="B:{n:x}"></template><!--/$-->'
+        for n in range(parts)
+    )
+    tail = "".join(
+        f'<div hidden id="S:{n:x}"><p>Late part {n} of the story.</p></div>'
+        f'<script>$RC("B:{n:x}","S:{n:x}")</script>'
+        for n in range(parts)
+    )
+    started = time.monotonic()
+    article = parse_article(_page(story, tail))
+    assert time.monotonic() - started < 10  # quadratic moves took minutes
+    at = [article.body_text.index(f"{line} ") for line in ("Paragraph 19998", "Late part 19998")]
+    assert at == sorted(at)
+    assert article.body_text.index("Late part 19998 ") < article.body_text.index("Paragraph 19999 ")

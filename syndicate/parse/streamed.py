@@ -107,7 +107,7 @@ def _complete(template: Element, segment: Element) -> None:
     for el in fallback:  # with their tails: the text between them is the fallback's too
         el.tail = None
         parent.remove(el)
-    _move_content(segment, parent, parent.index(node) if node is not None else len(parent))
+    _move_content(segment, parent, node)
 
 
 def _fill(template: Element, segment: Element) -> None:
@@ -115,28 +115,31 @@ def _fill(template: Element, segment: Element) -> None:
     parent = template.getparent()
     if parent is None:
         return
-    index = parent.index(template)
+    _move_content(segment, parent, template)
     _remove(template)
-    _move_content(segment, parent, index)
 
 
-def _move_content(segment: Element, parent: Element, index: int) -> None:
-    """Move the segment's text and children into ``parent`` at ``index``, and remove the
-    emptied segment."""
+def _move_content(segment: Element, parent: Element, before: etree._Element | None) -> None:
+    """Move the segment's text and children into ``parent`` just before ``before`` (at the
+    end when None), and remove the emptied segment. Moves are made next to a node, never by
+    index: an index costs a walk of the siblings, and a page may hold thousands of parts."""
+    previous = before.getprevious() if before is not None else (parent[-1] if len(parent) else None)
     if segment.text:
-        _add_text(parent, index, segment.text)
+        _add_text_after(parent, previous, segment.text)
         segment.text = None
-    for offset, child in enumerate(list(segment)):
-        parent.insert(index + offset, child)
+    for child in list(segment):
+        if before is not None:
+            before.addprevious(child)
+        else:
+            parent.append(child)
     _remove(segment)
 
 
-def _add_text(parent: Element, index: int, text: str) -> None:
-    """Add ``text`` to the tree just before ``parent[index]``."""
-    if index == 0:
+def _add_text_after(parent: Element, previous: etree._Element | None, text: str) -> None:
+    """Add ``text`` after ``previous`` (at the start of ``parent`` when None)."""
+    if previous is None:
         parent.text = (parent.text or "") + text
     else:
-        previous = parent[index - 1]
         previous.tail = (previous.tail or "") + text
 
 
@@ -146,6 +149,6 @@ def _remove(el: etree._Element) -> None:
     if parent is None:
         return
     if el.tail:
-        _add_text(parent, parent.index(el), el.tail)
+        _add_text_after(parent, el.getprevious(), el.tail)
         el.tail = None
     parent.remove(el)
