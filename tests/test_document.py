@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from syndicate.errors import ParseError
-from syndicate.parse import document, parse_article
+from syndicate.parse import document, markup, parse_article
 
 PARAGRAPH = (
     "<p>{}: the council met on Tuesday evening and voted, after a long and heated debate "
@@ -164,12 +164,12 @@ def test_markup_nested_200000_levels_deep_parses_into_an_article() -> None:
 
 def test_flatten_leaves_ordinary_pages_alone() -> None:
     text = nested("<div>", "</div>", 50) + "<script>" + "'<div>' + " * 1000 + "</script>"
-    assert document.flatten(text) == text
+    assert markup.flatten(text) == text
 
 
 def test_flatten_drops_only_the_tags_past_the_limit() -> None:
     text = "<div>" * 5 + "deep" + "</div>" * 5 + "<p>after</p>"
-    assert document.flatten(text, max_depth=3) == "<div>" * 3 + "deep" + "</div>" * 3 + (
+    assert markup.flatten(text, max_depth=3) == "<div>" * 3 + "deep" + "</div>" * 3 + (
         "<p>after</p>"
     )
 
@@ -301,7 +301,7 @@ def test_a_tag_with_200000_attributes_loads_fast_with_the_excess_dropped(flood: 
     root = document.load(html.encode())
     assert time.monotonic() - started < 2
     (element,) = root.xpath("//p[. = 'flooded']")
-    assert 0 < len(element.attrib) <= document.MAX_ATTRIBUTES
+    assert 0 < len(element.attrib) <= markup.MAX_ATTRIBUTES
     assert "After: the council" in root.text_content()
 
 
@@ -316,16 +316,16 @@ def test_a_script_tag_with_200000_attributes_keeps_its_script_as_text() -> None:
 
 
 def test_dropping_attributes_leaves_tags_in_scripts_comments_and_within_the_cap_alone() -> None:
-    many = " ".join(names(document.MAX_ATTRIBUTES + 10))
+    many = " ".join(names(markup.MAX_ATTRIBUTES + 10))
     html = page(
-        f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>at the cap</p>"
+        f"<p {' '.join(names(markup.MAX_ATTRIBUTES))}>at the cap</p>"
         f"<script>for (i=0;i<n {many} >\n</script><!-- <p {many}> --><style>a<b {many}</style>"
         f"<title>x<y {many}</title>"
     ).encode()
-    assert document.drop_excess_attributes(html) == html
+    assert markup.drop_excess_attributes(html) == html
     wide = f"<p {many}>x</p>".encode()
-    kept = f"<p {' '.join(names(document.MAX_ATTRIBUTES))}>x</p>".encode()
-    assert document.drop_excess_attributes(wide) == kept
+    kept = f"<p {' '.join(names(markup.MAX_ATTRIBUTES))}>x</p>".encode()
+    assert markup.drop_excess_attributes(wide) == kept
 
 
 def test_a_million_comments_in_a_row_load_fast_keeping_the_text_between_them() -> None:

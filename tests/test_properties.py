@@ -14,7 +14,7 @@ from syndicate import load_profile
 from syndicate.emit import emit_snippet
 from syndicate.errors import SyndicateError
 from syndicate.models import Article
-from syndicate.parse import document, parse_article
+from syndicate.parse import markup, parse_article
 from syndicate.policy.profile import Profile
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -202,7 +202,7 @@ def test_emitting_twice_gives_the_same_bytes(page: str) -> None:
 @SETTINGS
 @given(st.text(alphabet="<>/divpa ", max_size=400))
 def test_flatten_never_grows_a_document(text: str) -> None:
-    flat = document.flatten(text, max_depth=3)
+    flat = markup.flatten(text, max_depth=3)
     assert len(flat) <= len(text)
     assert flat.replace("<", "").replace(">", "") in text.replace("<", "").replace(">", "") or (
         len(flat) < len(text)

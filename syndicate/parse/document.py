@@ -21,7 +21,7 @@ from bs4.dammit import UnicodeDammit
 from lxml import etree
 
 from syndicate.errors import ParseError
-from syndicate.parse import mojibake, streamed
+from syndicate.parse import markup, mojibake, streamed
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
@@ -167,55 +167,6 @@ its children. Real articles stay under 60 levels (the deepest of 881 corpus page
 Below Python's recursion limit (1,000 frames), so tree walkers that recurse are safe, and
 below libxml2's default limit of 256 levels, so HTML written from the tree (``body_html``)
 re-parses whole with a default lxml parser instead of silently losing its end."""
-MAX_TAG_NESTING = 400
-"""Start tags nested deeper than this in the source are dropped before parsing.
-
-libxml2 stops at 2,048 levels and silently drops the rest of the page (an end note saying
-where the story first appeared, for one). The scan counts only the tags that nest as
-written; implied ones (tbody, a quirks-mode p around a table) can add up to four parsed
-levels per counted one, hence 400, well below 2,048 / 4."""
-# A start or end tag, or a whole raw-text element (script, style ...) whose "<" are not tags.
-_TAG = re.compile(
-    r"<(script|style|textarea|title|xmp)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
-# Elements that never nest as written (void, or closed by their next sibling): the scan
-# does not count them, so that legacy pages full of unclosed <p> and <td> stay untouched.
-_FLAT_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "tr",
-        "td",
-        "th",
-        "a",
-    ]
-)
-
-
-MAX_ATTRIBUTES = 128
-"""Attributes kept per start tag; the ones after them are dropped before parsing.
-
-libxml2 checks each attribute of a tag against all those before it, so a tag of 20,000
-distinct attributes takes half a second to parse and one of 200,000 over a minute; capped,
-a 10 MB page of capped tags parses in about a second. Real tags carry a few dozen at most
-(the most on 881 corpus pages: 32)."""
 MAX_ELEMENTS = 120_000
 """Elements any page may have; past this, a page may have one per ``BYTES_PER_ELEMENT``
 bytes, and a page with more is refused. Extraction spends 5-25 µs per element, so a page of
@@ -228,75 +179,6 @@ MAX_COMMENT_RUN = 1000
 
 lxml's tree walker is quadratic in a run of comments with no element between them: 100,000
 in a row take half a second to walk, and the extractor walks the story several times."""
-_SPACE = rb"\t\n\f\r "
-# One attribute as the HTML tokenizer reads it (libxml2 follows the HTML standard): a name
-# (which may begin with "="), then maybe "=" and a value; a ">" inside a quoted value does
-# not end the tag, a quote inside a name or an unquoted value is a plain character.
-_ATTRIBUTE = (
-    rb"[" + _SPACE + rb"/]*+[^" + _SPACE + rb"/>][^" + _SPACE + rb"/=>]*+"
-    rb"(?:["
-    + _SPACE
-    + rb"]*+=["
-    + _SPACE
-    + rb"]*+(?:\"[^\"]*+\"|'[^']*+'|[^"
-    + _SPACE
-    + rb">]*+))?+"
-)
-_TAG_NAME = rb"[A-Za-z][^" + _SPACE + rb"/>]*+"
-_TAG_CLOSE = rb"[" + _SPACE + rb"/]*+(?:>|\Z)"
-_OVER_CAP = rb"(?:" + _ATTRIBUTE + rb"){%d}" % MAX_ATTRIBUTES
-_RAW_TEXT_TAGS = (
-    b"script",
-    b"style",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"textarea",
-    b"title",
-)
-"""Elements whose content the tokenizer reads as text up to their end tag, not as markup."""
-_NAME_END = rb"(?=[" + _SPACE + rb"/>]|\Z)"
-_WITHIN_CAP = rb"(?:" + _ATTRIBUTE + rb"){0,%d}+" % MAX_ATTRIBUTES + _TAG_CLOSE
-# Any "<" followed by more than MAX_ATTRIBUTES attributes: the cheap test every page gets.
-# It does not know comments or scripts, so "i<n" in a minified script can match too; the
-# exact scan of drop_excess_attributes then decides.
-_WIDE_TAG_ANYWHERE = re.compile(rb"<" + _TAG_NAME + _OVER_CAP + _ATTRIBUTE)
-# The content of each raw-text element, up to its end tag.
-_RAW_TEXT_CONTENT = {
-    name: re.compile(rb"(?:[^<]++|<(?!/" + name + _NAME_END + rb"))*+", re.IGNORECASE)
-    for name in _RAW_TEXT_TAGS
-}
-# A run of text and markup holding no start tag over the cap: text, comments, doctypes and
-# bogus comments, end tags, raw-text elements whole, and start tags within the cap. It
-# stops at the "<" of the first start tag over the cap.
-_MARKUP_RUN = re.compile(
-    rb"(?:"
-    + b"|".join(
-        [
-            rb"[^<]++",
-            rb"<!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))",
-            rb"<[!?][^>]*+(?:>|\Z)",
-            rb"</" + _TAG_NAME + rb"(?:" + _ATTRIBUTE + rb")*+" + _TAG_CLOSE,
-            rb"</(?![A-Za-z])[^>]*+(?:>|\Z)",
-            rb"<plaintext" + _NAME_END + _WITHIN_CAP + rb".*",
-            *(
-                b"<" + name + _NAME_END + _WITHIN_CAP + _RAW_TEXT_CONTENT[name].pattern
-                for name in _RAW_TEXT_TAGS
-            ),
-            rb"<" + _TAG_NAME + _WITHIN_CAP,
-            rb"<(?![A-Za-z])",
-        ]
-    )
-    + rb")*+",
-    re.IGNORECASE | re.DOTALL,
-)
-# A start tag over the cap: its name, the attributes kept, the rest, and its close.
-_WIDE_TAG = re.compile(
-    rb"<(" + _TAG_NAME + rb")(" + _OVER_CAP + rb")(?:" + _ATTRIBUTE + rb")*+(" + _TAG_CLOSE + rb")"
-)
-
-
 # An XML declaration opening the document (its encoding is no longer true once decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -361,12 +243,12 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
         text = mojibake.repair(text)
         raw = text.encode("utf-8")
     del text  # the page is held once, as the bytes the parser reads
-    if _WIDE_TAG_ANYWHERE.search(raw):
-        raw = drop_excess_attributes(raw)
+    if markup.wide_tags(raw):
+        raw = markup.drop_excess_attributes(raw)
     root, fatal = _parse(raw)
     if fatal is not None and "depth" in fatal.message.lower():
         # Nested past libxml2's limit: drop the deepest tags and read the page again.
-        root, fatal = _parse(flatten(raw.decode("utf-8")).encode("utf-8"))
+        root, fatal = _parse(markup.flatten(raw.decode("utf-8")).encode("utf-8"))
     if fatal is not None:
         raise ParseError(f"cannot parse HTML past line {fatal.line} ({fatal.message})")
     _check_size(root, raw)
@@ -520,73 +402,3 @@ def _bound_depth(root: lxml.html.HtmlElement) -> None:
         for child in list(element):
             element.remove(child)
         element.text = text
-
-
-def flatten(text: str, *, max_depth: int = MAX_TAG_NESTING) -> str:
-    """Drop the start and end tags nested deeper than ``max_depth``, keeping their content.
-
-    A fast scan over the tags, not a parse: it only has to bound the depth, and leaves
-    every page nested less deeply exactly as it was.
-    """
-    depth = 0
-    dropped: dict[str, int] = {}
-    cuts: list[tuple[int, int]] = []
-    for match in _TAG.finditer(text):
-        if match.group(1):
-            continue
-        closing, name = match.group(2), match.group(3).lower()
-        if name in _FLAT_TAGS or match.group(0).endswith("/>"):
-            continue
-        if closing:
-            if dropped.get(name):
-                dropped[name] -= 1
-                cuts.append(match.span())
-            else:
-                depth = max(depth - 1, 0)
-        elif depth >= max_depth:
-            dropped[name] = dropped.get(name, 0) + 1
-            cuts.append(match.span())
-        else:
-            depth += 1
-    if not cuts:
-        return text
-    pieces: list[str] = []
-    last = 0
-    for start, end in cuts:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def drop_excess_attributes(raw: bytes) -> bytes:
-    """Drop the attributes after the first ``MAX_ATTRIBUTES`` of every start tag.
-
-    An exact scan as the HTML tokenizer reads the page: tags inside comments, scripts,
-    styles and other raw-text elements are text and stay as they are, and so does every
-    tag within the cap, so a page with no tag over the cap comes back unchanged.
-    """
-    pieces: list[bytes] = []
-    pos, end = 0, len(raw)
-    while pos < end:
-        stop = cast("re.Match[bytes]", _MARKUP_RUN.match(raw, pos)).end()
-        pieces.append(raw[pos:stop])
-        pos = stop
-        wide = _WIDE_TAG.match(raw, pos) if pos < end else None
-        if wide is None:
-            pieces.append(raw[pos : pos + 1])
-            pos += 1
-            continue
-        name, kept, close = wide.group(1, 2, 3)
-        pieces.append(b"<" + name + kept + close)
-        pos = wide.end()
-        tag = name.lower()
-        if tag == b"plaintext":
-            pieces.append(raw[pos:])
-            break
-        content = _RAW_TEXT_CONTENT.get(tag)
-        if content is not None:
-            stop = cast("re.Match[bytes]", content.match(raw, pos)).end()
-            pieces.append(raw[pos:stop])
-            pos = stop
-    return b"".join(pieces)
