@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from syndicate.parse import parse_article
 
 
@@ -65,3 +67,11 @@ def test_mangled_text_escaped_as_entities_is_read_back_too() -> None:
     assert "The season isn\u2019t over" in article.body_text
     assert "isn\u2019t over" in article.body_html
     assert article.title == "Winter isn\u2019t Here Yet"
+
+
+def test_a_page_full_of_mangled_text_is_read_back_in_bounded_time() -> None:
+    flood = "Earth\u00e2\u0080\u0099s " + "caf\u00c3\u00a9 " * 500_000
+    started = time.monotonic()
+    article = parse_article(_page(STORY.format(q="'") + "\n" + flood))
+    assert time.monotonic() - started < 10  # one reading per distinct sequence, cached
+    assert article.body_text.count("café") == 500_000

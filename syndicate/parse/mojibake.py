@@ -14,6 +14,7 @@ quotes, the ellipsis). On such a page every run that reads back is repaired ("Â
 
 from __future__ import annotations
 
+import functools
 import re
 
 # What proves a page mangled, as bytes of the UTF-8 page: a C1 control character, or "â€"
@@ -47,11 +48,15 @@ def repair(text: str) -> str:
 
 
 def _read_back(match: re.Match[str]) -> str:
+    return _reading(match.group(0))
+
+
+@functools.lru_cache(maxsize=1024)
+def _reading(seq: str) -> str:
     """The character a mangled sequence stands for, when that is beyond doubt: the sequence
     holds a C1 control character, or it reads back to latin-1 ("Ã©" for "é", "Â®" for "®")
     or to punctuation ("â€™" for "’", "â„¢" for "™"). Otherwise the text as it is
     ("ß«" is German)."""
-    seq = match.group(0)
     try:
         char = bytes(_byte(c) for c in seq).decode("utf-8")
     except (UnicodeError, ValueError):
