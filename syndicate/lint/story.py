@@ -202,8 +202,8 @@ def _scope(container: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> lxm
 def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> Kind:
     seq = block.words
     tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
-    headline = bool(original.title) and _similar(seq, words(original.title or ""))
-    if headline and tag in HEADING_TAGS:
+    headline = is_headline(block, original)
+    if headline and is_heading(block):
         return "headline"
     if is_byline(block, original):
         return "byline"
@@ -246,8 +246,7 @@ def own_credits(original: Article, profile: Profile) -> tuple[tuple[str, ...], .
     """The words of the original's own blocks that read as a credit (a paragraph naming the
     publisher with a link to its site)."""
     targets = frozenset(credit_targets(original, profile))
-    names = (profile.publisher.name, *profile.publisher.aliases)
-    return _own_credits(original.body_html, targets, names)
+    return _own_credits(original.body_html, targets, _publisher_names(profile))
 
 
 def _authors(original: Article) -> tuple[str, ...]:
@@ -305,8 +304,7 @@ def is_credit(block: Block, original: Article, profile: Profile) -> bool:
     """A block naming the publisher and linking to the original or the publisher's site."""
     if not block.links:
         return False
-    names = (profile.publisher.name, *profile.publisher.aliases)
-    return _credit(block, frozenset(credit_targets(original, profile)), names)
+    return _credit(block, frozenset(credit_targets(original, profile)), _publisher_names(profile))
 
 
 def _credit(block: Block, targets: frozenset[str], names: tuple[str, ...]) -> bool:
@@ -320,7 +318,11 @@ def credit_targets(original: Article, profile: Profile) -> set[str]:
 
 
 def names_publisher(text: str, profile: Profile) -> bool:
-    return _names_one(text, (profile.publisher.name, *profile.publisher.aliases))
+    return _names_one(text, _publisher_names(profile))
+
+
+def _publisher_names(profile: Profile) -> tuple[str, ...]:
+    return (profile.publisher.name, *profile.publisher.aliases)
 
 
 def _names_one(text: str, names: tuple[str, ...]) -> bool:

@@ -292,9 +292,7 @@ def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
         if run <= MAX_COMMENT_RUN:
             previous = comment
             continue
-        assert previous is not None
-        previous.tail = (previous.tail or "") + (comment.tail or "") or None
-        comment.getparent().remove(comment)
+        comment.drop_tree()  # its tail joins the last comment kept
 
 
 def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:

@@ -143,12 +143,8 @@ def _add_text_after(parent: Element, previous: etree._Element | None, text: str)
         previous.tail = (previous.tail or "") + text
 
 
-def _remove(el: etree._Element) -> None:
-    """Take ``el`` out of the tree, keeping the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        _add_text_after(parent, el.getprevious(), el.tail)
-        el.tail = None
-    parent.remove(el)
+def _remove(el: Element) -> None:
+    """Take ``el`` out of the tree, keeping the text that follows it (lxml's ``drop_tree``);
+    one that went out with a boundary's fallback is out already."""
+    if el.getparent() is not None:
+        el.drop_tree()
