@@ -713,6 +713,35 @@ def test_the_pinned_site_title_names_the_site_last() -> None:
     assert meta(page(head=ordered)).publisher == "Valley Health News"
 
 
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("Sleep and the heart | Valley Health", "Valley Health"),
+        ("Sleep and the heart - Blog - Valley Health", "Valley Health"),
+        ("Valley Health - Sleep and the heart", "Valley Health"),
+        ("Sleep and the heart | Blog", None),
+        ("Sleep and the heart | Courses, Paths, and Certifications", None),
+        ("Sleep and the heart | Realize your potential.", None),
+        ("Sleep and the heart | by Jane Doe", None),
+        ("Sleep and the heart, explained | Valley Health", None),
+    ],
+)
+def test_the_site_name_beside_the_headline_in_the_title_names_the_site_last(
+    title: str, publisher: str | None
+) -> None:
+    body = "<article><h1>Sleep and the heart</h1></article>"
+    assert meta(page(head=f"<title>{title}</title>", body=body), url=None).publisher == publisher
+
+
+def test_the_title_suffix_never_overrides_a_named_site() -> None:
+    head = (
+        "<title>Sleep and the heart | VH</title>"
+        '<meta property="og:site_name" content="Valley Health">'
+    )
+    body = "<article><h1>Sleep and the heart</h1></article>"
+    assert meta(page(head=head, body=body)).publisher == "Valley Health"
+
+
 def test_a_json_ld_list_of_300000_objects_is_read_up_to_the_cap_fast() -> None:
     article = '{"@type": "NewsArticle", "headline": "Capped headline"}'
     people = ",".join(['{"@type": "Person", "name": "Jane Doe"}'] * 300_000)

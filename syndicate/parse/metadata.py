@@ -16,7 +16,8 @@ Each field takes the first source that has a usable value:
 4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
 6. publisher: JSON-LD publisher name, then og:site_name, then the web page's publisher, the
-   WebSite's name, the pinned-site title metas; language: ``<html lang>``, then
+   WebSite's name, the pinned-site title metas, the site's name beside the headline in
+   ``<title>``; language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
 7. post_id: a WordPress shortlink ``?p=N``, a ``postid-N`` body class, the JSON-LD
    identifier.
@@ -42,7 +43,7 @@ from syndicate.parse.authors import (
     split_names,
     writer_names,
 )
-from syndicate.parse.titles import pick_title
+from syndicate.parse.titles import pick_title, site_in_title
 from syndicate.parse.visible import run
 
 
@@ -212,7 +213,9 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         byline_orgs=found.orgs,
         published=published,
         modified=modified,
-        publisher=publisher or _site_name(objs, page, ids, metas),
+        publisher=publisher
+        or _site_name(objs, page, ids, metas)
+        or site_in_title(scan.title, headline=title, host=urls.host(canonical or url or "")),
         section=_first(metas, "article:section")
         or jsonld.text(article.get("articleSection"))
         or _first(metas, "parsely-section"),

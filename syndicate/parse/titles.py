@@ -88,3 +88,48 @@ def _suffix_ok(text: str, h1: str) -> bool:
     """True when ``text`` is ``h1`` followed by a separator (a site name, a section)."""
     rest = text[len(h1) :] if text.casefold().startswith(h1.casefold()) else ""
     return bool(rest) and bool(_SEPARATORS.match(rest))
+
+
+# The most words a site name written beside the headline has ("Yosemite National Park (U.S.
+# National Park Service)"); a longer part is a tagline or a second headline.
+MAX_SITE_WORDS = 8
+# Parts that name a kind of page or a section, not the site ("Headline | Blog").
+_NOT_SITE = frozenset(
+    ["blog", "news", "home", "homepage", "article", "articles", "post", "posts", "opinion",
+     "story", "stories", "insights", "resources", "page", "magazine", "podcast", "video"]
+)  # fmt: skip
+# A part holding these is a tagline, a sentence or a byline ("Online Courses, Learning
+# Paths, and Certifications", "Realize your potential.", "by Jane Doe"), not a name.
+_TAGLINE = re.compile(r"[,?!…]|\.\.\.|\.$|^by\s", re.IGNORECASE)
+
+
+def site_in_title(page_title: str | None, *, headline: str | None, host: str | None) -> str | None:
+    """The site's name as ``<title>`` writes it beside the headline ("Headline | Tarkett",
+    "Psychiatry.org - Headline"): the outermost part on the other side of a separator.
+
+    Only when the title holds the headline whole at one end, and the part is short and reads
+    as a name: not a tagline, not a bare section word ("Blog"), unless it is the host's name.
+    """
+    if not page_title or not headline:
+        return None
+    text, key = clean_text(page_title), _key(headline)
+    parts = _SEPARATORS.split(text)
+    if len(parts) < 2 or not key:
+        return None
+    ends = range(1, len(parts))
+    if any(_key(" ".join(parts[:i])) == key for i in ends):
+        part = parts[-1]
+    elif any(_key(" ".join(parts[i:])) == key for i in ends):
+        part = parts[0]
+    else:
+        return None
+    if is_site_name(part, site=None, host=host):
+        return part
+    if (
+        len(part.split()) > MAX_SITE_WORDS
+        or _TAGLINE.search(part)
+        or _key(part) in _NOT_SITE
+        or not any(c.isalpha() for c in part)
+    ):
+        return None
+    return part
