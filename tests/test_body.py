@@ -780,6 +780,49 @@ def test_a_river_of_linked_card_headlines_in_list_items_has_no_body() -> None:
     assert extract(html).text == ""
 
 
+def excerpt_cards(*, more: bool = True) -> str:
+    """A blog's posts as whole excerpts: two paragraphs each and a "Continue reading" link."""
+    return "".join(
+        f'<article class="post type-post hentry"><h2 class="entry-title">'
+        f'<a href="https://news.example.org{href}" rel="bookmark">{title}</a></h2>'
+        f'<div class="entry-meta"><time datetime="2025-03-04">March 4, 2025</time></div>'
+        f'<div class="entry-content"><p>{dek} {PARAS[n % 4]}</p><p>{PARAS[(n + 1) % 4]}</p>'
+        + (
+            f'<p><a class="more-link" href="https://news.example.org{href}#more-{n}">'
+            "Continue reading</a></p>"
+            if more
+            else ""
+        )
+        + "</div></article>"
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body_class", "url"),
+    [
+        ("home blog", None),
+        ("", "https://news.example.org/"),
+        ("", "https://news.example.org/page/3/"),
+    ],
+)
+def test_a_blogs_front_page_of_whole_excerpts_has_no_body(body_class: str, url: str | None) -> None:
+    html = listing_page(excerpt_cards(), body_class=body_class)
+    assert extract(html, **({"url": url} if url else {})).text == ""
+
+
+@pytest.mark.parametrize(
+    ("body_class", "more"), [("single single-post", True), ("home blog", False)]
+)
+def test_long_excerpts_on_a_story_page_or_without_a_reading_link_are_a_story(
+    body_class: str, more: bool
+) -> None:
+    html = listing_page(excerpt_cards(more=more), body_class=body_class)
+    body = extract(html, url="https://news.example.org/2025/03/newsletter/")
+    assert "Landlords sue over the new rent registry" in body.text
+    assert PARAS[1] in body.text
+
+
 def test_a_link_roundup_pointing_to_other_sites_is_a_story() -> None:
     picks = [
         ("citylab.example.com", "Why buses beat trams", "A sharp case for the cheaper option."),

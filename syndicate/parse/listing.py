@@ -85,6 +85,7 @@ def is_listing(
             counts[above] = counts.get(above, 0) + 1
     card_chars: list[int] = []
     deks: list[int] = []
+    excerpts = 0
     for heading, _host in headlines:
         card = heading
         for above in heading.iterancestors():
@@ -96,20 +97,41 @@ def is_listing(
             chars = _chars(card)
             card_chars.append(chars)
             deks.append(chars - _chars(heading))
+            excerpts += _links_back(card, heading)
+    classed = _classed(root)
     return (
         len(card_chars) >= pt.LISTING_MIN_CARDS
-        and sum(card_chars) >= _card_share(root) * total_chars
-        and statistics.median(deks) <= pt.LISTING_MAX_DEK_CHARS
+        and sum(card_chars)
+        >= (pt.LISTING_CARD_SHARE_CLASSED if classed else pt.LISTING_CARD_SHARE) * total_chars
+        and (
+            statistics.median(deks) <= pt.LISTING_MAX_DEK_CHARS
+            or (
+                excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars)
+                and (classed or bool(url and pt.LISTING_PATH.match(page_path)))
+            )
+        )
         and _site_links([host for _heading, host in headlines], page_host)
     )
 
 
-def _card_share(root: Element) -> float:
+def _links_back(card: Element, heading: Element) -> bool:
+    """True when ``card`` holds, besides its headline, a link to the headline's page (an
+    excerpt's "Continue reading")."""
+    link = _headline_link(heading)
+    target = (link.get("href") or "").split("#")[0].rstrip("/") if link is not None else ""
+    if not target:
+        return False
+    return any(
+        other is not link and (other.get("href") or "").split("#")[0].rstrip("/") == target
+        for other in card.iter("a")
+    )
+
+
+def _classed(root: Element) -> bool:
+    """True when the page's ``<body>`` is classed as a listing template."""
     body = root if root.tag == "body" else root.find("body")
     classes = set((body.get("class") or "").lower().split()) if body is not None else set()
-    if classes & pt.LISTING_BODY_CLASSES:
-        return pt.LISTING_CARD_SHARE_CLASSED
-    return pt.LISTING_CARD_SHARE
+    return bool(classes & pt.LISTING_BODY_CLASSES)
 
 
 def _site_links(hosts: list[str], page_host: str) -> bool:

@@ -580,6 +580,12 @@ LISTING_BODY_CLASSES = frozenset(
 # A card's own text besides its headline (dek, byline, date) is at most this long in the
 # median card; a product guide's or a newsletter's items carry paragraphs.
 LISTING_MAX_DEK_CHARS = 280
+# ... unless the cards are excerpts: at least this share of them end in a "Continue reading"
+# link to their own headline's page, on a page classed or addressed as a listing (a blog's
+# front page of whole excerpts). A newsletter's items with such links sit on a story page.
+LISTING_EXCERPT_SHARE = 0.5
+# The path of a posts index: the site's root or one of its numbered pages.
+LISTING_PATH = re.compile(r"^(?:/page/\d+)?$")
 # At least this share of the cards' headlines link to the page's own site: a roundup of links
 # to other sites is a story about them.
 LISTING_SITE_SHARE = 0.75
