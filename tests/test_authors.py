@@ -118,6 +118,13 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Contributors: Janet Loughrey", ("Janet Loughrey",)),
         ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
         ("coffee. Learn about Serious Eats' Editorial Process", ()),
+        ("Dec 17, 2025 Julian K. Arni", ("Julian K. Arni",)),
+        ("ServiceTitan November 26th, 2024 10 Min Read", ("ServiceTitan",)),
+        ("Audrey Huang, Print Managing Editor", ("Audrey Huang",)),
+        ("Liz Kenny Former McKinsey Consultant", ("Liz Kenny",)),
+        ("Shaoni Mukherjee Technical Writer", ("Shaoni Mukherjee",)),
+        ("Kendall Breitman Social Media Manager", ("Kendall Breitman",)),
+        ("Craig Hull Verified", ("Craig Hull",)),
     ],
 )
 def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:
@@ -126,7 +133,14 @@ def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[
 
 @pytest.mark.parametrize(
     "not_a_name",
-    ["Personal finance", "Articles by Juliette", "NOC Admin", "Updated on November 20, 2025"],
+    [
+        "Personal finance",
+        "Articles by Juliette",
+        "NOC Admin",
+        "Updated on November 20, 2025",
+        "Government Websites by CivicPlus®",
+        "Dec 17, 2025 updated",
+    ],
 )
 def test_labels_and_accounts_are_not_names(not_a_name: str) -> None:
     assert split_byline(not_a_name).authors == ()

@@ -320,6 +320,19 @@ def test_visible_full_name_beats_a_structured_login() -> None:
     assert meta(page(head, body)).authors == ("Aoife O'Riordan",)
 
 
+def test_unmarked_by_colon_line_beats_a_meta_login() -> None:
+    head = '<meta name="author" content="Luke Daigle">'
+    body = """<h1>Main story headline</h1><p>November 3, 2023</p>
+      <p>By: Paul Fenaroli</p><p>Share</p>"""
+    assert meta(page(head, body)).authors == ("Paul Fenaroli",)
+
+
+def test_unmarked_posted_by_line_with_its_date() -> None:
+    body = """<h1>Main story headline</h1>
+      <p>Posted by IndustrySelect on Tuesday, August 29, 2023</p>"""
+    assert meta(page(body=body)).authors == ("IndustrySelect",)
+
+
 def test_named_writer_beats_a_staff_byline() -> None:
     head = '<meta name="author" content="Jay Berstein">'
     body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'

@@ -30,7 +30,10 @@ _ROLE_WORDS = (
     r"tech(?:nology)?|culture|opinion|news|digital|breaking|freelance|guest|special|"
     r"correspondent|editor(?:ial)?|editors|writer|writers|reporter|reporters|contributor|"
     r"columnist|journalist|producer|author|intern|fellow|photographer|analyst|"
-    r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?"
+    r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?|"
+    # Words that open a job title but no name ("Former McKinsey Consultant", "Technical
+    # Writer", "Social Media Manager").
+    r"former|technical|social|media"
 )
 _ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})\b[\s-]*)+$", re.IGNORECASE)
 # Words no name contains: a byline part holding one is a job title ("Sr. Director of
@@ -43,7 +46,7 @@ _TITLE_WORD = re.compile(
     r"representative|committee|department|university|institute|company|inc|llc|ltd|"
     r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
     r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate|educator|"
-    r"instructor|librarian|coordinator|content)s?\b",
+    r"instructor|librarian|coordinator|content|verified)s?\b",
     re.IGNORECASE,
 )
 # Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
@@ -79,14 +82,15 @@ _CUT = re.compile(
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
-# A date printed before the byline and set apart from it ("Dec. 19, 2025 · Jane Doe").
+# A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
+# straight before a capitalised name ("Dec 17, 2025 Julian K. Arni").
 _LEADING_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|•·—–-]\s*",
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|•·—–-]\s*|\s+(?-i:(?=[A-ZÀ-Þ])))",
     re.IGNORECASE,
 )
 # A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
@@ -126,6 +130,9 @@ _UI_WORDS = re.compile(
     r"read more|see more|(?:posts?|articles?|stories) by|more from|authors of|corresponding)\b",
     re.IGNORECASE,
 )
+# A credit rather than a name: a "by" inside it or a trademark sign ("Government Websites
+# by CivicPlus®", "Theme by Acme™").
+_CREDIT = re.compile(r"\sby\s|[®™©]", re.IGNORECASE)
 # Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
                         "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
@@ -263,7 +270,8 @@ def _strip_title(part: str) -> str:
     Director", "Keith Barry Senior Autos Reporter"); the name keeps at least two words."""
     words = part.split()
     for cut in range(2, min(len(words), MAX_TITLED_NAME_WORDS + 1)):
-        if not all(_NAME_WORD.match(w) for w in words[:cut]):
+        if not all(_NAME_WORD.match(w) for w in words[:cut]) or _ROLE.match(words[cut - 1]):
+            # Not a name, or the title starts inside it ("Print Managing Editor").
             break
         if _TITLE_WORD.fullmatch(words[cut]) or _ROLE.match(words[cut]):
             return " ".join(words[:cut])
@@ -325,6 +333,8 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
     if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
         return None
     if _USERNAME.match(text) or _TITLE_WORD.search(text) or _UI_WORDS.search(text):
+        return None
+    if _CREDIT.search(text):
         return None
     return text
 

@@ -20,7 +20,13 @@ from typing import Any, TypeAlias
 import lxml.html
 from lxml import etree
 
-from syndicate.parse.authors import clean_text, looks_like_name, other_role_label, strip_prefix
+from syndicate.parse.authors import (
+    clean_text,
+    display_byline,
+    looks_like_name,
+    other_role_label,
+    strip_prefix,
+)
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -97,7 +103,10 @@ _BY_LABEL = re.compile(
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
-_BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
+# A text that starts with the label and goes on to the name ("By Jane Doe", "By: Jane Doe").
+_BY_INLINE = re.compile(
+    r"^(?:(?:by|written by|words by|posted by)\s*:?|authors?\s*:)\s*(?<=[\s:])\w", re.IGNORECASE
+)
 
 # Inside a byline holder: the elements that carry just a name.
 _NAME_HREF = re.compile(
@@ -453,7 +462,7 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
         found = None
         if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
             found = f"{text} {texts[index + 1]}"
-        elif _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+        elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             found = text
         if found and not (index and other_role_label(texts[index - 1])):
             return found
@@ -469,7 +478,7 @@ def labelled_byline(texts: list[str]) -> str | None:
         text = clean_text(raw)
         if not text or _BARE_BY.match(text):
             continue
-        if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+        if _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             return text
         if _BY_LABEL.match(text):
             following = (clean_text(t) for t in texts[index + 1 : index + 4])
