@@ -333,6 +333,20 @@ def test_unmarked_posted_by_line_with_its_date() -> None:
     assert meta(page(body=body)).authors == ("IndustrySelect",)
 
 
+def test_author_aside_before_the_headline() -> None:
+    body = """<article><div class="post-meta"><time>Sep 01, 2023</time>
+      <aside class="post-author">Katie Liguori</aside></div><h1>Main story headline</h1>
+      </article>"""
+    assert meta(page(body=body)).authors == ("Katie Liguori",)
+
+
+def test_strong_holder_naming_nobody_gives_way_to_an_author_link() -> None:
+    body = """<header><a class="author-login" href="/login">Sign In</a></header>
+      <h1>Main story headline</h1><p>Some text.</p>
+      <div class="post-meta"><a href="/author/ray/">Ray Ansari</a></div>"""
+    assert meta(page(body=body)).authors == ("Ray Ansari",)
+
+
 def test_named_writer_beats_a_staff_byline() -> None:
     head = '<meta name="author" content="Jay Berstein">'
     body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'

@@ -113,7 +113,11 @@ _NAME_HREF = re.compile(
     r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter", re.IGNORECASE
 )
 _AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
-_BYLINE_TAGS = frozenset({"a", "span", "div", "p", "li"})
+# Tags whose "author" class or id marks a byline holder: the usual wrappers, the inline tags
+# that style a name, and <aside>/<address>, which themes use for the post's author line.
+_BYLINE_TAGS = frozenset(
+    {"a", "span", "div", "p", "li", "aside", "address", "small", "strong", "b", "em"}
+)
 # What may stand between two holders of one byline's names: ", ", " & ", " and ".
 _NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
@@ -421,8 +425,8 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
             else:
                 found.append((text, names))
             previous = el
-        if found:
-            return found
+        # The weaker holders follow, for when the strongest name nobody ("Sign In").
+        previous = None
     return found
 
 
