@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from syndicate.parse.authors import Byline, display_byline, split_byline, writer_names
+from syndicate.parse.authors import (
+    Byline,
+    display_byline,
+    shown_handle,
+    split_byline,
+    writer_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -156,3 +162,19 @@ def test_reviewers_and_testers_are_not_writers() -> None:
         "Jane Doe",
         "John Roe",
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "handle"),
+    [
+        ("by jsteinhardt 18th Dec 2025 AI Alignment Forum", "jsteinhardt"),
+        ("thegrangehall", "thegrangehall"),
+        ("By admin", None),
+        ("editor", None),
+        ("TopGear.com", None),
+        ("By uclahealth", None),
+        ("Jane Doe", None),
+    ],
+)
+def test_a_login_shown_as_the_byline(byline: str, handle: str | None) -> None:
+    assert shown_handle(byline, host="www.uclahealth.org") == handle

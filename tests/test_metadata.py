@@ -347,6 +347,14 @@ def test_strong_holder_naming_nobody_gives_way_to_an_author_link() -> None:
     assert meta(page(body=body)).authors == ("Ray Ansari",)
 
 
+def test_a_login_shown_as_the_only_byline_is_the_author() -> None:
+    body = """<h1>Main story headline</h1><div class="post-byline">by <a
+      href="/users/jsteinhardt">jsteinhardt</a> 18th Dec 2025</div>"""
+    assert meta(page(body=body)).authors == ("jsteinhardt",)
+    body = '<h1>Main story headline</h1><div class="byline">By forward</div>'
+    assert meta(page(body=body)).authors == ()
+
+
 def test_named_writer_beats_a_staff_byline() -> None:
     head = '<meta name="author" content="Jay Berstein">'
     body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'

@@ -82,7 +82,7 @@ _CUT = re.compile(
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 # A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
@@ -122,6 +122,8 @@ _ORG_SUFFIX = re.compile(
     r"wire(?:\s+(?:staff|reports?|services?))?|reports?)$",
     re.IGNORECASE,
 )
+# A domain name printed as a byline ("TopGear.com"): the site, not a writer's login.
+_DOMAIN = re.compile(r"\.(?:com|org|net|co|io|us|uk|de|info|biz|gov|edu)$")
 # A login rather than a name: one token, all lower case or joined by dots, dashes, underscores.
 _USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
 # Interface text that byline markup sometimes holds instead of a name.
@@ -337,6 +339,22 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
     if _CREDIT.search(text):
         return None
     return text
+
+
+def shown_handle(byline: str, *, host: str | None = None) -> str | None:
+    """The login a byline shows as its whole text ("by jsteinhardt"), or None.
+
+    Not a name, so ``split_byline`` drops it; a page that prints nothing else as its byline
+    credits the writer by it. Placeholders and accounts ("admin", "editor"), domain names and
+    the site's own account (a label of ``host``: "uclahealth" on www.uclahealth.org) are not.
+    """
+    text = strip_prefix(display_byline(byline)).strip(" .,:;|")
+    if not _USERNAME.match(text) or _ACCOUNT.search(text) or text[:1].isdigit():
+        return None
+    low = text.lower()
+    if low in JUNK or _ROLE.match(low) or _DOMAIN.search(low):
+        return None
+    return None if host and low.replace("-", "") in host.replace("-", "").split(".") else text
 
 
 def _lower_tail(text: str) -> bool:
