@@ -355,6 +355,22 @@ def test_a_login_shown_as_the_only_byline_is_the_author() -> None:
     assert meta(page(body=body)).authors == ()
 
 
+def test_unmarked_names_and_date_in_one_line_by_the_headline() -> None:
+    body = """<header><h1>Main story headline</h1>
+      <p>Aaron Ricadela | Senior Writer | July 2, 2025</p></header>"""
+    assert meta(page(body=body)).authors == ("Aaron Ricadela",)
+    body = "<h1>Main story headline</h1><p>Dec 17, 2025 · Jane Doe and John Roe</p>"
+    assert meta(page(body=body)).authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    "line", ["Travel | July 2, 2025", "Key Takeaways", "Jane Doe", "Home Improvement Tips"]
+)
+def test_a_section_or_a_name_without_a_date_is_no_byline(line: str) -> None:
+    body = f"<h1>Main story headline</h1><p>{line}</p>"
+    assert meta(page(body=body)).authors == ()
+
+
 def test_named_writer_beats_a_staff_byline() -> None:
     head = '<meta name="author" content="Jay Berstein">'
     body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'

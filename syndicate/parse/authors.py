@@ -93,6 +93,13 @@ _LEADING_DATE = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|•·—–-]\s*|\s+(?-i:(?=[A-ZÀ-Þ])))",
     re.IGNORECASE,
 )
+# A calendar date: "Dec 26, 2025", "24th Apr 2000", "12/17/2025", "2025-12-17".
+_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
+)
+_DATE_ANYWHERE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
 # A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
 _INNER_BY = re.compile(r"\b(?:written|posted|authored|words|story)\s+by\b[:\s]*", re.IGNORECASE)
 # Labels of people who did not write the piece: reviewers, fact-checkers, testers, editors.
@@ -355,6 +362,24 @@ def shown_handle(byline: str, *, host: str | None = None) -> str | None:
     if low in JUNK or _ROLE.match(low) or _DOMAIN.search(low):
         return None
     return None if host and low.replace("-", "") in host.replace("-", "").split(".") else text
+
+
+def has_date(text: str) -> bool:
+    """True for a text that holds a calendar date ("Jane Doe | July 2, 2025")."""
+    return bool(_DATE_ANYWHERE.search(text))
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """The names of a text that holds nothing but people's names, each of two to four
+    capitalised words ("Naftali Tishby, Fernando C. Pereira"); else ()."""
+    found = split_byline(text)
+    for name in found.authors:
+        words = name.split()
+        if not 2 <= len(words) <= MAX_TITLED_NAME_WORDS or not all(
+            _NAME_WORD.match(w) or w in _PARTICLES for w in words
+        ):
+            return ()
+    return () if found.orgs else found.authors
 
 
 def _lower_tail(text: str) -> bool:

@@ -445,7 +445,9 @@ def _authors(
     if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
         # No byline by the headline and no structured author: any byline on the page.
         shown = visible.bylines(lazy.page.elements)
-    head_byline = visible.header_byline(region.texts, after=region.after)
+    head_byline = visible.header_byline(region.texts, after=region.after) or visible.dated_byline(
+        region.texts, after=region.after
+    )
     byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]

@@ -23,8 +23,10 @@ from lxml import etree
 from syndicate.parse.authors import (
     clean_text,
     display_byline,
+    has_date,
     looks_like_name,
     other_role_label,
+    person_names,
     strip_prefix,
 )
 
@@ -94,6 +96,10 @@ MAX_PAGE_ELEMENTS = 10_000
 MAX_HEADER_TEXT = 120
 # The short texts after the headline where an unmarked "By Jane Doe" line is looked for.
 BYLINE_AFTER_TEXTS = 12
+# How many texts after the headline (and before it) an unmarked line of names beside a date
+# may be: the story's meta line sits right by the headline.
+DATED_AFTER_TEXTS = 6
+DATED_BEFORE_TEXTS = 3
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
@@ -470,6 +476,20 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
             found = text
         if found and not (index and other_role_label(texts[index - 1])):
             return found
+    return None
+
+
+def dated_byline(texts: list[str], *, after: int = 0) -> str | None:
+    """An unmarked line of writers' names and the story's date in one text, by the headline:
+    "Jane Doe | Senior Writer | July 2, 2025", "Dec 17, 2025 · Jane Doe"."""
+    near = list(range(min(after, DATED_AFTER_TEXTS))) + list(
+        range(after, min(len(texts), after + DATED_BEFORE_TEXTS))
+    )
+    for index in near:
+        text = texts[index]
+        shown = display_byline(text)
+        if shown and shown != text and has_date(text) and person_names(shown):
+            return shown
     return None
 
 
