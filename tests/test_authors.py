@@ -145,6 +145,8 @@ def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[
         "NOC Admin",
         "Updated on November 20, 2025",
         "Government Websites by CivicPlus®",
+        "Researched by",
+        "Name",
         "Dec 17, 2025 updated",
     ],
 )

@@ -139,9 +139,9 @@ _UI_WORDS = re.compile(
     r"read more|see more|(?:posts?|articles?|stories) by|more from|authors of|corresponding)\b",
     re.IGNORECASE,
 )
-# A credit rather than a name: a "by" inside it or a trademark sign ("Government Websites
-# by CivicPlus®", "Theme by Acme™").
-_CREDIT = re.compile(r"\sby\s|[®™©]", re.IGNORECASE)
+# A credit or a label rather than a name: a "by" after a word or a trademark sign
+# ("Government Websites by CivicPlus®", "Researched by", "Theme by Acme™").
+_CREDIT = re.compile(r"\sby\b|[®™©]", re.IGNORECASE)
 # Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
                         "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
@@ -163,7 +163,7 @@ JUNK = frozenset(
      "undefined", "nan", "n/a", "na", "default", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read more",
      "posts", "articles", "wordpress", "blog", "news", "by", "view full profile", "sign in",
-     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more"}
+     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more", "name"}
 )  # fmt: skip
 
 
