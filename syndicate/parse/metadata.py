@@ -441,10 +441,10 @@ def _authors(
     """The byline as displayed and the authors, by the precedence in the module docstring."""
     people, orgs = _jsonld_authors(article, ids)
     metas_named = [v for v in _all(metas, AUTHOR_METAS) if "://" not in v] + _labelled(metas)
-    shown = visible.bylines(region.elements)
+    shown = visible.bylines(region.elements, enough=MAX_SHOWN)
     if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
         # No byline by the headline and no structured author: any byline on the page.
-        shown = visible.bylines(lazy.page.elements)
+        shown = visible.bylines(lazy.page.elements, enough=MAX_SHOWN)
     head_byline = visible.header_byline(region.texts, after=region.after) or visible.dated_byline(
         region.texts, after=region.after
     )

@@ -401,8 +401,12 @@ def _name_parts(el: Element) -> list[str]:
     return names
 
 
-def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
-    """Bylines among ``elements``, by strength: (text as displayed, the names marked in it)."""
+def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list[str]]]:
+    """Bylines among ``elements``, by strength: (text as displayed, the names marked in it).
+
+    The strongest kind of holder is read whole; weaker kinds follow (for when the strongest
+    name nobody: "Sign In") until ``enough`` bylines are found.
+    """
     found: list[tuple[str, list[str]]] = []
     ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
     for el in elements:
@@ -413,7 +417,10 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
             ranked[rank].append(el)
     for group in ranked:
         previous: Element | None = None
+        weaker = bool(found)
         for el in group:
+            if weaker and len(found) >= enough:
+                return found
             if el.get("content"):
                 continue
             text = _SPACE_BEFORE_PUNCT.sub(r"\1", text_of(el))
@@ -431,8 +438,6 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
             else:
                 found.append((text, names))
             previous = el
-        # The weaker holders follow, for when the strongest name nobody ("Sign In").
-        previous = None
     return found
 
 
