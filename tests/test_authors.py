@@ -131,6 +131,9 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Shaoni Mukherjee Technical Writer", ("Shaoni Mukherjee",)),
         ("Kendall Breitman Social Media Manager", ("Kendall Breitman",)),
         ("Craig Hull Verified", ("Craig Hull",)),
+        ("By Jack Beresford Senior Life and Trends Reporter", ("Jack Beresford",)),
+        ("Kendall Breitman Social Media & Community Expert", ("Kendall Breitman",)),
+        ("Kaiser Health News", ("Kaiser Health News",)),
     ],
 )
 def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:

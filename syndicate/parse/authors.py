@@ -262,11 +262,12 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
-        name = clean_name(part, site=site)
-        if not name:
-            # "Zackery Cuevas Writer, Hardware": the name, then its title and desk.
-            name = clean_name(_strip_title(part), site=site)
-            in_role = bool(name)
+        # "Zackery Cuevas Writer, Hardware", "Jack Beresford Senior Life and Trends Reporter":
+        # the name, then its title (and desk) in the holder's next element.
+        titled = _strip_title(part)
+        name = clean_name(titled, site=site) if titled != part else None
+        in_role = bool(name)
+        name = name or clean_name(part, site=site)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
