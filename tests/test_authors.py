@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from syndicate.parse.authors import Byline, display_byline, split_byline, writer_names
+from syndicate.parse.authors import (
+    Byline,
+    display_byline,
+    shown_handle,
+    split_byline,
+    writer_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +124,16 @@ def test_acronym_after_a_job_title_is_not_an_organisation() -> None:
         ("Contributors: Janet Loughrey", ("Janet Loughrey",)),
         ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
         ("coffee. Learn about Serious Eats' Editorial Process", ()),
+        ("Dec 17, 2025 Julian K. Arni", ("Julian K. Arni",)),
+        ("ServiceTitan November 26th, 2024 10 Min Read", ("ServiceTitan",)),
+        ("Audrey Huang, Print Managing Editor", ("Audrey Huang",)),
+        ("Liz Kenny Former McKinsey Consultant", ("Liz Kenny",)),
+        ("Shaoni Mukherjee Technical Writer", ("Shaoni Mukherjee",)),
+        ("Kendall Breitman Social Media Manager", ("Kendall Breitman",)),
+        ("Craig Hull Verified", ("Craig Hull",)),
+        ("By Jack Beresford Senior Life and Trends Reporter", ("Jack Beresford",)),
+        ("Kendall Breitman Social Media & Community Expert", ("Kendall Breitman",)),
+        ("Kaiser Health News", ("Kaiser Health News",)),
     ],
 )
 def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[str, ...]) -> None:
@@ -126,7 +142,16 @@ def test_byline_labels_dates_and_roles_around_names(byline: str, authors: tuple[
 
 @pytest.mark.parametrize(
     "not_a_name",
-    ["Personal finance", "Articles by Juliette", "NOC Admin", "Updated on November 20, 2025"],
+    [
+        "Personal finance",
+        "Articles by Juliette",
+        "NOC Admin",
+        "Updated on November 20, 2025",
+        "Government Websites by CivicPlus®",
+        "Researched by",
+        "Name",
+        "Dec 17, 2025 updated",
+    ],
 )
 def test_labels_and_accounts_are_not_names(not_a_name: str) -> None:
     assert split_byline(not_a_name).authors == ()
@@ -142,3 +167,19 @@ def test_reviewers_and_testers_are_not_writers() -> None:
         "Jane Doe",
         "John Roe",
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "handle"),
+    [
+        ("by jsteinhardt 18th Dec 2025 AI Alignment Forum", "jsteinhardt"),
+        ("thegrangehall", "thegrangehall"),
+        ("By admin", None),
+        ("editor", None),
+        ("TopGear.com", None),
+        ("By uclahealth", None),
+        ("Jane Doe", None),
+    ],
+)
+def test_a_login_shown_as_the_byline(byline: str, handle: str | None) -> None:
+    assert shown_handle(byline, host="www.uclahealth.org") == handle

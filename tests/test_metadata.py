@@ -320,6 +320,57 @@ def test_visible_full_name_beats_a_structured_login() -> None:
     assert meta(page(head, body)).authors == ("Aoife O'Riordan",)
 
 
+def test_unmarked_by_colon_line_beats_a_meta_login() -> None:
+    head = '<meta name="author" content="Luke Daigle">'
+    body = """<h1>Main story headline</h1><p>November 3, 2023</p>
+      <p>By: Paul Fenaroli</p><p>Share</p>"""
+    assert meta(page(head, body)).authors == ("Paul Fenaroli",)
+
+
+def test_unmarked_posted_by_line_with_its_date() -> None:
+    body = """<h1>Main story headline</h1>
+      <p>Posted by IndustrySelect on Tuesday, August 29, 2023</p>"""
+    assert meta(page(body=body)).authors == ("IndustrySelect",)
+
+
+def test_author_aside_before_the_headline() -> None:
+    body = """<article><div class="post-meta"><time>Sep 01, 2023</time>
+      <aside class="post-author">Katie Liguori</aside></div><h1>Main story headline</h1>
+      </article>"""
+    assert meta(page(body=body)).authors == ("Katie Liguori",)
+
+
+def test_strong_holder_naming_nobody_gives_way_to_an_author_link() -> None:
+    body = """<header><a class="author-login" href="/login">Sign In</a></header>
+      <h1>Main story headline</h1><p>Some text.</p>
+      <div class="post-meta"><a href="/author/ray/">Ray Ansari</a></div>"""
+    assert meta(page(body=body)).authors == ("Ray Ansari",)
+
+
+def test_a_login_shown_as_the_only_byline_is_the_author() -> None:
+    body = """<h1>Main story headline</h1><div class="post-byline">by <a
+      href="/users/jsteinhardt">jsteinhardt</a> 18th Dec 2025</div>"""
+    assert meta(page(body=body)).authors == ("jsteinhardt",)
+    body = '<h1>Main story headline</h1><div class="byline">By forward</div>'
+    assert meta(page(body=body)).authors == ()
+
+
+def test_unmarked_names_and_date_in_one_line_by_the_headline() -> None:
+    body = """<header><h1>Main story headline</h1>
+      <p>Aaron Ricadela | Senior Writer | July 2, 2025</p></header>"""
+    assert meta(page(body=body)).authors == ("Aaron Ricadela",)
+    body = "<h1>Main story headline</h1><p>Dec 17, 2025 · Jane Doe and John Roe</p>"
+    assert meta(page(body=body)).authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    "line", ["Travel | July 2, 2025", "Key Takeaways", "Jane Doe", "Home Improvement Tips"]
+)
+def test_a_section_or_a_name_without_a_date_is_no_byline(line: str) -> None:
+    body = f"<h1>Main story headline</h1><p>{line}</p>"
+    assert meta(page(body=body)).authors == ()
+
+
 def test_named_writer_beats_a_staff_byline() -> None:
     head = '<meta name="author" content="Jay Berstein">'
     body = '<h1>Main story headline</h1><div class="byline">Aidoc Staff</div>'

@@ -30,7 +30,10 @@ _ROLE_WORDS = (
     r"tech(?:nology)?|culture|opinion|news|digital|breaking|freelance|guest|special|"
     r"correspondent|editor(?:ial)?|editors|writer|writers|reporter|reporters|contributor|"
     r"columnist|journalist|producer|author|intern|fellow|photographer|analyst|"
-    r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?"
+    r"in|at|large|chief|the|for|team|desk|board|member|wire|reports?|services?|"
+    # Words that open a job title but no name ("Former McKinsey Consultant", "Technical
+    # Writer", "Social Media Manager").
+    r"former|technical|social|media"
 )
 _ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})\b[\s-]*)+$", re.IGNORECASE)
 # Words no name contains: a byline part holding one is a job title ("Sr. Director of
@@ -43,7 +46,7 @@ _TITLE_WORD = re.compile(
     r"representative|committee|department|university|institute|company|inc|llc|ltd|"
     r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
     r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate|educator|"
-    r"instructor|librarian|coordinator|content)s?\b",
+    r"instructor|librarian|coordinator|content|verified)s?\b",
     re.IGNORECASE,
 )
 # Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
@@ -79,16 +82,24 @@ _CUT = re.compile(
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
-# A date printed before the byline and set apart from it ("Dec. 19, 2025 · Jane Doe").
+# A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
+# straight before a capitalised name ("Dec 17, 2025 Julian K. Arni").
 _LEADING_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|•·—–-]\s*",
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|•·—–-]\s*|\s+(?-i:(?=[A-ZÀ-Þ])))",
     re.IGNORECASE,
 )
+# A calendar date: "Dec 26, 2025", "24th Apr 2000", "12/17/2025", "2025-12-17".
+_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
+)
+_DATE_ANYWHERE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
 # A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
 _INNER_BY = re.compile(r"\b(?:written|posted|authored|words|story)\s+by\b[:\s]*", re.IGNORECASE)
 # Labels of people who did not write the piece: reviewers, fact-checkers, testers, editors.
@@ -118,6 +129,8 @@ _ORG_SUFFIX = re.compile(
     r"wire(?:\s+(?:staff|reports?|services?))?|reports?)$",
     re.IGNORECASE,
 )
+# A domain name printed as a byline ("TopGear.com"): the site, not a writer's login.
+_DOMAIN = re.compile(r"\.(?:com|org|net|co|io|us|uk|de|info|biz|gov|edu)$")
 # A login rather than a name: one token, all lower case or joined by dots, dashes, underscores.
 _USERNAME = re.compile(r"^(?:[a-z][a-z0-9]*|\w+[._-]\w+(?:[._-]\w+)*)$")
 # Interface text that byline markup sometimes holds instead of a name.
@@ -126,6 +139,9 @@ _UI_WORDS = re.compile(
     r"read more|see more|(?:posts?|articles?|stories) by|more from|authors of|corresponding)\b",
     re.IGNORECASE,
 )
+# A credit or a label rather than a name: a "by" after a word or a trademark sign
+# ("Government Websites by CivicPlus®", "Researched by", "Theme by Acme™").
+_CREDIT = re.compile(r"\sby\b|[®™©]", re.IGNORECASE)
 # Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
                         "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
@@ -147,7 +163,7 @@ JUNK = frozenset(
      "undefined", "nan", "n/a", "na", "default", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read more",
      "posts", "articles", "wordpress", "blog", "news", "by", "view full profile", "sign in",
-     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more"}
+     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more", "name"}
 )  # fmt: skip
 
 
@@ -246,11 +262,12 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
-        name = clean_name(part, site=site)
-        if not name:
-            # "Zackery Cuevas Writer, Hardware": the name, then its title and desk.
-            name = clean_name(_strip_title(part), site=site)
-            in_role = bool(name)
+        # "Zackery Cuevas Writer, Hardware", "Jack Beresford Senior Life and Trends Reporter":
+        # the name, then its title (and desk) in the holder's next element.
+        titled = _strip_title(part)
+        name = clean_name(titled, site=site) if titled != part else None
+        in_role = bool(name)
+        name = name or clean_name(part, site=site)
         if name:
             authors.append(name)
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
@@ -263,7 +280,8 @@ def _strip_title(part: str) -> str:
     Director", "Keith Barry Senior Autos Reporter"); the name keeps at least two words."""
     words = part.split()
     for cut in range(2, min(len(words), MAX_TITLED_NAME_WORDS + 1)):
-        if not all(_NAME_WORD.match(w) for w in words[:cut]):
+        if not all(_NAME_WORD.match(w) for w in words[:cut]) or _ROLE.match(words[cut - 1]):
+            # Not a name, or the title starts inside it ("Print Managing Editor").
             break
         if _TITLE_WORD.fullmatch(words[cut]) or _ROLE.match(words[cut]):
             return " ".join(words[:cut])
@@ -326,7 +344,43 @@ def clean_name(text: str, *, site: str | None = None) -> str | None:
         return None
     if _USERNAME.match(text) or _TITLE_WORD.search(text) or _UI_WORDS.search(text):
         return None
+    if _CREDIT.search(text):
+        return None
     return text
+
+
+def shown_handle(byline: str, *, host: str | None = None) -> str | None:
+    """The login a byline shows as its whole text ("by jsteinhardt"), or None.
+
+    Not a name, so ``split_byline`` drops it; a page that prints nothing else as its byline
+    credits the writer by it. Placeholders and accounts ("admin", "editor"), domain names and
+    the site's own account (a label of ``host``: "uclahealth" on www.uclahealth.org) are not.
+    """
+    text = strip_prefix(display_byline(byline)).strip(" .,:;|")
+    if not _USERNAME.match(text) or _ACCOUNT.search(text) or text[:1].isdigit():
+        return None
+    low = text.lower()
+    if low in JUNK or _ROLE.match(low) or _DOMAIN.search(low):
+        return None
+    return None if host and low.replace("-", "") in host.replace("-", "").split(".") else text
+
+
+def has_date(text: str) -> bool:
+    """True for a text that holds a calendar date ("Jane Doe | July 2, 2025")."""
+    return bool(_DATE_ANYWHERE.search(text))
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """The names of a text that holds nothing but people's names, each of two to four
+    capitalised words ("Naftali Tishby, Fernando C. Pereira"); else ()."""
+    found = split_byline(text)
+    for name in found.authors:
+        words = name.split()
+        if not 2 <= len(words) <= MAX_TITLED_NAME_WORDS or not all(
+            _NAME_WORD.match(w) or w in _PARTICLES for w in words
+        ):
+            return ()
+    return () if found.orgs else found.authors
 
 
 def _lower_tail(text: str) -> bool:

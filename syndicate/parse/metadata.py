@@ -10,8 +10,9 @@ Each field takes the first source that has a usable value:
    and Dublin Core metas. Each is cleaned by ``authors.split_byline``; the site's own name
    is never an author. The visible byline goes first when it names more writers than
    JSON-LD or JSON-LD gives only a login ("KatieS"); a staff byline ("Aidoc Staff") goes
-   last when the metadata names a person. Last, a "Written by" or "Author:" line anywhere
-   on the page outside comments, sidebars and related lists.
+   last when the metadata names a person. Then a "Written by" or "Author:" line anywhere
+   on the page outside comments, sidebars and related lists; last, a login the visible
+   byline shows as its whole text ("by jsteinhardt"), unless it is the site's own.
 3. byline: the visible byline as displayed; else the authors joined with commas.
 4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
@@ -39,6 +40,7 @@ from syndicate.parse.authors import (
     clean_text,
     display_byline,
     is_staff_byline,
+    shown_handle,
     split_byline,
     split_names,
     writer_names,
@@ -193,6 +195,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         lazy,
         region,
         site=_org_site(article, ids, site),
+        host=urls.host(canonical or url or ""),
         whole_page=head is None,
     )
 
@@ -435,16 +438,19 @@ def _authors(
     region: visible.Region,
     *,
     site: str | None,
+    host: str | None,
     whole_page: bool,
 ) -> tuple[str | None, Byline]:
     """The byline as displayed and the authors, by the precedence in the module docstring."""
     people, orgs = _jsonld_authors(article, ids)
     metas_named = [v for v in _all(metas, AUTHOR_METAS) if "://" not in v] + _labelled(metas)
-    shown = visible.bylines(region.elements)
+    shown = visible.bylines(region.elements, enough=MAX_SHOWN)
     if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
         # No byline by the headline and no structured author: any byline on the page.
-        shown = visible.bylines(lazy.page.elements)
-    head_byline = visible.header_byline(region.texts, after=region.after)
+        shown = visible.bylines(lazy.page.elements, enough=MAX_SHOWN)
+    head_byline = visible.header_byline(region.texts, after=region.after) or visible.dated_byline(
+        region.texts, after=region.after
+    )
     byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]
@@ -471,7 +477,8 @@ def _authors(
     found = split_byline(labelled, site=site)
     if found.authors:
         return byline or labelled, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
-    return byline, Byline((), shown_split.orgs)
+    handle = shown_handle(byline, host=host) if byline and shown else None
+    return byline, Byline((handle,) if handle else (), shown_split.orgs)
 
 
 def _shown(

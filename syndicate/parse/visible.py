@@ -20,7 +20,15 @@ from typing import Any, TypeAlias
 import lxml.html
 from lxml import etree
 
-from syndicate.parse.authors import clean_text, looks_like_name, other_role_label, strip_prefix
+from syndicate.parse.authors import (
+    clean_text,
+    display_byline,
+    has_date,
+    looks_like_name,
+    other_role_label,
+    person_names,
+    strip_prefix,
+)
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -88,6 +96,10 @@ MAX_PAGE_ELEMENTS = 10_000
 MAX_HEADER_TEXT = 120
 # The short texts after the headline where an unmarked "By Jane Doe" line is looked for.
 BYLINE_AFTER_TEXTS = 12
+# How many texts after the headline (and before it) an unmarked line of names beside a date
+# may be: the story's meta line sits right by the headline.
+DATED_AFTER_TEXTS = 6
+DATED_BEFORE_TEXTS = 3
 # "By" on its own before a linked name, or a text that starts with it.
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
@@ -97,14 +109,21 @@ _BY_LABEL = re.compile(
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
-_BY_INLINE = re.compile(r"^(?:by|written by|words by|posted by|authors?:)\s+\w", re.IGNORECASE)
+# A text that starts with the label and goes on to the name ("By Jane Doe", "By: Jane Doe").
+_BY_INLINE = re.compile(
+    r"^(?:(?:by|written by|words by|posted by)\s*:?|authors?\s*:)\s*(?<=[\s:])\w", re.IGNORECASE
+)
 
 # Inside a byline holder: the elements that carry just a name.
 _NAME_HREF = re.compile(
     r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter", re.IGNORECASE
 )
 _AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
-_BYLINE_TAGS = frozenset({"a", "span", "div", "p", "li"})
+# Tags whose "author" class or id marks a byline holder: the usual wrappers, the inline tags
+# that style a name, and <aside>/<address>, which themes use for the post's author line.
+_BYLINE_TAGS = frozenset(
+    {"a", "span", "div", "p", "li", "aside", "address", "small", "strong", "b", "em"}
+)
 # What may stand between two holders of one byline's names: ", ", " & ", " and ".
 _NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
@@ -382,8 +401,12 @@ def _name_parts(el: Element) -> list[str]:
     return names
 
 
-def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
-    """Bylines among ``elements``, by strength: (text as displayed, the names marked in it)."""
+def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list[str]]]:
+    """Bylines among ``elements``, by strength: (text as displayed, the names marked in it).
+
+    The strongest kind of holder is read whole; weaker kinds follow (for when the strongest
+    name nobody: "Sign In") until ``enough`` bylines are found.
+    """
     found: list[tuple[str, list[str]]] = []
     ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
     for el in elements:
@@ -394,7 +417,10 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
             ranked[rank].append(el)
     for group in ranked:
         previous: Element | None = None
+        weaker = bool(found)
         for el in group:
+            if weaker and len(found) >= enough:
+                return found
             if el.get("content"):
                 continue
             text = _SPACE_BEFORE_PUNCT.sub(r"\1", text_of(el))
@@ -412,8 +438,6 @@ def bylines(elements: list[Element]) -> list[tuple[str, list[str]]]:
             else:
                 found.append((text, names))
             previous = el
-        if found:
-            return found
     return found
 
 
@@ -453,10 +477,24 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
         found = None
         if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
             found = f"{text} {texts[index + 1]}"
-        elif _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+        elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             found = text
         if found and not (index and other_role_label(texts[index - 1])):
             return found
+    return None
+
+
+def dated_byline(texts: list[str], *, after: int = 0) -> str | None:
+    """An unmarked line of writers' names and the story's date in one text, by the headline:
+    "Jane Doe | Senior Writer | July 2, 2025", "Dec 17, 2025 · Jane Doe"."""
+    near = list(range(min(after, DATED_AFTER_TEXTS))) + list(
+        range(after, min(len(texts), after + DATED_BEFORE_TEXTS))
+    )
+    for index in near:
+        text = texts[index]
+        shown = display_byline(text)
+        if shown and shown != text and has_date(text) and person_names(shown):
+            return shown
     return None
 
 
@@ -469,7 +507,7 @@ def labelled_byline(texts: list[str]) -> str | None:
         text = clean_text(raw)
         if not text or _BARE_BY.match(text):
             continue
-        if _BY_INLINE.match(text) and looks_like_name(strip_prefix(text)):
+        if _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             return text
         if _BY_LABEL.match(text):
             following = (clean_text(t) for t in texts[index + 1 : index + 4])
