@@ -13,7 +13,8 @@ Each field takes the first source that has a usable value:
    last when the metadata names a person. Then a "Written by" or "Author:" line anywhere
    on the page outside comments, sidebars and related lists; last, a login the visible
    byline shows as its whole text ("by jsteinhardt"), unless it is the site's own.
-3. byline: the visible byline as displayed; else the authors joined with commas.
+3. byline: the visible byline as displayed when it names one of the authors; else the
+   authors joined with commas.
 4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
 6. publisher: JSON-LD publisher name, then og:site_name, then the web page's publisher, the
@@ -211,7 +212,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     )
     return Metadata(
         title=title,
-        byline=byline or (", ".join(found.authors) if found.authors else None),
+        byline=_byline(byline, found.authors),
         authors=found.authors,
         byline_orgs=found.orgs,
         published=published,
@@ -479,6 +480,22 @@ def _authors(
         return byline or labelled, Byline(found.authors, _merge(shown_split.orgs, found.orgs))
     handle = shown_handle(byline, host=host) if byline and shown else None
     return byline, Byline((handle,) if handle else (), shown_split.orgs)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _byline(shown: str | None, authors: tuple[str, ...]) -> str | None:
+    """The byline as displayed when it names one of ``authors`` (or none is known); else the
+    authors joined with commas, so that a byline never credits someone the authors do not
+    name (a quotation's source styled as an author, a photo credit)."""
+    if not authors:
+        return shown
+    if shown:
+        words = set(_WORD.findall(shown.casefold()))
+        if any(set(_WORD.findall(a.casefold())) <= words for a in authors):
+            return shown
+    return ", ".join(authors)
 
 
 def _shown(
