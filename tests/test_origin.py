@@ -66,6 +66,47 @@ def test_byline_without_organisation_is_no_sign() -> None:
     assert signs(byline="By Jane Doe, Staff Writer", authors=("Jane Doe",)) == ()
 
 
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Tom Krisher, AP Auto Writer", "AP"),
+        ("Tom Krisher, Ap Auto Writer", "AP"),
+        ("Tom Davies Associated Press", "Associated Press"),
+        ("Jane Doe | Reuters", "Reuters"),
+        ("JANE DOE, Associated Press Writer", "Associated Press"),
+    ],
+)
+def test_byline_agency_the_metadata_left_joined(byline: str, name: str) -> None:
+    sign = only(signs(byline=byline, authors=(byline.split(",")[0],)))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "byline", byline)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Michael Bloomberg",
+        "Jane Doe, a former Associated Press reporter",
+        "Sarah Ani, Staff Writer",
+        "Jane Smith, Ani",
+    ],
+)
+def test_byline_surname_or_former_employer_is_no_sign(byline: str) -> None:
+    assert signs(byline=byline, authors=("Jane Doe",)) == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Detroit News wire services", "wire services"),
+        ("From wire reports", "wire reports"),
+        ("Guardian staff and agencies", "agencies"),
+    ],
+)
+def test_byline_of_a_wire_roundup(byline: str, name: str) -> None:
+    sign = only(signs(byline=byline, authors=(byline,)))
+    assert (sign.name, sign.kind) == (name, "byline")
+
+
 def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
     assert signs(byline="By Forward Staff", byline_orgs=("The Forward",)) == ()
 
@@ -134,7 +175,8 @@ def test_photo_credit_and_story_copyright_do_not_make_an_agency_the_site() -> No
     page = "<h1>H</h1><figure><figcaption>© Reuters</figcaption></figure>"
     note = "<p>Copyright 2025 Reuters. All rights reserved.</p>"
     body = story("<p>LONDON (Reuters) — Markets fell.</p>", note)
-    assert only(signs(page, body=body)).name == "Reuters"
+    found = signs(page, body=body)
+    assert {(s.name, s.kind) for s in found} == {("Reuters", "dateline"), ("Reuters", "note")}
 
 
 # --- notes -----------------------------------------------------------------------------------
@@ -185,6 +227,73 @@ def test_note_republished_with_permission_names_the_linked_outlet() -> None:
         "note",
         "https://www.kveller.com/essay",
     )
+
+
+def test_note_written_by_and_produced_by() -> None:
+    note = (
+        "<p><em>This story about tutoring was written by Jill Barshay and produced by"
+        " The Hechinger Report, a nonprofit newsroom.</em></p>"
+    )
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "The Hechinger Report"
+
+
+def test_note_subject_about_something_then_originally_published() -> None:
+    note = "<p>This story about water rights was originally published by CalMatters.</p>"
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "CalMatters"
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("NOTE: The above is an excerpt from Achieving Your Pinnacle: A Career Guide, by Tom"
+         " Miller. It is reprinted here with permission.", "Achieving Your Pinnacle"),
+        ("This essay is adapted from The Hidden Lives of Rivers, published by Knopf.",
+         "The Hidden Lives of Rivers"),
+    ],
+)  # fmt: skip
+def test_note_excerpt_of_another_publication(note: str, name: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")))
+    assert (sign.name, sign.kind) == (name, "note")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Adapted from Julia Child, the recipe halves the butter.",
+        "This is an excerpt from my upcoming book.",
+        "The scene was adapted from Hamlet for the school play.",
+    ],
+)
+def test_excerpt_without_the_piece_as_subject_or_a_name_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+def test_agency_copyright_closing_the_story() -> None:
+    note = (
+        "<p>Copyright 2025 The Associated Press. All rights reserved. This material may not be"
+        " published, broadcast, rewritten or redistributed.</p>"
+    )
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind) == ("The Associated Press", "note")
+    assert sign.evidence.startswith("Copyright 2025 The Associated Press. All rights reserved.")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "© Reuters",
+        "© 2025 Jane Doe. All rights reserved.",
+        "© 2025 PA Consulting. All rights reserved.",
+        "Markets rose. Copyright 2025 The Associated Press. All rights reserved.",
+    ],
+)
+def test_photo_credit_or_writers_copyright_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+def test_agency_copyright_at_the_top_is_no_sign() -> None:
+    note = "<p>© 2025 The Associated Press. All rights reserved.</p>"
+    assert signs(body=story(note, "<p>The end.</p>")) == ()
 
 
 def test_note_produced_by() -> None:

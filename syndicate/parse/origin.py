@@ -32,6 +32,7 @@ from syndicate.parse import jsonld, urls, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
+    AGENCY_NAMES,
     END_NOTE_BLOCKS,
     MAX_NOTE_CHARS,
     NAME,
@@ -44,6 +45,21 @@ from syndicate.parse.origin_text import (
     registered_domain,
 )
 
+# A known agency or outlet ending a byline after the writer's name, alone or with the job
+# title it gives its staff ("Tom Krisher, AP Auto Writer", "Tom Davies Associated Press"):
+# the bylines the metadata reader could not split into a writer and an organisation.
+BYLINE_AGENCY = re.compile(
+    rf"(?P<sep>\s*[,|/•·—–]\s*|\s+)(?<!former\s)(?<!ex-)(?P<name>{AGENCY_NAMES})"
+    r"(?P<role>(?:\s+[a-z]+){0,3}?\s+(?:writer|correspondent|reporter|editor|columnist|"
+    r"photographer|journalist)s?)?\W*$",
+    re.IGNORECASE,
+)
+# A wire roundup's byline, naming no single agency ("Detroit News wire services", "From wire
+# reports", "Staff and agencies").
+BYLINE_WIRE = re.compile(
+    r"\b(?P<name>wire\s+(?:services?|reports?)|news\s+(?:services|agencies)|and\s+agencies)\W*$",
+    re.IGNORECASE,
+)
 # A kicker is a short label: longer text near the headline is a dek, not a kicker.
 MAX_KICKER_CHARS = 60
 # How many siblings after the headline may still hold a kicker-like label.
@@ -237,6 +253,25 @@ def _strings(result: object) -> list[str]:
 def _bylines(meta: Metadata) -> Iterator[Origin]:
     for org in meta.byline_orgs:
         yield Origin(name=org, kind="byline", evidence=quote(meta.byline or org))
+    text = clean(meta.byline or "")
+    if meta.byline_orgs or not text:
+        return
+    match = BYLINE_AGENCY.search(text)
+    if match and match.start() > 0:
+        name = match.group("name")
+        name = name.upper() if len(name) <= 3 else name
+        # Without a separator or a job title, a one-word name may be the writer's surname
+        # ("Michael Bloomberg"); a short one must be printed as an acronym ("Jane Doe, AP").
+        bare = not (match.group("role") or match.group("sep").strip())
+        if not (bare and " " not in name) and (
+            match.group("role") or len(name) > 3 or match.group("name").isupper()
+        ):
+            yield Origin(name=name, kind="byline", evidence=quote(text))
+            return
+    wire = BYLINE_WIRE.search(text)
+    if wire:
+        name = clean(wire.group("name")).removeprefix("and ")
+        yield Origin(name=name, kind="byline", evidence=quote(text))
 
 
 def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:

@@ -13,6 +13,7 @@ import lxml.html
 
 from syndicate.models import Origin
 from syndicate.parse import urls
+from syndicate.parse.authors import AGENCIES
 
 # How many blocks at the top and at the end of the body may hold an origin note: a note sits
 # before the story or after it, possibly followed by a correction or a contact line.
@@ -46,6 +47,8 @@ _SUBJECT = (
     r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
     r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
 )
+# What the subject may say it is about before its verb ("This story about tutoring was ...").
+_ABOUT = r"(?:\s+(?i:about|on)\s+[^.;:!?]{1,80}?)?"
 # A note is a short paragraph of its own; a long paragraph is the story talking.
 MAX_NOTE_CHARS = 400
 # Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
@@ -53,7 +56,7 @@ MAX_NOTE_CHARS = 400
 NOTE_PATTERNS = (
     # "This article originally appeared on JTA.org." / "This story was first published in …"
     re.compile(
-        rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
+        rf"\b{_SUBJECT}{_ABOUT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
         rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
         rf"{NAME}?"
     ),
@@ -78,16 +81,28 @@ NOTE_PATTERNS = (
     ),
     # WordPress feed footers that aggregators keep: "The post X appeared first on Site."
     re.compile(rf"^(?i:the\s+post)\s+.{{1,300}}?\s+(?i:appeared\s+first\s+on)\s+{NAME}"),
-    # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
+    # "This story was produced by …" / "… co-published with …" / "… in partnership with …",
+    # also after its writer ("This story about X was written by Jane Doe and produced by …")
     re.compile(
-        rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
+        rf"\b{_SUBJECT}{_ABOUT}\s+(?i:was|is)\s+(?i:written\s+by\s+[^.;:!?]{{1,60}}?\s+and\s+)?"
+        rf"(?i:produced\s+by|co-?published\s+(?:with|by)|"
         rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
         rf"{NAME}?"
     ),
+    # "This essay is adapted from …" / "The above is an excerpt from …, reprinted with
+    # permission": the piece is a part of another publication (a book, a magazine).
+    re.compile(
+        rf"(?:\b{_SUBJECT}|^\W*(?i:note:\s*)?(?i:this|the\s+above|the\s+following|what\s+follows))"
+        rf"\s+(?i:is|was|has\s+been)\s+(?i:an?\s+(?:edited\s+|abridged\s+)?excerpt|excerpted|"
+        rf"adapted)\s+(?i:from)\s+{NAME}?"
+    ),
 )
-# A cheap test before the patterns above: the verbs every note uses.
+# A cheap test before the patterns above: the verbs every note uses ("appear", "adapted",
+# "publish", "produced", "partnership", "reprint", "reproduc", "repost", "cross-post",
+# "collaboration", "excerpt"), grouped by first letter, which the regex engine scans faster.
 NOTE_HINT = re.compile(
-    r"appear|publish|reprint|reproduc|repost|cross-post|produced|partnership|collaboration",
+    r"a(?:ppear|dapted)|p(?:ublish|roduced|artnership)|re(?:print|produc|post)|"
+    r"c(?:ross-post|ollaboration)|excerpt",
     re.IGNORECASE,
 )
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
@@ -97,6 +112,17 @@ DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
     r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
     r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
+)
+# The known agencies and outlets (longest first), for the readers that need a known name.
+AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+# An agency's copyright closing the story, as the papers that carry its copy print it
+# ("Copyright 2025 The Associated Press. All rights reserved."). Only a known agency, and
+# only with its rights notice: "© 2025 Jane Doe" is the writer's, a bare "© Reuters" a
+# photo credit.
+AGENCY_COPYRIGHT = re.compile(
+    rf"^\W*(?:(?:©|\(c\)|copyright)\s*)+(?:\d{{4}}\s*,?\s*)?(?P<name>{AGENCY_NAMES})"
+    r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)))",
+    re.IGNORECASE,
 )
 # Second-level labels under which a registered domain takes three labels (haaretz.co.il).
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
@@ -162,6 +188,11 @@ def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
             if sign is not None:
                 yield sign
                 break
+    for block in end:
+        text = clean(block.text_content())
+        copyright = AGENCY_COPYRIGHT.match(text) if len(text) <= MAX_NOTE_CHARS else None
+        if copyright:
+            yield Origin(name=copyright.group("name"), kind="note", evidence=quote(text))
 
 
 def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
