@@ -123,6 +123,11 @@ def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
         ("NEW YORK (Haaretz) — A new exhibit opened.", "Haaretz", "NEW YORK (Haaretz) —"),
         ("KYIV, Ukraine, Jan. 5 (AP) — Sirens sounded.", "AP", "KYIV, Ukraine, Jan. 5 (AP) —"),
         ("(JTA) — A new survey finds.", "JTA", "(JTA) —"),
+        ("WASHINGTON (AP) _ The House voted.", "AP", "WASHINGTON (AP) _"),
+        ("Paris (AFP) - Strikes halted trains.", "AFP", "Paris (AFP) -"),
+        ("The Hague (Reuters) - Judges ruled.", "Reuters", "The Hague (Reuters) -"),
+        ("Washington (CNN) — The Senate voted.", "CNN", "Washington (CNN) —"),
+        ("New Delhi, Dec 5 (PTI) The government said.", "PTI", "New Delhi, Dec 5 (PTI)"),
     ],
 )
 def test_dateline_opening_the_body(opening: str, name: str, evidence: str) -> None:
@@ -140,9 +145,18 @@ def test_dateline_deep_in_the_body_is_no_sign() -> None:
     assert [s for s in signs(body=body) if s.kind == "dateline"] == []
 
 
-def test_parenthesis_that_is_not_a_dateline_is_no_sign() -> None:
-    body = story("<p>The Jewish Telegraphic Agency (JTA) — a wire service — reported it.</p>")
-    assert signs(body=body) == ()
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Jewish Telegraphic Agency (JTA) — a wire service — reported it.",
+        "Jewish Telegraphic Agency (JTA) — a wire service — reported it.",
+        "Officials in Kabul (AFP) said the road was closed.",
+        "Apple (AAPL) — shares rose.",
+        "Paris (Texas) — The town voted.",
+    ],
+)
+def test_parenthesis_that_is_not_a_dateline_is_no_sign(opening: str) -> None:
+    assert signs(body=story(f"<p>{opening}</p>")) == ()
 
 
 def test_publishers_own_dateline_is_no_sign() -> None:
@@ -317,10 +331,49 @@ def test_note_wordings(note: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "note", ["Originally published in March 2022.", "This article first appeared in print."]
+    "note",
+    [
+        "Originally published in March 2022.",
+        "This article first appeared in print.",
+        "This story was first published on Monday and has been updated.",
+        "This story was first published on Wednesday, March 2.",
+        "This article was originally published in Yiddish.",
+    ],
 )
-def test_note_naming_a_date_or_edition_is_no_sign(note: str) -> None:
+def test_note_naming_a_date_day_edition_or_language_is_no_sign(note: str) -> None:
     assert signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")) == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("This article was originally published in Spanish by El País.", "El País"),
+        ("This story was produced by Marketplace.", "Marketplace"),
+        ("This article first appeared in Novara Media.", "Novara Media"),
+        ("This article originally appeared in The Sunday Times.", "The Sunday Times"),
+    ],
+)
+def test_note_names_that_open_like_a_date_or_follow_a_language(note: str, name: str) -> None:
+    assert only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>"))).name == name
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "evidence"),
+    [
+        ("©2025 The Charlotte Observer. Distributed by Tribune Content Agency, LLC.",
+         "Tribune Content Agency", "Distributed by Tribune Content Agency, LLC."),
+        ("Distributed by Andrews McMeel Syndication for UFS",
+         "Andrews McMeel Syndication", "Distributed by Andrews McMeel Syndication for UFS"),
+    ],
+)  # fmt: skip
+def test_note_syndicate_line_under_a_column(note: str, name: str, evidence: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "note", evidence)
+
+
+def test_film_distributor_is_no_sign() -> None:
+    note = "<p>Directed by Jane Doe. Distributed by A24. Rated R. 112 minutes.</p>"
+    assert signs(body=story("<p>Lead.</p>", note)) == ()
 
 
 def test_note_about_another_work_is_no_sign() -> None:

@@ -34,12 +34,26 @@ NAME = (
     rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
     rf"|{_DOMAIN}))"
 )
-# Captures that are dates or issues, not publications ("Originally published in March 2022").
+# Languages a piece may have first appeared in ("originally published in Yiddish").
+_LANGUAGES = (
+    r"english|spanish|french|german|hebrew|yiddish|ladino|arabic|russian|ukrainian|polish|"
+    r"portuguese|italian|dutch|greek|turkish|persian|farsi|hindi|urdu|chinese|mandarin|"
+    r"japanese|korean|vietnamese|indonesian|swedish|norwegian|danish|finnish|czech|hungarian|"
+    r"romanian"
+)
+# Captures that are dates, days, issues or languages, not publications ("Originally published
+# in March 2022", "first published on Monday", "originally appeared in French"). Months are
+# whole words or their abbreviations, so "Marketplace" or "Novara Media" stay names.
 NOT_A_NAME = re.compile(
-    r"^(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|"
-    r"(?:spring|summer|fall|autumn|winter|print|issue|volume|vol)\b)",
+    r"^(?:the\s+)?(?:\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s|$)|"
+    r"(?:spring|summer|fall|autumn|winter|print|issue|volume|vol)\b|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?$|"
+    rf"(?:{_LANGUAGES})$)",
     re.IGNORECASE,
 )
+# A language before the publication ("originally published in Spanish by El País").
+_IN_LANGUAGE = rf"(?:(?i:{_LANGUAGES})\s+(?i:by|in|on|at)\s+)?"
 # What a note talks about: this piece ("This article", "A version of this story"); "the
 # essay" or "it" could be any work the story talks about, so they are not enough.
 _SUBJECT = (
@@ -58,17 +72,17 @@ NOTE_PATTERNS = (
     re.compile(
         rf"\b{_SUBJECT}{_ABOUT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
         rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
-        rf"{NAME}?"
+        rf"{_IN_LANGUAGE}{NAME}?"
     ),
     # "A version of this story appeared in The Atlantic."
     re.compile(
         rf"\b{_SUBJECT}\s+(?i:(?:was|has\s+been)\s+)?(?i:appeared|appears|ran|was\s+published)"
-        rf"\s+(?i:on|in|at|by)\s+{NAME}?"
+        rf"\s+(?i:on|in|at|by)\s+{_IN_LANGUAGE}{NAME}?"
     ),
     # "Originally published in Haaretz." opening the block
     re.compile(
         rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
-        rf"(?i:on|in|at|by)\s+{NAME}?"
+        rf"(?i:on|in|at|by)\s+{_IN_LANGUAGE}{NAME}?"
     ),
     # "Reprinted with permission from …" opening the block, or "This essay is republished …";
     # the verb must say with permission or from whom ("reprinted in anthologies" is not a note).
@@ -89,6 +103,13 @@ NOTE_PATTERNS = (
         rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
         rf"{NAME}?"
     ),
+    # A syndicate's line under a column ("©2025 The Charlotte Observer. Distributed by
+    # Tribune Content Agency, LLC."); only a syndicate's name, not a film's distributor.
+    re.compile(
+        r"(?:^\W*|(?<=[.!?]\s))(?i:distributed|syndicated)\s+(?i:by|through)\s+"
+        rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}\s+){{0,4}}(?:Agency|Syndicate|Syndication|Features|"
+        r"Writers\s+Group|Media\s+Services|News\s+Service))\b"
+    ),
     # "This essay is adapted from …" / "The above is an excerpt from …, reprinted with
     # permission": the piece is a part of another publication (a book, a magazine).
     re.compile(
@@ -99,22 +120,32 @@ NOTE_PATTERNS = (
 )
 # A cheap test before the patterns above: the verbs every note uses ("appear", "adapted",
 # "publish", "produced", "partnership", "reprint", "reproduc", "repost", "cross-post",
-# "collaboration", "excerpt"), grouped by first letter, which the regex engine scans faster.
+# "collaboration", "excerpt", "distributed", "syndicated"), grouped by first letter, which
+# the regex engine scans faster.
 NOTE_HINT = re.compile(
     r"a(?:ppear|dapted)|p(?:ublish|roduced|artnership)|re(?:print|produc|post)|"
-    r"c(?:ross-post|ollaboration)|excerpt",
+    r"c(?:ross-post|ollaboration)|excerpt|distribut|syndicat",
     re.IGNORECASE,
 )
+# The known agencies and outlets (longest first), for the readers that need a known name.
+AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
 # The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
 # absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
 DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
     r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
-    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
+    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:|_\s)"
 )
-# The known agencies and outlets (longest first), for the readers that need a known name.
-AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+# A known agency's dateline with the place in title case, as AFP, CNN and the Indian
+# agencies print it ("Paris (AFP) -", "Washington (CNN) —", "New Delhi, Dec 5 (PTI) The"),
+# where the dash may be missing before the capital that starts the story. The place is one
+# to three words, none of them an organisation's ("Jewish Telegraphic Agency (JTA) —").
+KNOWN_DATELINE = re.compile(
+    r"^\W{0,3}(?P<place>[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,2}"
+    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)(?<!Agency)(?<!Press)(?<!News)(?<!Service)"
+    rf"\s*\((?P<name>(?i:{AGENCY_NAMES}))\)(?:\s*(?:—|–|--?|:|_\s)|\s+(?=[A-Z\"“]))"
+)
 # An agency's copyright closing the story, as the papers that carry its copy print it
 # ("Copyright 2025 The Associated Press. All rights reserved."). Only a known agency, and
 # only with its rights notice: "© 2025 Jane Doe" is the writer's, a bare "© Reuters" a
@@ -165,7 +196,8 @@ def name_of(raw: str | None) -> str | None:
 def datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     """The agency of a dateline opening one of the first blocks ("JERUSALEM (JTA) —")."""
     for block in blocks[:DATELINE_BLOCKS]:
-        match = DATELINE.match(clean(block.text_content()))
+        text = clean(block.text_content())
+        match = DATELINE.match(text) or KNOWN_DATELINE.match(text)
         if match:
             yield Origin(name=match.group("name").strip(), kind="dateline",
                          evidence=match.group(0).strip())  # fmt: skip
