@@ -153,6 +153,8 @@ def test_dateline_deep_in_the_body_is_no_sign() -> None:
         "Officials in Kabul (AFP) said the road was closed.",
         "Apple (AAPL) — shares rose.",
         "Paris (Texas) — The town voted.",
+        "(UPDATE) — Police said the suspect was arrested.",
+        "WASHINGTON (VIDEO) — The House voted.",
     ],
 )
 def test_parenthesis_that_is_not_a_dateline_is_no_sign(opening: str) -> None:
@@ -535,8 +537,12 @@ def test_section_kicker_is_no_sign() -> None:
     assert signs(page, title="Headline") == ()
 
 
-def test_from_the_archives_is_no_sign() -> None:
-    page = '<div class="eyebrow">From the Archives</div><h1>Headline</h1>'
+@pytest.mark.parametrize(
+    "label",
+    ["From the Archives", "From Staff Reports", "From Around the Web", "From the Publisher"],
+)
+def test_from_label_naming_no_publication_is_no_sign(label: str) -> None:
+    page = f'<div class="eyebrow">{label}</div><h1>Headline</h1>'
     assert signs(page, title="Headline") == ()
 
 

@@ -73,7 +73,8 @@ KICKER = re.compile(
 # Labels that look like "From X" but name no publication ("From the Archives").
 KICKER_STOP = re.compile(
     r"^(?:the\s+|our\s+)?(?:archives?|editors?|editor's desk|desk|readers?|community|staff|"
-    r"vault|magazine|print edition|newsroom|partners?|sponsors?|field|front lines?)$",
+    r"vault|magazine|print edition|newsroom|partners?|sponsors?|field|front lines?|"
+    r"staff(?:\s+reports?)?|(?:around\s+)?the\s+web|publisher|author)$",
     re.IGNORECASE,
 )
 # JSON-LD keys on the article that say where it came from.

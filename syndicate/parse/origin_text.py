@@ -155,6 +155,14 @@ AGENCY_COPYRIGHT = re.compile(
     r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)))",
     re.IGNORECASE,
 )
+# Labels a local story opens with in parentheses that name no agency ("(UPDATE) —",
+# "WASHINGTON (VIDEO) —", "(Editor's note) —").
+NOT_AN_AGENCY = re.compile(
+    r"^(?:updated?|update\s+\d+|corrected|correction|video|photos?|gallery|audio|watch|listen|"
+    r"live|breaking|exclusive|opinion|analysis|commentary|review|sponsored|podcast|"
+    r"editor['’]s\s+note)\b",
+    re.IGNORECASE,
+)
 # Second-level labels under which a registered domain takes three labels (haaretz.co.il).
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 
@@ -198,7 +206,7 @@ def datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     for block in blocks[:DATELINE_BLOCKS]:
         text = clean(block.text_content())
         match = DATELINE.match(text) or KNOWN_DATELINE.match(text)
-        if match:
+        if match and not NOT_AN_AGENCY.match(match.group("name")):
             yield Origin(name=match.group("name").strip(), kind="dateline",
                          evidence=match.group(0).strip())  # fmt: skip
             return
