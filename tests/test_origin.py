@@ -326,6 +326,8 @@ def test_note_produced_by() -> None:
         ("This essay is republished from The Conversation under a Creative Commons license.",
          "The Conversation"),
         ("This article was originally published by ProPublica.", "ProPublica"),
+        ("Reprinted by permission of The New Yorker.", "The New Yorker"),
+        ("Reprinted courtesy of Tablet Magazine.", "Tablet Magazine"),
     ],
 )  # fmt: skip
 def test_note_wordings(note: str, name: str) -> None:

@@ -84,13 +84,15 @@ NOTE_PATTERNS = (
         rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
         rf"(?i:on|in|at|by)\s+{_IN_LANGUAGE}{NAME}?"
     ),
-    # "Reprinted with permission from …" opening the block, or "This essay is republished …";
-    # the verb must say with permission or from whom ("reprinted in anthologies" is not a note).
+    # "Reprinted with permission from …" ("by permission of", "courtesy of") opening the block,
+    # or "This essay is republished …"; the verb must say with permission or from whom
+    # ("reprinted in anthologies" is not a note).
     re.compile(
         rf"(?:^\W*|\b{_SUBJECT}\s+(?i:is|was|has\s+been|appears\s+here)\s+(?:\w+\s+)?)"
         rf"(?i:reprinted|republished|re-published|reproduced|reposted|cross-posted)"
-        rf"(?=(?i:\s+here)?\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission|from\s|by\s))"
-        rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
+        rf"(?=(?i:\s+here)?\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission|from\s|by\s|"
+        rf"courtesy\s+of\s))"
+        rf"(?i:\s+here)?(?i:\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission|\s+courtesy)?"
         rf"(?:\s+(?i:from|of|by)\s+{NAME})?"
     ),
     # WordPress feed footers that aggregators keep: "The post X appeared first on Site."
