@@ -375,6 +375,25 @@ def test_note_syndicate_line_under_a_column(note: str, name: str, evidence: str)
     assert (sign.name, sign.kind, sign.evidence) == (name, "note", evidence)
 
 
+def test_note_auto_generated_from_a_syndicated_feed() -> None:
+    note = (
+        "<p>(This story has not been edited by our staff and is auto-generated from a"
+        " syndicated feed.)</p>"
+    )
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind) == ("syndicated feed", "note")
+
+
+def test_closing_source_line_naming_an_agency() -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", "<p>Source: Reuters</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == ("Reuters", "note", "Source: Reuters")
+
+
+@pytest.mark.parametrize("para", ["Source: Harvard Medical School", "Sources: CDC, WHO"])
+def test_closing_source_line_naming_no_agency_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
 def test_film_distributor_is_no_sign() -> None:
     note = "<p>Directed by Jane Doe. Distributed by A24. Rated R. 112 minutes.</p>"
     assert signs(body=story("<p>Lead.</p>", note)) == ()

@@ -3,13 +3,16 @@
 Each reader looks in one place and quotes what it saw:
 
 - byline: organisations the byline names beside or instead of its writers
-  ("By Ron Kampeas, JTA"), as the metadata reader split them off;
+  ("By Ron Kampeas, JTA"), as the metadata reader split them off, a known agency left
+  joined to the writer ("Tom Krisher, AP Auto Writer"), or a wire roundup ("wire services");
 - kicker: a label by the headline ("From Haaretz");
-- dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —");
+- dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —", and for a
+  known agency "Paris (AFP) -");
 - note: a sentence at the top or the end of the body about where the piece ran first
-  ("This article originally appeared on JTA.org.", "Reprinted with permission from …"),
-  also read from the page after the headline, and from elements marked as notes, since a
-  body extractor may drop such a line as boilerplate;
+  ("This article originally appeared on JTA.org.", "Reprinted with permission from …",
+  "This essay is adapted from …", "Distributed by Tribune Content Agency"), also read from
+  the page after the headline, and from elements marked as notes, since a body extractor
+  may drop such a line as boilerplate; and a known agency's copyright closing the story;
 - jsonld: the article's ``sourceOrganization``, ``isBasedOn`` and ``copyrightHolder``;
 - canonical: a ``rel=canonical`` on another site; meta: a ``syndication-source`` meta.
 

@@ -112,6 +112,9 @@ NOTE_PATTERNS = (
         rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}\s+){{0,4}}(?:Agency|Syndicate|Syndication|Features|"
         r"Writers\s+Group|Media\s+Services|News\s+Service))\b"
     ),
+    # News sites that print agency copy as it comes: "(This story has not been edited by
+    # our staff and is auto-generated from a syndicated feed.)"
+    re.compile(r"\b(?i:auto-generated|published)\s+from\s+an?\s+(?P<name>(?i:syndicated\s+feed))"),
     # "This essay is adapted from …" / "The above is an excerpt from …, reprinted with
     # permission": the piece is a part of another publication (a book, a magazine).
     re.compile(
@@ -157,6 +160,8 @@ AGENCY_COPYRIGHT = re.compile(
     r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)))",
     re.IGNORECASE,
 )
+# A closing line naming a known agency as the story's source ("Source: Reuters").
+AGENCY_SOURCE = re.compile(rf"^\W*(?:source|sources)\s*:\s*(?P<name>{AGENCY_NAMES})\W*$", re.I)
 # Labels a local story opens with in parentheses that name no agency ("(UPDATE) —",
 # "WASHINGTON (VIDEO) —", "(Editor's note) —").
 NOT_AN_AGENCY = re.compile(
@@ -232,9 +237,11 @@ def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
                 break
     for block in end:
         text = clean(block.text_content())
-        copyright = AGENCY_COPYRIGHT.match(text) if len(text) <= MAX_NOTE_CHARS else None
-        if copyright:
-            yield Origin(name=copyright.group("name"), kind="note", evidence=quote(text))
+        if len(text) > MAX_NOTE_CHARS:
+            continue
+        match = AGENCY_COPYRIGHT.match(text) or AGENCY_SOURCE.match(text)
+        if match:
+            yield Origin(name=match.group("name"), kind="note", evidence=quote(text))
 
 
 def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
