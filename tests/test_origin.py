@@ -399,6 +399,11 @@ def test_film_distributor_is_no_sign() -> None:
     assert signs(body=story("<p>Lead.</p>", note)) == ()
 
 
+def test_subject_about_another_work_that_appeared_elsewhere_is_no_sign() -> None:
+    para = "<p>This story about a poem that first appeared in The New Yorker won a prize.</p>"
+    assert signs(body=story("<p>Lead.</p>", para)) == ()
+
+
 def test_note_about_another_work_is_no_sign() -> None:
     para = "<p>The poem was read at the rally. It first appeared in The New Yorker in 1962.</p>"
     assert signs(body=story("<p>Lead.</p>", para)) == ()

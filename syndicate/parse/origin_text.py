@@ -61,8 +61,9 @@ _SUBJECT = (
     r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
     r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
 )
-# What the subject may say it is about before its verb ("This story about tutoring was ...").
-_ABOUT = r"(?:\s+(?i:about|on)\s+[^.;:!?]{1,80}?)?"
+# What the subject may say it is about before its verb ("This story about tutoring was ..."),
+# never a clause of its own ("This story about a poem that first appeared in …").
+_ABOUT = r"(?:\s+(?i:about|on)\s+(?:(?!(?i:that|which|who|whose)\b)[^.;:!?]){1,80}?)?"
 # A note is a short paragraph of its own; a long paragraph is the story talking.
 MAX_NOTE_CHARS = 400
 # Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
