@@ -96,6 +96,8 @@ NOTE_MARK = re.compile(
 # from …" as boilerplate, so the page after the headline is read too).
 NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
 MIN_PAGE_NOTE_CHARS = 20
+# The length of the shortest word NOTE_HINT looks for ("appear", "repost").
+MIN_HINT_CHARS = 6
 # A copyright notice ("Copyright © 2025 WABC-TV. All Rights Reserved.") and a logo's alt
 # text name the site that runs the page; a bare "© Reuters" is a photo credit.
 COPYRIGHT = re.compile(
@@ -383,9 +385,18 @@ def _page_notes(
         if marked and id(el) not in seen:
             seen[id(el)] = el
             yield from notes([el])
-        text, tail = el.text, el.tail
-        for value, owner in ((text, el), (tail, el.getparent() if tail else None)):
-            if value and owner is not None and NOTE_HINT.search(value):
+        for value, is_tail in ((el.text, False), (el.tail, True)):
+            # Text shorter than the shortest hint word, or only the spacing between tags,
+            # holds no note: most texts are, and a string test is cheaper than the regex.
+            if (
+                not value
+                or len(value) < MIN_HINT_CHARS
+                or value.isspace()
+                or not NOTE_HINT.search(value)
+            ):
+                continue
+            owner = el.getparent() if is_tail else el
+            if owner is not None:
                 for candidate in _note_holders(owner, above):
                     if id(candidate) not in seen:
                         seen[id(candidate)] = candidate
