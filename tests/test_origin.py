@@ -66,6 +66,47 @@ def test_byline_without_organisation_is_no_sign() -> None:
     assert signs(byline="By Jane Doe, Staff Writer", authors=("Jane Doe",)) == ()
 
 
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Tom Krisher, AP Auto Writer", "AP"),
+        ("Tom Krisher, Ap Auto Writer", "AP"),
+        ("Tom Davies Associated Press", "Associated Press"),
+        ("Jane Doe | Reuters", "Reuters"),
+        ("JANE DOE, Associated Press Writer", "Associated Press"),
+    ],
+)
+def test_byline_agency_the_metadata_left_joined(byline: str, name: str) -> None:
+    sign = only(signs(byline=byline, authors=(byline.split(",")[0],)))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "byline", byline)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Michael Bloomberg",
+        "Jane Doe, a former Associated Press reporter",
+        "Sarah Ani, Staff Writer",
+        "Jane Smith, Ani",
+    ],
+)
+def test_byline_surname_or_former_employer_is_no_sign(byline: str) -> None:
+    assert signs(byline=byline, authors=("Jane Doe",)) == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Detroit News wire services", "wire services"),
+        ("From wire reports", "wire reports"),
+        ("Guardian staff and agencies", "agencies"),
+    ],
+)
+def test_byline_of_a_wire_roundup(byline: str, name: str) -> None:
+    sign = only(signs(byline=byline, authors=(byline,)))
+    assert (sign.name, sign.kind) == (name, "byline")
+
+
 def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
     assert signs(byline="By Forward Staff", byline_orgs=("The Forward",)) == ()
 
@@ -82,6 +123,11 @@ def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
         ("NEW YORK (Haaretz) — A new exhibit opened.", "Haaretz", "NEW YORK (Haaretz) —"),
         ("KYIV, Ukraine, Jan. 5 (AP) — Sirens sounded.", "AP", "KYIV, Ukraine, Jan. 5 (AP) —"),
         ("(JTA) — A new survey finds.", "JTA", "(JTA) —"),
+        ("WASHINGTON (AP) _ The House voted.", "AP", "WASHINGTON (AP) _"),
+        ("Paris (AFP) - Strikes halted trains.", "AFP", "Paris (AFP) -"),
+        ("The Hague (Reuters) - Judges ruled.", "Reuters", "The Hague (Reuters) -"),
+        ("Washington (CNN) — The Senate voted.", "CNN", "Washington (CNN) —"),
+        ("New Delhi, Dec 5 (PTI) The government said.", "PTI", "New Delhi, Dec 5 (PTI)"),
     ],
 )
 def test_dateline_opening_the_body(opening: str, name: str, evidence: str) -> None:
@@ -99,9 +145,20 @@ def test_dateline_deep_in_the_body_is_no_sign() -> None:
     assert [s for s in signs(body=body) if s.kind == "dateline"] == []
 
 
-def test_parenthesis_that_is_not_a_dateline_is_no_sign() -> None:
-    body = story("<p>The Jewish Telegraphic Agency (JTA) — a wire service — reported it.</p>")
-    assert signs(body=body) == ()
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Jewish Telegraphic Agency (JTA) — a wire service — reported it.",
+        "Jewish Telegraphic Agency (JTA) — a wire service — reported it.",
+        "Officials in Kabul (AFP) said the road was closed.",
+        "Apple (AAPL) — shares rose.",
+        "Paris (Texas) — The town voted.",
+        "(UPDATE) — Police said the suspect was arrested.",
+        "WASHINGTON (VIDEO) — The House voted.",
+    ],
+)
+def test_parenthesis_that_is_not_a_dateline_is_no_sign(opening: str) -> None:
+    assert signs(body=story(f"<p>{opening}</p>")) == ()
 
 
 def test_publishers_own_dateline_is_no_sign() -> None:
@@ -134,7 +191,8 @@ def test_photo_credit_and_story_copyright_do_not_make_an_agency_the_site() -> No
     page = "<h1>H</h1><figure><figcaption>© Reuters</figcaption></figure>"
     note = "<p>Copyright 2025 Reuters. All rights reserved.</p>"
     body = story("<p>LONDON (Reuters) — Markets fell.</p>", note)
-    assert only(signs(page, body=body)).name == "Reuters"
+    found = signs(page, body=body)
+    assert {(s.name, s.kind) for s in found} == {("Reuters", "dateline"), ("Reuters", "note")}
 
 
 # --- notes -----------------------------------------------------------------------------------
@@ -187,6 +245,73 @@ def test_note_republished_with_permission_names_the_linked_outlet() -> None:
     )
 
 
+def test_note_written_by_and_produced_by() -> None:
+    note = (
+        "<p><em>This story about tutoring was written by Jill Barshay and produced by"
+        " The Hechinger Report, a nonprofit newsroom.</em></p>"
+    )
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "The Hechinger Report"
+
+
+def test_note_subject_about_something_then_originally_published() -> None:
+    note = "<p>This story about water rights was originally published by CalMatters.</p>"
+    assert only(signs(body=story("<p>Lead.</p>", note))).name == "CalMatters"
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("NOTE: The above is an excerpt from Achieving Your Pinnacle: A Career Guide, by Tom"
+         " Miller. It is reprinted here with permission.", "Achieving Your Pinnacle"),
+        ("This essay is adapted from The Hidden Lives of Rivers, published by Knopf.",
+         "The Hidden Lives of Rivers"),
+    ],
+)  # fmt: skip
+def test_note_excerpt_of_another_publication(note: str, name: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")))
+    assert (sign.name, sign.kind) == (name, "note")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Adapted from Julia Child, the recipe halves the butter.",
+        "This is an excerpt from my upcoming book.",
+        "The scene was adapted from Hamlet for the school play.",
+    ],
+)
+def test_excerpt_without_the_piece_as_subject_or_a_name_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+def test_agency_copyright_closing_the_story() -> None:
+    note = (
+        "<p>Copyright 2025 The Associated Press. All rights reserved. This material may not be"
+        " published, broadcast, rewritten or redistributed.</p>"
+    )
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind) == ("The Associated Press", "note")
+    assert sign.evidence.startswith("Copyright 2025 The Associated Press. All rights reserved.")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "© Reuters",
+        "© 2025 Jane Doe. All rights reserved.",
+        "© 2025 PA Consulting. All rights reserved.",
+        "Markets rose. Copyright 2025 The Associated Press. All rights reserved.",
+    ],
+)
+def test_photo_credit_or_writers_copyright_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+def test_agency_copyright_at_the_top_is_no_sign() -> None:
+    note = "<p>© 2025 The Associated Press. All rights reserved.</p>"
+    assert signs(body=story(note, "<p>The end.</p>")) == ()
+
+
 def test_note_produced_by() -> None:
     note = "<p>This story was produced by The Hechinger Report, a nonprofit newsroom.</p>"
     assert only(signs(body=story("<p>Lead.</p>", note))).name == "The Hechinger Report"
@@ -201,6 +326,8 @@ def test_note_produced_by() -> None:
         ("This essay is republished from The Conversation under a Creative Commons license.",
          "The Conversation"),
         ("This article was originally published by ProPublica.", "ProPublica"),
+        ("Reprinted by permission of The New Yorker.", "The New Yorker"),
+        ("Reprinted courtesy of Tablet Magazine.", "Tablet Magazine"),
     ],
 )  # fmt: skip
 def test_note_wordings(note: str, name: str) -> None:
@@ -208,10 +335,73 @@ def test_note_wordings(note: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "note", ["Originally published in March 2022.", "This article first appeared in print."]
+    "note",
+    [
+        "Originally published in March 2022.",
+        "This article first appeared in print.",
+        "This story was first published on Monday and has been updated.",
+        "This story was first published on Wednesday, March 2.",
+        "This article was originally published in Yiddish.",
+    ],
 )
-def test_note_naming_a_date_or_edition_is_no_sign(note: str) -> None:
+def test_note_naming_a_date_day_edition_or_language_is_no_sign(note: str) -> None:
     assert signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")) == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("This article was originally published in Spanish by El País.", "El País"),
+        ("This story was produced by Marketplace.", "Marketplace"),
+        ("This article first appeared in Novara Media.", "Novara Media"),
+        ("This article originally appeared in The Sunday Times.", "The Sunday Times"),
+    ],
+)
+def test_note_names_that_open_like_a_date_or_follow_a_language(note: str, name: str) -> None:
+    assert only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>"))).name == name
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "evidence"),
+    [
+        ("©2025 The Charlotte Observer. Distributed by Tribune Content Agency, LLC.",
+         "Tribune Content Agency", "Distributed by Tribune Content Agency, LLC."),
+        ("Distributed by Andrews McMeel Syndication for UFS",
+         "Andrews McMeel Syndication", "Distributed by Andrews McMeel Syndication for UFS"),
+    ],
+)  # fmt: skip
+def test_note_syndicate_line_under_a_column(note: str, name: str, evidence: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "note", evidence)
+
+
+def test_note_auto_generated_from_a_syndicated_feed() -> None:
+    note = (
+        "<p>(This story has not been edited by our staff and is auto-generated from a"
+        " syndicated feed.)</p>"
+    )
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind) == ("syndicated feed", "note")
+
+
+def test_closing_source_line_naming_an_agency() -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", "<p>Source: Reuters</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == ("Reuters", "note", "Source: Reuters")
+
+
+@pytest.mark.parametrize("para", ["Source: Harvard Medical School", "Sources: CDC, WHO"])
+def test_closing_source_line_naming_no_agency_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+def test_film_distributor_is_no_sign() -> None:
+    note = "<p>Directed by Jane Doe. Distributed by A24. Rated R. 112 minutes.</p>"
+    assert signs(body=story("<p>Lead.</p>", note)) == ()
+
+
+def test_subject_about_another_work_that_appeared_elsewhere_is_no_sign() -> None:
+    para = "<p>This story about a poem that first appeared in The New Yorker won a prize.</p>"
+    assert signs(body=story("<p>Lead.</p>", para)) == ()
 
 
 def test_note_about_another_work_is_no_sign() -> None:
@@ -373,8 +563,12 @@ def test_section_kicker_is_no_sign() -> None:
     assert signs(page, title="Headline") == ()
 
 
-def test_from_the_archives_is_no_sign() -> None:
-    page = '<div class="eyebrow">From the Archives</div><h1>Headline</h1>'
+@pytest.mark.parametrize(
+    "label",
+    ["From the Archives", "From Staff Reports", "From Around the Web", "From the Publisher"],
+)
+def test_from_label_naming_no_publication_is_no_sign(label: str) -> None:
+    page = f'<div class="eyebrow">{label}</div><h1>Headline</h1>'
     assert signs(page, title="Headline") == ()
 
 

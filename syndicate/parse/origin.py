@@ -3,13 +3,16 @@
 Each reader looks in one place and quotes what it saw:
 
 - byline: organisations the byline names beside or instead of its writers
-  ("By Ron Kampeas, JTA"), as the metadata reader split them off;
+  ("By Ron Kampeas, JTA"), as the metadata reader split them off, a known agency left
+  joined to the writer ("Tom Krisher, AP Auto Writer"), or a wire roundup ("wire services");
 - kicker: a label by the headline ("From Haaretz");
-- dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —");
+- dateline: an agency in the dateline that opens the body ("JERUSALEM (JTA) —", and for a
+  known agency "Paris (AFP) -");
 - note: a sentence at the top or the end of the body about where the piece ran first
-  ("This article originally appeared on JTA.org.", "Reprinted with permission from …"),
-  also read from the page after the headline, and from elements marked as notes, since a
-  body extractor may drop such a line as boilerplate;
+  ("This article originally appeared on JTA.org.", "Reprinted with permission from …",
+  "This essay is adapted from …", "Distributed by Tribune Content Agency"), also read from
+  the page after the headline, and from elements marked as notes, since a body extractor
+  may drop such a line as boilerplate; and a known agency's copyright closing the story;
 - jsonld: the article's ``sourceOrganization``, ``isBasedOn`` and ``copyrightHolder``;
 - canonical: a ``rel=canonical`` on another site; meta: a ``syndication-source`` meta.
 
@@ -32,6 +35,7 @@ from syndicate.parse import jsonld, urls, visible
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
+    AGENCY_NAMES,
     END_NOTE_BLOCKS,
     MAX_NOTE_CHARS,
     NAME,
@@ -44,6 +48,21 @@ from syndicate.parse.origin_text import (
     registered_domain,
 )
 
+# A known agency or outlet ending a byline after the writer's name, alone or with the job
+# title it gives its staff ("Tom Krisher, AP Auto Writer", "Tom Davies Associated Press"):
+# the bylines the metadata reader could not split into a writer and an organisation.
+BYLINE_AGENCY = re.compile(
+    rf"(?P<sep>\s*[,|/•·—–]\s*|\s+)(?<!former\s)(?<!ex-)(?P<name>{AGENCY_NAMES})"
+    r"(?P<role>(?:\s+[a-z]+){0,3}?\s+(?:writer|correspondent|reporter|editor|columnist|"
+    r"photographer|journalist)s?)?\W*$",
+    re.IGNORECASE,
+)
+# A wire roundup's byline, naming no single agency ("Detroit News wire services", "From wire
+# reports", "Staff and agencies").
+BYLINE_WIRE = re.compile(
+    r"\b(?P<name>wire\s+(?:services?|reports?)|news\s+(?:services|agencies)|and\s+agencies)\W*$",
+    re.IGNORECASE,
+)
 # A kicker is a short label: longer text near the headline is a dek, not a kicker.
 MAX_KICKER_CHARS = 60
 # How many siblings after the headline may still hold a kicker-like label.
@@ -57,7 +76,8 @@ KICKER = re.compile(
 # Labels that look like "From X" but name no publication ("From the Archives").
 KICKER_STOP = re.compile(
     r"^(?:the\s+|our\s+)?(?:archives?|editors?|editor's desk|desk|readers?|community|staff|"
-    r"vault|magazine|print edition|newsroom|partners?|sponsors?|field|front lines?)$",
+    r"vault|magazine|print edition|newsroom|partners?|sponsors?|field|front lines?|"
+    r"staff(?:\s+reports?)?|(?:around\s+)?the\s+web|publisher|author)$",
     re.IGNORECASE,
 )
 # JSON-LD keys on the article that say where it came from.
@@ -76,6 +96,8 @@ NOTE_MARK = re.compile(
 # from …" as boilerplate, so the page after the headline is read too).
 NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
 MIN_PAGE_NOTE_CHARS = 20
+# The length of the shortest word NOTE_HINT looks for ("appear", "repost").
+MIN_HINT_CHARS = 6
 # A copyright notice ("Copyright © 2025 WABC-TV. All Rights Reserved.") and a logo's alt
 # text name the site that runs the page; a bare "© Reuters" is a photo credit.
 COPYRIGHT = re.compile(
@@ -237,6 +259,25 @@ def _strings(result: object) -> list[str]:
 def _bylines(meta: Metadata) -> Iterator[Origin]:
     for org in meta.byline_orgs:
         yield Origin(name=org, kind="byline", evidence=quote(meta.byline or org))
+    text = clean(meta.byline or "")
+    if meta.byline_orgs or not text:
+        return
+    match = BYLINE_AGENCY.search(text)
+    if match and match.start() > 0:
+        name = match.group("name")
+        name = name.upper() if len(name) <= 3 else name
+        # Without a separator or a job title, a one-word name may be the writer's surname
+        # ("Michael Bloomberg"); a short one must be printed as an acronym ("Jane Doe, AP").
+        bare = not (match.group("role") or match.group("sep").strip())
+        if not (bare and " " not in name) and (
+            match.group("role") or len(name) > 3 or match.group("name").isupper()
+        ):
+            yield Origin(name=name, kind="byline", evidence=quote(text))
+            return
+    wire = BYLINE_WIRE.search(text)
+    if wire:
+        name = clean(wire.group("name")).removeprefix("and ")
+        yield Origin(name=name, kind="byline", evidence=quote(text))
 
 
 def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:
@@ -344,9 +385,18 @@ def _page_notes(
         if marked and id(el) not in seen:
             seen[id(el)] = el
             yield from notes([el])
-        text, tail = el.text, el.tail
-        for value, owner in ((text, el), (tail, el.getparent() if tail else None)):
-            if value and owner is not None and NOTE_HINT.search(value):
+        for value, is_tail in ((el.text, False), (el.tail, True)):
+            # Text shorter than the shortest hint word, or only the spacing between tags,
+            # holds no note: most texts are, and a string test is cheaper than the regex.
+            if (
+                not value
+                or len(value) < MIN_HINT_CHARS
+                or value.isspace()
+                or not NOTE_HINT.search(value)
+            ):
+                continue
+            owner = el.getparent() if is_tail else el
+            if owner is not None:
                 for candidate in _note_holders(owner, above):
                     if id(candidate) not in seen:
                         seen[id(candidate)] = candidate

@@ -13,6 +13,7 @@ import lxml.html
 
 from syndicate.models import Origin
 from syndicate.parse import urls
+from syndicate.parse.authors import AGENCIES
 
 # How many blocks at the top and at the end of the body may hold an origin note: a note sits
 # before the story or after it, possibly followed by a correction or a contact line.
@@ -33,12 +34,26 @@ NAME = (
     rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}(?:\s+(?:(?:of|the|for|and|de|&)\s+)*{_WORD})*"
     rf"|{_DOMAIN}))"
 )
-# Captures that are dates or issues, not publications ("Originally published in March 2022").
+# Languages a piece may have first appeared in ("originally published in Yiddish").
+_LANGUAGES = (
+    r"english|spanish|french|german|hebrew|yiddish|ladino|arabic|russian|ukrainian|polish|"
+    r"portuguese|italian|dutch|greek|turkish|persian|farsi|hindi|urdu|chinese|mandarin|"
+    r"japanese|korean|vietnamese|indonesian|swedish|norwegian|danish|finnish|czech|hungarian|"
+    r"romanian"
+)
+# Captures that are dates, days, issues or languages, not publications ("Originally published
+# in March 2022", "first published on Monday", "originally appeared in French"). Months are
+# whole words or their abbreviations, so "Marketplace" or "Novara Media" stay names.
 NOT_A_NAME = re.compile(
-    r"^(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|"
-    r"(?:spring|summer|fall|autumn|winter|print|issue|volume|vol)\b)",
+    r"^(?:the\s+)?(?:\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s|$)|"
+    r"(?:spring|summer|fall|autumn|winter|print|issue|volume|vol)\b|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?$|"
+    rf"(?:{_LANGUAGES})$)",
     re.IGNORECASE,
 )
+# A language before the publication ("originally published in Spanish by El País").
+_IN_LANGUAGE = rf"(?:(?i:{_LANGUAGES})\s+(?i:by|in|on|at)\s+)?"
 # What a note talks about: this piece ("This article", "A version of this story"); "the
 # essay" or "it" could be any work the story talks about, so they are not enough.
 _SUBJECT = (
@@ -46,6 +61,9 @@ _SUBJECT = (
     r"(?:article|story|piece|essay|post|report|column|interview|op-ed|review|commentary|"
     r"feature|analysis|excerpt|letter|obituary|newsletter|investigation|profile))"
 )
+# What the subject may say it is about before its verb ("This story about tutoring was ..."),
+# never a clause of its own ("This story about a poem that first appeared in …").
+_ABOUT = r"(?:\s+(?i:about|on)\s+(?:(?!(?i:that|which|who|whose)\b)[^.;:!?]){1,80}?)?"
 # A note is a short paragraph of its own; a long paragraph is the story talking.
 MAX_NOTE_CHARS = 400
 # Origin notes; each needs the piece as its subject or opens the block, so a sentence such as
@@ -53,50 +71,105 @@ MAX_NOTE_CHARS = 400
 NOTE_PATTERNS = (
     # "This article originally appeared on JTA.org." / "This story was first published in …"
     re.compile(
-        rf"\b{_SUBJECT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
+        rf"\b{_SUBJECT}{_ABOUT}\s+(?i:(?:was|is|has\s+been|had)\s+)?(?i:originally|first)\s+"
         rf"(?i:appeared|published|ran|posted|printed|aired|run)\s+(?i:on|in|at|by|with)\s+"
-        rf"{NAME}?"
+        rf"{_IN_LANGUAGE}{NAME}?"
     ),
     # "A version of this story appeared in The Atlantic."
     re.compile(
         rf"\b{_SUBJECT}\s+(?i:(?:was|has\s+been)\s+)?(?i:appeared|appears|ran|was\s+published)"
-        rf"\s+(?i:on|in|at|by)\s+{NAME}?"
+        rf"\s+(?i:on|in|at|by)\s+{_IN_LANGUAGE}{NAME}?"
     ),
     # "Originally published in Haaretz." opening the block
     re.compile(
         rf"^\W*(?i:originally|first)\s+(?i:appeared|published|ran|posted)\s+"
-        rf"(?i:on|in|at|by)\s+{NAME}?"
+        rf"(?i:on|in|at|by)\s+{_IN_LANGUAGE}{NAME}?"
     ),
-    # "Reprinted with permission from …" opening the block, or "This essay is republished …";
-    # the verb must say with permission or from whom ("reprinted in anthologies" is not a note).
+    # "Reprinted with permission from …" ("by permission of", "courtesy of") opening the block,
+    # or "This essay is republished …"; the verb must say with permission or from whom
+    # ("reprinted in anthologies" is not a note).
     re.compile(
         rf"(?:^\W*|\b{_SUBJECT}\s+(?i:is|was|has\s+been|appears\s+here)\s+(?:\w+\s+)?)"
         rf"(?i:reprinted|republished|re-published|reproduced|reposted|cross-posted)"
-        rf"(?=(?i:\s+here)?\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission|from\s|by\s))"
-        rf"(?i:\s+here)?(?i:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
+        rf"(?=(?i:\s+here)?\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission|from\s|by\s|"
+        rf"courtesy\s+of\s))"
+        rf"(?i:\s+here)?(?i:\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission|\s+courtesy)?"
         rf"(?:\s+(?i:from|of|by)\s+{NAME})?"
     ),
     # WordPress feed footers that aggregators keep: "The post X appeared first on Site."
     re.compile(rf"^(?i:the\s+post)\s+.{{1,300}}?\s+(?i:appeared\s+first\s+on)\s+{NAME}"),
-    # "This story was produced by …" / "… co-published with …" / "… in partnership with …"
+    # "This story was produced by …" / "… co-published with …" / "… in partnership with …",
+    # also after its writer ("This story about X was written by Jane Doe and produced by …")
     re.compile(
-        rf"\b{_SUBJECT}\s+(?i:was|is)\s+(?i:produced\s+by|co-?published\s+(?:with|by)|"
+        rf"\b{_SUBJECT}{_ABOUT}\s+(?i:was|is)\s+(?i:written\s+by\s+[^.;:!?]{{1,60}}?\s+and\s+)?"
+        rf"(?i:produced\s+by|co-?published\s+(?:with|by)|"
         rf"(?:published|produced|reported)\s+in\s+(?:partnership|collaboration)\s+with)\s+"
         rf"{NAME}?"
     ),
+    # A syndicate's line under a column ("©2025 The Charlotte Observer. Distributed by
+    # Tribune Content Agency, LLC."); only a syndicate's name, not a film's distributor.
+    re.compile(
+        r"(?:^\W*|(?<=[.!?]\s))(?i:distributed|syndicated)\s+(?i:by|through)\s+"
+        rf"(?P<name>(?:[Tt]he\s+)?(?:{_WORD}\s+){{0,4}}(?:Agency|Syndicate|Syndication|Features|"
+        r"Writers\s+Group|Media\s+Services|News\s+Service))\b"
+    ),
+    # News sites that print agency copy as it comes: "(This story has not been edited by
+    # our staff and is auto-generated from a syndicated feed.)"
+    re.compile(r"\b(?i:auto-generated|published)\s+from\s+an?\s+(?P<name>(?i:syndicated\s+feed))"),
+    # "This essay is adapted from …" / "The above is an excerpt from …, reprinted with
+    # permission": the piece is a part of another publication (a book, a magazine).
+    re.compile(
+        rf"(?:\b{_SUBJECT}|^\W*(?i:note:\s*)?(?i:this|the\s+above|the\s+following|what\s+follows))"
+        rf"\s+(?i:is|was|has\s+been)\s+(?i:an?\s+(?:edited\s+|abridged\s+)?excerpt|excerpted|"
+        rf"adapted)\s+(?i:from)\s+{NAME}?"
+    ),
 )
-# A cheap test before the patterns above: the verbs every note uses.
+# A cheap test before the patterns above: the verbs every note uses ("appear", "adapted",
+# "publish", "produced", "partnership", "reprint", "reproduc", "repost", "cross-post",
+# "collaboration", "excerpt", "distributed", "syndicated"), grouped by first letter, which
+# the regex engine scans faster.
 NOTE_HINT = re.compile(
-    r"appear|publish|reprint|reproduc|repost|cross-post|produced|partnership|collaboration",
+    r"a(?:ppear|dapted)|p(?:ublish|roduced|artnership)|re(?:print|produc|post)|"
+    r"c(?:ross-post|ollaboration)|excerpt|distribut|syndicat",
     re.IGNORECASE,
 )
+# The known agencies and outlets (longest first), for the readers that need a known name.
+AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
 # The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
 # absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
 DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
     r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
-    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:)"
+    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:|_\s)"
+)
+# A known agency's dateline with the place in title case, as AFP, CNN and the Indian
+# agencies print it ("Paris (AFP) -", "Washington (CNN) —", "New Delhi, Dec 5 (PTI) The"),
+# where the dash may be missing before the capital that starts the story. The place is one
+# to three words, none of them an organisation's ("Jewish Telegraphic Agency (JTA) —").
+KNOWN_DATELINE = re.compile(
+    r"^\W{0,3}(?P<place>[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,2}"
+    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)(?<!Agency)(?<!Press)(?<!News)(?<!Service)"
+    rf"\s*\((?P<name>(?i:{AGENCY_NAMES}))\)(?:\s*(?:—|–|--?|:|_\s)|\s+(?=[A-Z\"“]))"
+)
+# An agency's copyright closing the story, as the papers that carry its copy print it
+# ("Copyright 2025 The Associated Press. All rights reserved."). Only a known agency, and
+# only with its rights notice: "© 2025 Jane Doe" is the writer's, a bare "© Reuters" a
+# photo credit.
+AGENCY_COPYRIGHT = re.compile(
+    rf"^\W*(?:(?:©|\(c\)|copyright)\s*)+(?:\d{{4}}\s*,?\s*)?(?P<name>{AGENCY_NAMES})"
+    r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)))",
+    re.IGNORECASE,
+)
+# A closing line naming a known agency as the story's source ("Source: Reuters").
+AGENCY_SOURCE = re.compile(rf"^\W*(?:source|sources)\s*:\s*(?P<name>{AGENCY_NAMES})\W*$", re.I)
+# Labels a local story opens with in parentheses that name no agency ("(UPDATE) —",
+# "WASHINGTON (VIDEO) —", "(Editor's note) —").
+NOT_AN_AGENCY = re.compile(
+    r"^(?:updated?|update\s+\d+|corrected|correction|video|photos?|gallery|audio|watch|listen|"
+    r"live|breaking|exclusive|opinion|analysis|commentary|review|sponsored|podcast|"
+    r"editor['’]s\s+note)\b",
+    re.IGNORECASE,
 )
 # Second-level labels under which a registered domain takes three labels (haaretz.co.il).
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
@@ -139,8 +212,9 @@ def name_of(raw: str | None) -> str | None:
 def datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     """The agency of a dateline opening one of the first blocks ("JERUSALEM (JTA) —")."""
     for block in blocks[:DATELINE_BLOCKS]:
-        match = DATELINE.match(clean(block.text_content()))
-        if match:
+        text = clean(block.text_content())
+        match = DATELINE.match(text) or KNOWN_DATELINE.match(text)
+        if match and not NOT_AN_AGENCY.match(match.group("name")):
             yield Origin(name=match.group("name").strip(), kind="dateline",
                          evidence=match.group(0).strip())  # fmt: skip
             return
@@ -162,6 +236,13 @@ def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
             if sign is not None:
                 yield sign
                 break
+    for block in end:
+        text = clean(block.text_content())
+        if len(text) > MAX_NOTE_CHARS:
+            continue
+        match = AGENCY_COPYRIGHT.match(text) or AGENCY_SOURCE.match(text)
+        if match:
+            yield Origin(name=match.group("name"), kind="note", evidence=quote(text))
 
 
 def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
