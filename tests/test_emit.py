@@ -160,6 +160,11 @@ def test_spaces_inside_a_link_are_percent_encoded_as_a_browser_sends_them() -> N
     assert '<a href="https://books.example.com/search?q=A%20FarBetter%20Thing">book</a>' in body
 
 
+def test_a_link_to_a_host_no_browser_accepts_loses_its_href_not_its_text() -> None:
+    html = '<p><a href="http://Bridge Works, Inc.?utm_source=feed">the builders</a></p>'
+    assert "<p>the builders</p>" in lines(emit_snippet(article(html), forward()).body)
+
+
 def test_relative_links_without_any_base_lose_their_href_not_their_text() -> None:
     body = emit_snippet(
         article('<p><a href="/a/">kept text</a></p>', url=None, canonical_url=None), forward()

@@ -371,6 +371,13 @@ STORIES_THAT_LINT_CLEAN = {
         '<p>Find <a href="https://books.example.com/search?q=A Far Better Thing">the book'
         "</a> that the council's engineer wrote about the bridge and its long history.</p>" + PROSE,
     ),
+    # A CMS wrote a company's name where the address belongs: no browser follows it.
+    "link-to-a-host-with-spaces": _own_story(
+        "Footbridge to be rebuilt",
+        "By Ana Ruiz",
+        '<p>The <a href="http://Bridge Works, Inc.?utm_source=feed">bridge builders</a> won the '
+        "contract for the footbridge and start work on its piers in the spring.</p>" + PROSE,
+    ),
 }
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from syndicate.parse import document
+from syndicate.parse import document, urls
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -111,7 +111,7 @@ def absolute_url(link: str | None, *, base: str | None, schemes: frozenset[str])
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         return None
-    if scheme in ("http", "https") and not parts.hostname:
+    if scheme in ("http", "https") and not urls.followable(resolved):
         return None
     return resolved
 

@@ -7,7 +7,13 @@ here.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+# Characters no host name may hold (the URL standard's forbidden domain code points, "%"
+# included since a percent-encoded space is still a space): "http://Toolkit, Inc.?utm=..."
+# is no address a browser can follow.
+_NOT_IN_HOST = re.compile(r"[\x00-\x20%#/<>?@\[\\\]^|\x7f]")
 
 
 def join(base: str, link: str) -> str:
@@ -56,3 +62,19 @@ def host(link: str) -> str | None:
     """``link``'s host name, lower-cased; None when it has none or cannot be read."""
     parts = split(link)
     return parts.hostname if parts else None
+
+
+def followable(link: str) -> bool:
+    """False for a web address no browser would follow: unreadable, or a host holding spaces,
+    "%" or "<" ("http://Toolkit, Inc.?utm=..."); True for any other address, which this does
+    not judge."""
+    parts = split(link)
+    if parts is None:
+        return False
+    if parts.scheme.lower() not in ("http", "https"):
+        return True
+    try:
+        hostname = parts.hostname
+    except ValueError:
+        return False
+    return hostname is not None and hostname != "" and _NOT_IN_HOST.search(hostname) is None

@@ -9,6 +9,7 @@ from syndicate.lint.align import Alignment
 from syndicate.lint.context import CopyContext
 from syndicate.lint.locate import Block
 from syndicate.lint.text import excerpt, url_key, words
+from syndicate.parse import urls
 from syndicate.policy.registry import Finding, rule
 
 # Past this many separate changes, the rest are summed up in one last finding.
@@ -127,7 +128,8 @@ def _retarget(anchor: str, links: list[tuple[str, str]]) -> str | None:
 
 
 def _linkable(href: str) -> bool:
-    return href.lower().startswith(("http:", "https:", "mailto:", "/"))
+    """A link the embed keeps: a web, mail or site-relative address a browser can follow."""
+    return href.lower().startswith(("http:", "https:", "mailto:", "/")) and urls.followable(href)
 
 
 def _missing(
