@@ -371,6 +371,18 @@ STORIES_THAT_LINT_CLEAN = {
         '<p>Find <a href="https://books.example.com/search?q=A Far Better Thing">the book'
         "</a> that the council's engineer wrote about the bridge and its long history.</p>" + PROSE,
     ),
+    # A story told in a list, one of whose items lists the book's writers: the story's own.
+    "list-item-naming-the-authors": _own_story(
+        "Open textbook: Spanish",
+        "By Ana Ruiz, Flavia Belpoliti and Anel Brandl",
+        "<ul><li>Estamos aquí!</li><li>Ana Ruiz , Flavia Belpoliti , Anel Brandl</li>"
+        + "".join(
+            f"<li>Chapter {n} of the open textbook explores the histories, cultures and language"
+            f" of the communities of region number {n}, with lessons a teacher can adapt.</li>"
+            for n in range(1, 6)
+        )
+        + "</ul>",
+    ),
     # A CMS wrote a company's name where the address belongs: no browser follows it.
     "link-to-a-host-with-spaces": _own_story(
         "Footbridge to be rebuilt",

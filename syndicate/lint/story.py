@@ -117,10 +117,18 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     story_ids = {id(b.element) for b in matched}
     raw = [_kind(block, id(block.element) in story_ids, original, profile) for block in inside]
     headline = _headline_at(raw, original)
+    scope = _scope(container, page)
+    in_scope = within(page_blocks, scope)
+    # A byline above the story's container (a list holding most of the story): a block inside
+    # that names the authors and matches the original's text is the story's own (a list of a
+    # book's writers).
+    byline_above = _byline_above(in_scope, inside, original)
     kinds: list[Kind] = []
     for index, (block, kind) in enumerate(zip(inside, raw, strict=True)):
         if kind == "headline" and index != headline:
             kind = "story" if id(block.element) in story_ids else "other"
+        if kind == "byline" and byline_above and id(block.element) in story_ids:
+            kind = "story"
         if kind == "other" and not {"story", "byline"} & set(kinds) and _byline_form(block):
             # The story's byline slot with other names in it: byline-missing says so.
             kind = "byline"
@@ -131,8 +139,18 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
     span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
     span = _widen(span, page_blocks, story_ids, original, profile)
-    scope = _scope(container, page)
-    return Story(container, scope, span, all_runs, within(page_blocks, scope))
+    return Story(container, scope, span, all_runs, in_scope)
+
+
+def _byline_above(in_scope: list[Block], inside: list[Block], original: Article) -> bool:
+    """True when a block before the container's first, in the story's scope, is a byline."""
+    first = id(inside[0].element) if inside else None
+    for block in in_scope:
+        if id(block.element) == first:
+            return False
+        if is_byline(block, original):
+            return True
+    return False
 
 
 def _headline_at(kinds: list[Kind], original: Article) -> int | None:
