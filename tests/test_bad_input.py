@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -263,6 +265,24 @@ def test_invalid_utf8_in_a_utf8_page_extracts_with_replacement_characters(
     result = run("extract", "--format", "text", page)
     assert (result.code, result.err) == (0, "")
     assert "Señor Müller’s “naïve” façade — LEGIT-BEFORE \ufffd\ufffd\ufffd(:" in result.out
+
+
+def test_bytes_no_single_byte_charset_reads_extract_quietly(tmp_path: Path) -> None:
+    page = tmp_path / "undecodable.html"
+    # No charset declared, not UTF-8, and 0x81 and 0x8d are not windows-1252 either: the
+    # decoder falls back to replacement characters, and says nothing about it on stderr.
+    story = b"Caf\xe9 \x81\x8d na\xefve: " + b"the pantry line grows longer every week. " * 6
+    page.write_bytes(
+        b"<html><head><title>Pantry</title></head><body><article><h1>Pantry line grows</h1>"
+        b"<p>" + story + b"</p></article></body></html>"
+    )
+    # A separate process: in this one the test runner's log capture would hide a warning.
+    result = subprocess.run(
+        [sys.executable, "-m", "syndicate", "extract", "--format", "text", str(page)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Caf\u00e9 \ufffd\ufffd na\u00efve: the pantry line")
 
 
 def test_debug_shows_the_traceback(run: Run, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ their places (``streamed``), so the tree is the page as a reader sees it.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from typing import cast
 
@@ -22,6 +23,10 @@ from lxml import etree
 
 from syndicate.errors import ParseError
 from syndicate.parse import markup, mojibake, streamed
+
+# UnicodeDammit warns through its logger when it falls back to replacement characters; that
+# fallback is this module's documented behaviour, and a CLI run must not print the warning.
+logging.getLogger("bs4.dammit").addHandler(logging.NullHandler())
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
