@@ -65,6 +65,13 @@ def test_undeclared_windows_1252_is_sniffed() -> None:
     assert "\u201cIt\u2019s done,\u201d she said." in document.decode(data)
 
 
+def test_undeclared_windows_1252_after_a_long_ascii_head_is_sniffed_from_its_text() -> None:
+    # The detector reads 64 KB: the stretch from the first non-ASCII text, not the head.
+    head = "<script>var config = {};</script>" * 4_000
+    data = page(head + "<p>\u201cIt\u2019s done,\u201d she said.</p>").encode("cp1252")
+    assert "\u201cIt\u2019s done,\u201d she said." in document.decode(data)
+
+
 def test_invalid_utf8_in_a_page_declaring_utf8_becomes_replacement_characters() -> None:
     story = "<p>Señor Müller’s “naïve” façade, Good PLACEHOLDER bytes.</p>"
     data = page(story, '<meta charset="utf-8">').encode()

@@ -826,3 +826,16 @@ def test_the_byline_is_displayed_only_when_it_names_an_author(
     )
     assert found.authors == (author,)
     assert found.byline == byline
+
+
+def test_a_title_left_open_over_the_page_is_no_site_name_and_costs_little() -> None:
+    # "<title>" never closed: everything after it, separators and all, is the title's text.
+    html = (
+        "<html><head><title>Sleep and the heart | Valley Health"
+        + " | a line of the page | another line" * 20_000
+        + "</head><body><h1>Sleep and the heart</h1></body></html>"
+    )
+    started = time.monotonic()
+    found = meta(html, url=None)
+    assert time.monotonic() - started < 2
+    assert found.publisher is None

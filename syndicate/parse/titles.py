@@ -90,6 +90,8 @@ def _suffix_ok(text: str, h1: str) -> bool:
     return bool(rest) and bool(_SEPARATORS.match(rest))
 
 
+# The longest <title> read for a site name; real ones stay under 200 characters.
+MAX_TITLE_CHARS = 500
 # The most words a site name written beside the headline has ("Yosemite National Park (U.S.
 # National Park Service)"); a longer part is a tagline or a second headline.
 MAX_SITE_WORDS = 8
@@ -110,8 +112,8 @@ def site_in_title(page_title: str | None, *, headline: str | None, host: str | N
     Only when the title holds the headline whole at one end, and the part is short and reads
     as a name: not a tagline, not a bare section word ("Blog"), unless it is the host's name.
     """
-    if not page_title or not headline:
-        return None
+    if not page_title or not headline or len(page_title) > MAX_TITLE_CHARS:
+        return None  # a <title> left open runs over the whole page
     text, key = clean_text(page_title), _key(headline)
     parts = _SEPARATORS.split(text)
     if len(parts) < 2 or not key:
