@@ -548,6 +548,16 @@ def test_widget_class_with_a_taxonomy_prefix_is_read_as_a_widget() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+@pytest.mark.parametrize("classes", ["author-bio-box", "post-author-bio", "author-bio__card"])
+def test_widget_word_after_a_taxonomy_prefix_is_read_as_a_widget(classes: str) -> None:
+    box = (
+        f'<div class="{classes}"><div class="author-bio-text"><p>Jane Reporter has covered '
+        "transport and city hall since 2015, and teaches a data-reporting course.</p></div></div>"
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS
+
+
 def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
     cards = "".join(
         f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'

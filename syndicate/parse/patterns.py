@@ -148,11 +148,14 @@ TAXONOMY_PREFIXES = (
     "section-",
     "tax-",
 )
-# ... except a prefix followed by a layout word: "author-box", "author-bio", "tag-list" and
-# "category-nav" name widgets, not terms.
+# ... except a prefix with a layout word among its parts: "author-box", "author-bio",
+# "tag-list", "category-nav", also further on ("author-bio-box", "post-author-bio",
+# "post-meta-items", "category-list__link") name widgets, not terms.
 TAXONOMY_WIDGET = re.compile(
-    r"[a-z]+-(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
+    r"[a-z]+(?:[-_]+[a-z0-9]+)*?[-_]+"
+    r"(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
     r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
+    r"(?:[-_]+[a-z0-9]+)*"
 )
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
