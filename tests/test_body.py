@@ -558,6 +558,26 @@ def test_widget_word_after_a_taxonomy_prefix_is_read_as_a_widget(classes: str) -
     assert body.text.split("\n\n") == PARAS
 
 
+def test_author_box_without_a_class_is_left_out() -> None:
+    box = (
+        '<div class="css-1x2y"><img src="/jane.jpg" alt="Headshot of Jane Reporter">'
+        '<a href="/author/2429/jane-reporter/"><span>Jane Reporter</span></a>'
+        "<div><p>Jane Reporter is a writer and editor who covers transport and city hall. "
+        "Before joining the paper she spent a decade at the wire services.</p></div></div>"
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_paragraph_naming_a_linked_reviewer_stays() -> None:
+    named = (
+        '<p><a href="/author/marisa-haber/">Marisa Haber</a> has ridden every one of the new '
+        "routes during the trial, and she says the eastern loop is the one to watch.</p>"
+    )
+    body = extract(page(paras(PARAS[:1]) + named + paras(PARAS[1:]) + paras(PARAS[1:])))
+    assert body.text.split("\n\n")[1].startswith("Marisa Haber has ridden")
+
+
 def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
     cards = "".join(
         f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'

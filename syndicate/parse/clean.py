@@ -308,6 +308,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
+        if tag == "a" and (box := _author_box(el, container, total_chars)) is not None:
+            doomed.add(box)
+            walker.skip_subtree()
+            continue
         # A link wrapping a paragraph is a card pointing to another page (a teaser: headline
         # and excerpt). A link around a heading alone is often the story's own: a product
         # name, a section anchor.
@@ -323,6 +327,61 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _author_box(link: Element, container: Element, total_chars: int) -> Element | None:
+    """The block around a link to an author's page that also holds a sentence about them (a
+    bio box without a class that names it) at the container's end, or None."""
+    href = link.get("href")
+    if not href or pt.AUTHOR_PAGE.search(href) is None:
+        return None
+    names = _author_names(link, href)
+    if not names:
+        return None
+    bio = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b{pt.BIO_VERB}", re.IGNORECASE)
+    box = None
+    for level, block in enumerate(link.iterancestors()):
+        if level >= pt.AUTHOR_BOX_LEVELS or block.tag in ("body", "html", "article", "main"):
+            break
+        if cast(float, _TEXT_LENGTH(block)) > pt.MAX_AUTHOR_BOX_CHARS or _holds_story(
+            block, total_chars
+        ):
+            break
+        if box is not None or bio.search(_clean(block.text_content())):
+            box = block
+    if box is None or _text_after(box, container) > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
+        return None  # a reviewer named inside the story: "Jane Doe has tested ..."
+    return box
+
+
+def _text_after(el: Element, container: Element) -> float:
+    """Characters of text after ``el`` inside ``container`` (counted until past the limit)."""
+    after = 0.0
+    node: Element | None = el
+    while node is not None and node is not container:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):
+                after += cast(float, _TEXT_LENGTH(sibling))
+            if after > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
+                return after
+        node = node.getparent()
+    return after
+
+
+def _author_names(link: Element, href: str) -> list[str]:
+    """The first name an author link shows ("Jane Doe") and the one its address spells
+    ("/author/jane-doe/"), as the bio sentence may write either."""
+    names = []
+    words = _clean(inner_text(link)).split()
+    if words and words[0][:1].isupper() and len(words) <= 4:
+        names.append(words[0])
+    found = pt.AUTHOR_PAGE.search(href)
+    if found is not None:
+        slug = href[found.end() - 1 :].split("/")[0]
+        first = _NOT_WORD.split(slug.lower())[0]
+        if first.isalpha() and len(first) > 1:
+            names.append(first)
+    return names
 
 
 def _layout_copy(el: Element) -> bool:

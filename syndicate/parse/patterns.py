@@ -265,6 +265,26 @@ NEVER_STORY = re.compile(
     r"disclaimer|more-from|more-stories|read-?more|also-read|see-also"
 )
 
+# An author box written without a class that says so: the small block around a link to an
+# author's page ("/author/jane-doe/", "/authors/", "/contributors/") that also holds a sentence
+# about that person ("Jane Doe is a freelance writer ...", "Jane has written for ..."). The
+# block is looked for at most AUTHOR_BOX_LEVELS up from the link, in at most
+# MAX_AUTHOR_BOX_CHARS characters; the largest such block goes.
+AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|writers?|contributors?|columnists?|people|staff|profiles?)/[^/?#\s]", re.I
+)
+AUTHOR_BOX_LEVELS = 6
+MAX_AUTHOR_BOX_CHARS = 1000
+# ... and it closes the story: at most this many characters follow it in the container (a
+# paragraph of the story that names a reviewer linked to their page is not a box).
+MAX_AFTER_AUTHOR_BOX_CHARS = 500
+# ... what follows the person's name in such a sentence (a few words may come between:
+# "Ludovic (Ludo) Fourrage is", "Angela Holliday-Bell, MD is").
+BIO_VERB = (
+    r"[^.!?]{0,60}?\b(?:is|was|has|had|writes|wrote|covers|joined|worked|works|lives|holds|"
+    r"specializes|specialises|spent|brings)\b"
+)
+
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
     [
