@@ -604,7 +604,14 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["You’ll Also Love...", "Latest posts by Jane Reporter (see all)", "Up Next"]
+    "heading",
+    [
+        "You’ll Also Love...",
+        "Latest posts by Jane Reporter (see all)",
+        "Up Next",
+        "Written by Jane Reporter",
+        "Author",
+    ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
     trailer = (

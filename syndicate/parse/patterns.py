@@ -422,6 +422,9 @@ TRAILER_HEADING = re.compile(
     r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
     r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
     r"more to explore\w*|"
+    # A byline or author label after the story opens its author box ("Written by Jane Doe",
+    # "Posted by Jane at December 16, 2025").
+    r"(?:written|posted) by.{1,60}|author|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
