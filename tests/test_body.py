@@ -578,6 +578,23 @@ def test_story_paragraph_naming_a_linked_reviewer_stays() -> None:
     assert body.text.split("\n\n")[1].startswith("Marisa Haber has ridden")
 
 
+def test_sign_up_box_around_an_email_field_is_left_out() -> None:
+    box = (
+        '<section class="my-12 p-8"><div>Awesome products and offers, hand-picked for you.</div>'
+        "<div>Sign up now for the Deals newsletter.</div>"
+        '<form><input type="email" placeholder="Enter Email"><button>Sign Me Up</button></form>'
+        "<div>By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and "
+        "Privacy Policy.</div></section>"
+    )
+    body = extract(page(paras(PARAS[:2]) + box + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_around_an_email_field_stays() -> None:
+    story = f'<div>{paras()}<input type="email" placeholder="Your e-mail"></div>'
+    assert extract(page(story)).text.split("\n\n") == PARAS
+
+
 def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
     cards = "".join(
         f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'

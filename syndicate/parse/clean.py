@@ -40,6 +40,11 @@ _SOCIAL_POST = etree.XPath(
     )
     + "])"
 )
+# An e-mail or phone field: the form (or the bare field) of a sign-up box.
+_EMAIL_FIELD = etree.XPath(
+    "boolean(descendant-or-self::input[@type = 'email' or @type = 'tel' or contains(@name, 'email')"
+    " or contains(@placeholder, 'mail') or contains(@placeholder, 'Mail')])"
+)
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
 
 
@@ -275,6 +280,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
                 _embed(el, harvest)
+            elif tag in ("form", "input") and _EMAIL_FIELD(el):
+                doomed.add(_signup_box(el, container, total_chars))
             doomed.add(el)
             walker.skip_subtree()
             continue
@@ -327,6 +334,21 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _signup_box(field: Element, container: Element, total_chars: int) -> Element:
+    """The box around a sign-up form's e-mail field: the largest block above it holding little
+    else ("Sign up for our deals newsletter", "By signing up, you agree ..."), or the field."""
+    box = field
+    field_chars = cast(float, _TEXT_LENGTH(field))
+    for level, block in enumerate(field.iterancestors()):
+        if level >= pt.SIGNUP_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
+            break
+        chars = cast(float, _TEXT_LENGTH(block))
+        if chars - field_chars > pt.MAX_SIGNUP_BOX_CHARS or _holds_story(block, total_chars):
+            break
+        box = block
+    return box
 
 
 def _author_box(link: Element, container: Element, total_chars: int) -> Element | None:

@@ -285,6 +285,14 @@ BIO_VERB = (
     r"specializes|specialises|spent|brings)\b"
 )
 
+# A sign-up box: the blocks around a form's e-mail field, at most SIGNUP_BOX_LEVELS up, while
+# they hold at most MAX_SIGNUP_BOX_CHARS characters besides the form (a pitch, a consent line:
+# "By signing up, you agree to receive ...").
+SIGNUP_BOX_LEVELS = 5
+MAX_SIGNUP_BOX_CHARS = 400
+# Elements that are the page or its story, never a box inside it.
+PAGE_TAGS = frozenset(["body", "html", "article", "main"])
+
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
     [
