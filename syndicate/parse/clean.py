@@ -336,16 +336,16 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
     return doomed
 
 
-def _signup_box(field: Element, container: Element, total_chars: int) -> Element:
+def _signup_box(entry: Element, container: Element, total_chars: int) -> Element:
     """The box around a sign-up form's e-mail field: the largest block above it holding little
     else ("Sign up for our deals newsletter", "By signing up, you agree ..."), or the field."""
-    box = field
-    field_chars = cast(float, _TEXT_LENGTH(field))
-    for level, block in enumerate(field.iterancestors()):
+    box = entry
+    entry_chars = cast(float, _TEXT_LENGTH(entry))
+    for level, block in enumerate(entry.iterancestors()):
         if level >= pt.SIGNUP_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
             break
         chars = cast(float, _TEXT_LENGTH(block))
-        if chars - field_chars > pt.MAX_SIGNUP_BOX_CHARS or _holds_story(block, total_chars):
+        if chars - entry_chars > pt.MAX_SIGNUP_BOX_CHARS or _holds_story(block, total_chars):
             break
         box = block
     return box
@@ -363,7 +363,7 @@ def _author_box(link: Element, container: Element, total_chars: int) -> Element 
     bio = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b{pt.BIO_VERB}", re.IGNORECASE)
     box = None
     for level, block in enumerate(link.iterancestors()):
-        if level >= pt.AUTHOR_BOX_LEVELS or block.tag in ("body", "html", "article", "main"):
+        if level >= pt.AUTHOR_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
             break
         if cast(float, _TEXT_LENGTH(block)) > pt.MAX_AUTHOR_BOX_CHARS or _holds_story(
             block, total_chars
