@@ -639,6 +639,14 @@ def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line", ["Tags: Transit, City Council, Buses", "Filed under: Local news |", "Labels: buses"]
+)
+def test_label_line_after_the_story_is_cut(line: str) -> None:
+    trailer = f"<p>{line}</p><p>More on the budget vote: what the council cut and why.</p>"
+    assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
     "box",
     [
         '<div class="restricted-content-breaker"><p>This article is exclusive to subscribers. '

@@ -264,7 +264,8 @@ def write_blocks(
 
 def cut_trailer(lines: list[str], texts: list[str]) -> None:
     """Drop the trailer after the story: from a heading such as "About the author", "Related
-    articles" or "Leave a reply" to the end, when it comes in the body's second half.
+    articles" or "Leave a reply", or a line such as "Tags: ...", to the end, when it comes in
+    the body's second half.
 
     ``lines`` and ``texts`` are what ``write_blocks`` returns (for every container), cut in place.
     """
@@ -280,9 +281,11 @@ def cut_trailer(lines: list[str], texts: list[str]) -> None:
         if (
             depth == 0
             and 2 * seen >= total - len(text)
-            and len(text) <= pt.MAX_TRAILER_HEADING_CHARS
             and line.startswith(("<h", "<p>"))
-            and pt.TRAILER_HEADING.fullmatch(text)
+            and (
+                (len(text) <= pt.MAX_TRAILER_HEADING_CHARS and pt.TRAILER_HEADING.fullmatch(text))
+                or (len(text) <= pt.MAX_TRAILER_LABEL_CHARS and pt.TRAILER_LABEL.fullmatch(text))
+            )
         ):
             del lines[number:], texts[index:]
             return

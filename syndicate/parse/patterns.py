@@ -438,6 +438,13 @@ TRAILER_HEADING = re.compile(
     re.IGNORECASE,
 )
 MAX_TRAILER_HEADING_CHARS = 80
+# ... and a label line with its values after the story ("Tags: Employment, Health & Fitness",
+# "Filed under: Politics |", "Labels: lean startup"), up to MAX_TRAILER_LABEL_CHARS.
+TRAILER_LABEL = re.compile(
+    r"(?:tags|tagged(?: with| as| in)?|topics|filed under|categories|posted in|labels)\s*:.*",
+    re.IGNORECASE,
+)
+MAX_TRAILER_LABEL_CHARS = 200
 # A word in the text around an inline element: the element sits inside a sentence.
 WORD = re.compile(r"\w\w")
 # Lines above the title inside the container adding up to at most this many characters are
