@@ -628,6 +628,9 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
         "Up Next",
         "Written by Jane Reporter",
         "Author",
+        "Related blog posts",
+        "What others are reading",
+        "Other Posts You May Enjoy",
     ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:

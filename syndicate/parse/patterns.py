@@ -423,7 +423,10 @@ PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\
 # often part of the story.
 TRAILER_HEADING = re.compile(
     r"(?:about (?:the )?(?:authors?|reviewers?|writers?|contributors?)|"
-    r"related(?: articles| posts| stories| content| reading| news| links| coverage)?|"
+    r"related(?: blog| news)?(?: articles| posts| stories| content| reading| news| links|"
+    r" coverage| guides| reads)?|"
+    r"(?:what )?others are reading|other (?:posts|articles|stories)(?: you (?:may|might) "
+    r"(?:also )?(?:like|enjoy))?|(?:good |more )?articles to read(?: together| next)?|"
     r"recommended(?: for you| reading| articles| posts| stories)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:on|from|articles|stories|news)\b.{0,60}|"
     r"(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories)|"
