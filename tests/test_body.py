@@ -103,6 +103,20 @@ def test_related_insert_and_read_more_are_removed() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pin this for later!",
+        "PIN IT HERE",
+        'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
+        '<a href="/2025/02/roads/">Roads</a>',
+    ],
+)
+def test_pin_prompts_and_post_navigation_are_removed(line: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + f"<p>{line}</p>" + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
 def test_newsletter_and_donation_boxes_are_removed() -> None:
     boxes = (
         '<div class="newsletter-signup"><p>Get the morning briefing in your inbox every day, '

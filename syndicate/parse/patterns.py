@@ -411,7 +411,10 @@ INSERT_TEXT = re.compile(
     r"advertisement$|story continues below|share (?:this|on)\b|follow us\b|"
     r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
     r"republish this\b|image:|photo:|credit:|getty images$|"
-    r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
+    r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
+    # Pinterest prompts ("Pin this for later!", "PIN IT HERE") and post navigation ("Next
+    # article: ...", "Previous post: ...").
+    r"pin (?:this|it)\b|pin for later\b|(?:next|previous) (?:article|post|story)\s*:)",
     re.IGNORECASE,
 )
 # Template placeholder text left in a page (sections a stylesheet hides) and the "Loading ..."
