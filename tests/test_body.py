@@ -108,11 +108,15 @@ def test_related_insert_and_read_more_are_removed() -> None:
     [
         "Pin this for later!",
         "PIN IT HERE",
+        "Stay connected with me!",
+        "Join our mailing list! Get a newsletter when an episode is published.",
+        "Follow me on Instagram for new recipes!",
+        "Like what you see? Share with a friend",
         'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
         '<a href="/2025/02/roads/">Roads</a>',
     ],
 )
-def test_pin_prompts_and_post_navigation_are_removed(line: str) -> None:
+def test_prompts_and_post_navigation_are_removed(line: str) -> None:
     body = extract(page(paras(PARAS[:2]) + f"<p>{line}</p>" + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
 

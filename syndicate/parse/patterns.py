@@ -408,7 +408,10 @@ INSERT_TEXT = re.compile(
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
     r"(?:click|tap) here to (?:subscribe|sign up|read|download)|"
     r"sign up (?:for|to)\b|subscribe (?:to|for|now)\b|(?:support|donate)\b.{0,60}journalism|"
-    r"advertisement$|story continues below|share (?:this|on)\b|follow us\b|"
+    r"advertisement$|story continues below|share (?:this|on|it)\b|follow (?:us|me)\b|"
+    # Social and sign-up prompts: "Stay connected", "Join our mailing list", "Add a comment".
+    r"stay connected\b|connect with (?:me|us)\b|like what you see\b|add a comment\b|"
+    r"join (?:our|the|my) (?:mailing list|email list|newsletter|facebook group|community)\b|"
     r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
     r"republish this\b|image:|photo:|credit:|getty images$|"
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
