@@ -112,6 +112,8 @@ def test_related_insert_and_read_more_are_removed() -> None:
         "Join our mailing list! Get a newsletter when an episode is published.",
         "Follow me on Instagram for new recipes!",
         "Like what you see? Share with a friend",
+        "Buy now from one of our trusted retail partners:",
+        "Get the FREE eBook!",
         'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
         '<a href="/2025/02/roads/">Roads</a>',
     ],

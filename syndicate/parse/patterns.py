@@ -412,6 +412,9 @@ INSERT_TEXT = re.compile(
     # Social and sign-up prompts: "Stay connected", "Join our mailing list", "Add a comment".
     r"stay connected\b|connect with (?:me|us)\b|like what you see\b|add a comment\b|"
     r"join (?:our|the|my) (?:mailing list|email list|newsletter|facebook group|community)\b|"
+    # Shop buttons written as text ("Buy now from one of our partners:", "Start your free
+    # trial", "Get the FREE eBook!", "Limited time").
+    r"buy now\b|start your free trial\b|get the free\b|limited time$|"
     r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
     r"republish this\b|image:|photo:|credit:|getty images$|"
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
