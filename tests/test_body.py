@@ -114,6 +114,10 @@ def test_related_insert_and_read_more_are_removed() -> None:
         "Like what you see? Share with a friend",
         "Buy now from one of our trusted retail partners:",
         "Get the FREE eBook!",
+        "Tell us what YOU think...",
+        "What do you think? How does your town plan its bus routes? Tell us below.",
+        "[CTA_MODULE]",
+        '[button link="https://news.example.org/submit/" type="big"] Send us your review',
         'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
         '<a href="/2025/02/roads/">Roads</a>',
     ],

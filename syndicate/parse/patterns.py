@@ -415,6 +415,10 @@ INSERT_TEXT = re.compile(
     # Shop buttons written as text ("Buy now from one of our partners:", "Start your free
     # trial", "Get the FREE eBook!", "Limited time").
     r"buy now\b|start your free trial\b|get the free\b|limited time$|"
+    # Prompts to comment ("Tell us what YOU think...", "What do you think?", "Join our Space
+    # Forums") and CMS shortcodes left unrendered ("[CTA_MODULE]", "[button link=...]").
+    r"tell us what you think\b|what do you think\?|join our \w+ forums?\b|"
+    r"\[(?:[a-z]+_[a-z_]+|[a-z-]+\s+[a-z_-]+\s*=)|"
     r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
     r"republish this\b|image:|photo:|credit:|getty images$|"
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
