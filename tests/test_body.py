@@ -114,6 +114,8 @@ def test_related_insert_and_read_more_are_removed() -> None:
         "Like what you see? Share with a friend",
         "Buy now from one of our trusted retail partners:",
         "Get the FREE eBook!",
+        "Want more from Example News? Sign up for our newsletter, The Morning, and ride smarter.",
+        "Get the latest updates right in your inbox. Subscribe to Example News newsletters.",
         "Tell us what YOU think...",
         "What do you think? How does your town plan its bus routes? Tell us below.",
         "[CTA_MODULE]",
@@ -125,6 +127,12 @@ def test_related_insert_and_read_more_are_removed() -> None:
 def test_prompts_and_post_navigation_are_removed(line: str) -> None:
     body = extract(page(paras(PARAS[:2]) + f"<p>{line}</p>" + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+def test_a_sentence_about_the_writers_own_newsletters_stays() -> None:
+    own = "<p>I also picked 28 newsletters, a small subset of the newsletters I subscribe to.</p>"
+    body = extract(page(paras(PARAS[:2]) + own + paras(PARAS[2:])))
+    assert "newsletters I subscribe to" in body.text
 
 
 def test_newsletter_and_donation_boxes_are_removed() -> None:

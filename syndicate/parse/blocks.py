@@ -136,6 +136,8 @@ class _Writer:
         short = len(text) <= pt.MAX_INSERT_CHARS
         if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
             return True
+        if len(text) <= pt.MAX_PITCH_CHARS and pt.SIGNUP_PITCH.search(text):
+            return True
         length = len(text)
         if (
             link_chars

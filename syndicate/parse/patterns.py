@@ -427,6 +427,21 @@ INSERT_TEXT = re.compile(
     r"pin (?:this|it)\b|pin for later\b|(?:next|previous) (?:article|post|story)\s*:)",
     re.IGNORECASE,
 )
+# A request to sign up ("Sign up now", "subscribe to", "join our"), not a writer's own
+# subscriptions ("the newsletters I subscribe to").
+_ASK = (
+    r"(?<!\bI )(?<!\bwe )\b(?:sign[ -]?up|subscribe)\s+(?:now|today|here|below|for|to)\b|"
+    r"\bjoin our\b"
+)
+# A newsletter pitch written as a short paragraph, anywhere in it ("Want more from NBC
+# Select? Sign up for our newsletter", "Get the latest updates right in your inbox. Subscribe
+# to NJ.com's newsletters."): at most MAX_PITCH_CHARS long.
+SIGNUP_PITCH = re.compile(
+    rf"(?:{_ASK}).{{0,80}}\b(?:newsletters?|inbox|e-?mail list|mailing list)\b|"
+    rf"\b(?:newsletters?|inbox)\b.{{0,80}}(?:{_ASK})",
+    re.IGNORECASE,
+)
+MAX_PITCH_CHARS = 200
 # Template placeholder text left in a page (sections a stylesheet hides) and the "Loading ..."
 # line a script replaces (a hidden tab's specifications): never the story.
 PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\.)$", re.IGNORECASE)
