@@ -357,10 +357,9 @@ def _author_box(link: Element, container: Element, total_chars: int) -> Element 
     href = link.get("href")
     if not href or pt.AUTHOR_PAGE.search(href) is None:
         return None
-    names = _author_names(link, href)
+    names = [name.lower() for name in _author_names(link, href)]
     if not names:
         return None
-    bio = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b{pt.BIO_VERB}", re.IGNORECASE)
     box = None
     for level, block in enumerate(link.iterancestors()):
         if level >= pt.AUTHOR_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
@@ -369,7 +368,7 @@ def _author_box(link: Element, container: Element, total_chars: int) -> Element 
             block, total_chars
         ):
             break
-        if box is not None or bio.search(_clean(block.text_content())):
+        if box is not None or _about(_clean(block.text_content()), names):
             box = block
     if box is None or _text_after(box, container) > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
         return None  # a reviewer named inside the story: "Jane Doe has tested ..."
@@ -388,6 +387,20 @@ def _text_after(el: Element, container: Element) -> float:
                 return after
         node = node.getparent()
     return after
+
+
+def _about(text: str, names: list[str]) -> bool:
+    """True when ``text`` holds a sentence about one of ``names`` (lower-cased first names):
+    the name, then a verb of a bio ("Jane Doe is a writer", "Jane has written")."""
+    low = text.lower()
+    for name in names:
+        at = low.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not low[at - 1].isalnum()) and pt.BIO_VERB.match(low, end):
+                return True
+            at = low.find(name, end)
+    return False
 
 
 def _author_names(link: Element, href: str) -> list[str]:

@@ -280,8 +280,8 @@ MAX_AUTHOR_BOX_CHARS = 1000
 MAX_AFTER_AUTHOR_BOX_CHARS = 500
 # ... what follows the person's name in such a sentence (a few words may come between:
 # "Ludovic (Ludo) Fourrage is", "Angela Holliday-Bell, MD is").
-BIO_VERB = (
-    r"[^.!?]{0,60}?\b(?:is|was|has|had|writes|wrote|covers|joined|worked|works|lives|holds|"
+BIO_VERB = re.compile(
+    r"\b[^.!?]{0,60}?\b(?:is|was|has|had|writes|wrote|covers|joined|worked|works|lives|holds|"
     r"specializes|specialises|spent|brings)\b"
 )
 
@@ -435,7 +435,8 @@ _ASK = (
 )
 # A newsletter pitch written as a short paragraph, anywhere in it ("Want more from NBC
 # Select? Sign up for our newsletter", "Get the latest updates right in your inbox. Subscribe
-# to NJ.com's newsletters."): at most MAX_PITCH_CHARS long.
+# to NJ.com's newsletters."): at most MAX_PITCH_CHARS long. (blocks._pitch looks for "sign",
+# "subscribe" or "join our" first: every match holds one.)
 SIGNUP_PITCH = re.compile(
     rf"(?:{_ASK}).{{0,80}}\b(?:newsletters?|inbox|e-?mail list|mailing list)\b|"
     rf"\b(?:newsletters?|inbox)\b.{{0,80}}(?:{_ASK})",
