@@ -213,9 +213,9 @@ class _Writer:
 def _pitch(text: str) -> bool:
     """True for a newsletter pitch (the words it needs are looked for first: cheaper)."""
     low = text.lower()
-    return ("sign" in low or "subscribe" in low or "join our" in low) and pt.SIGNUP_PITCH.search(
-        text
-    ) is not None
+    if not ("sign" in low or "subscribe" in low or "join our" in low):
+        return False
+    return pt.SIGNUP_PITCH.search(text) is not None
 
 
 def _key(text: str) -> str:
