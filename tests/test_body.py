@@ -103,6 +103,38 @@ def test_related_insert_and_read_more_are_removed() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pin this for later!",
+        "PIN IT HERE",
+        "Stay connected with me!",
+        "Join our mailing list! Get a newsletter when an episode is published.",
+        "Follow me on Instagram for new recipes!",
+        "Like what you see? Share with a friend",
+        "Buy now from one of our trusted retail partners:",
+        "Get the FREE eBook!",
+        "Want more from Example News? Sign up for our newsletter, The Morning, and ride smarter.",
+        "Get the latest updates right in your inbox. Subscribe to Example News newsletters.",
+        "Tell us what YOU think...",
+        "What do you think? How does your town plan its bus routes? Tell us below.",
+        "[CTA_MODULE]",
+        '[button link="https://news.example.org/submit/" type="big"] Send us your review',
+        'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
+        '<a href="/2025/02/roads/">Roads</a>',
+    ],
+)
+def test_prompts_and_post_navigation_are_removed(line: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + f"<p>{line}</p>" + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_a_sentence_about_the_writers_own_newsletters_stays() -> None:
+    own = "<p>I also picked 28 newsletters, a small subset of the newsletters I subscribe to.</p>"
+    body = extract(page(paras(PARAS[:2]) + own + paras(PARAS[2:])))
+    assert "newsletters I subscribe to" in body.text
+
+
 def test_newsletter_and_donation_boxes_are_removed() -> None:
     boxes = (
         '<div class="newsletter-signup"><p>Get the morning briefing in your inbox every day, '
@@ -548,6 +580,53 @@ def test_widget_class_with_a_taxonomy_prefix_is_read_as_a_widget() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+@pytest.mark.parametrize("classes", ["author-bio-box", "post-author-bio", "author-bio__card"])
+def test_widget_word_after_a_taxonomy_prefix_is_read_as_a_widget(classes: str) -> None:
+    box = (
+        f'<div class="{classes}"><div class="author-bio-text"><p>Jane Reporter has covered '
+        "transport and city hall since 2015, and teaches a data-reporting course.</p></div></div>"
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_author_box_without_a_class_is_left_out() -> None:
+    box = (
+        '<div class="css-1x2y"><img src="/jane.jpg" alt="Headshot of Jane Reporter">'
+        '<a href="/author/2429/jane-reporter/"><span>Jane Reporter</span></a>'
+        "<div><p>Jane Reporter is a writer and editor who covers transport and city hall. "
+        "Before joining the paper she spent a decade at the wire services.</p></div></div>"
+    )
+    body = extract(page(paras() + box))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_paragraph_naming_a_linked_reviewer_stays() -> None:
+    named = (
+        '<p><a href="/author/marisa-haber/">Marisa Haber</a> has ridden every one of the new '
+        "routes during the trial, and she says the eastern loop is the one to watch.</p>"
+    )
+    body = extract(page(paras(PARAS[:1]) + named + paras(PARAS[1:]) + paras(PARAS[1:])))
+    assert body.text.split("\n\n")[1].startswith("Marisa Haber has ridden")
+
+
+def test_sign_up_box_around_an_email_field_is_left_out() -> None:
+    box = (
+        '<section class="my-12 p-8"><div>Awesome products and offers, hand-picked for you.</div>'
+        "<div>Sign up now for the Deals newsletter.</div>"
+        '<form><input type="email" placeholder="Enter Email"><button>Sign Me Up</button></form>'
+        "<div>By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and "
+        "Privacy Policy.</div></section>"
+    )
+    body = extract(page(paras(PARAS[:2]) + box + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_story_around_an_email_field_stays() -> None:
+    story = f'<div>{paras()}<input type="email" placeholder="Your e-mail"></div>'
+    assert extract(page(story)).text.split("\n\n") == PARAS
+
+
 def test_card_grid_beside_the_story_is_not_joined_to_it() -> None:
     cards = "".join(
         f'<div class="card"><a href="/deal/{n}">Deal number {n} of the week</a>'
@@ -574,13 +653,31 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["You’ll Also Love...", "Latest posts by Jane Reporter (see all)", "Up Next"]
+    "heading",
+    [
+        "You’ll Also Love...",
+        "Latest posts by Jane Reporter (see all)",
+        "Up Next",
+        "Written by Jane Reporter",
+        "Author",
+        "Related blog posts",
+        "What others are reading",
+        "Other Posts You May Enjoy",
+    ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
     trailer = (
         f"<h3>{heading}</h3><p>Why the tram plan failed, told by the engineers who drew it "
         "and the council members who voted it down in 2019.</p>"
     )
+    assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "line", ["Tags: Transit, City Council, Buses", "Filed under: Local news |", "Labels: buses"]
+)
+def test_label_line_after_the_story_is_cut(line: str) -> None:
+    trailer = f"<p>{line}</p><p>More on the budget vote: what the council cut and why.</p>"
     assert extract(page(paras() + trailer)).text.split("\n\n") == PARAS
 
 

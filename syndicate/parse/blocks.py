@@ -136,6 +136,8 @@ class _Writer:
         short = len(text) <= pt.MAX_INSERT_CHARS
         if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
             return True
+        if len(text) <= pt.MAX_PITCH_CHARS and _pitch(text):
+            return True
         length = len(text)
         if (
             link_chars
@@ -208,6 +210,14 @@ class _Writer:
                 self.lines.append(f"</{tag}>")
 
 
+def _pitch(text: str) -> bool:
+    """True for a newsletter pitch (the words it needs are looked for first: cheaper)."""
+    low = text.lower()
+    if not ("sign" in low or "subscribe" in low or "join our" in low):
+        return False
+    return pt.SIGNUP_PITCH.search(text) is not None
+
+
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -264,7 +274,8 @@ def write_blocks(
 
 def cut_trailer(lines: list[str], texts: list[str]) -> None:
     """Drop the trailer after the story: from a heading such as "About the author", "Related
-    articles" or "Leave a reply" to the end, when it comes in the body's second half.
+    articles" or "Leave a reply", or a line such as "Tags: ...", to the end, when it comes in
+    the body's second half.
 
     ``lines`` and ``texts`` are what ``write_blocks`` returns (for every container), cut in place.
     """
@@ -280,9 +291,11 @@ def cut_trailer(lines: list[str], texts: list[str]) -> None:
         if (
             depth == 0
             and 2 * seen >= total - len(text)
-            and len(text) <= pt.MAX_TRAILER_HEADING_CHARS
             and line.startswith(("<h", "<p>"))
-            and pt.TRAILER_HEADING.fullmatch(text)
+            and (
+                (len(text) <= pt.MAX_TRAILER_HEADING_CHARS and pt.TRAILER_HEADING.fullmatch(text))
+                or (len(text) <= pt.MAX_TRAILER_LABEL_CHARS and pt.TRAILER_LABEL.fullmatch(text))
+            )
         ):
             del lines[number:], texts[index:]
             return

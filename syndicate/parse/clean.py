@@ -40,6 +40,11 @@ _SOCIAL_POST = etree.XPath(
     )
     + "])"
 )
+# An e-mail or phone field: the form (or the bare field) of a sign-up box.
+_EMAIL_FIELD = etree.XPath(
+    "boolean(descendant-or-self::input[@type = 'email' or @type = 'tel' or contains(@name, 'email')"
+    " or contains(@placeholder, 'mail') or contains(@placeholder, 'Mail')])"
+)
 _MEDIA_CLASS = re.compile(r"caption|figure|image|img|photo|media|picture|video|embed")
 
 
@@ -275,6 +280,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
                 _embed(el, harvest)
+            elif tag in ("form", "input") and _EMAIL_FIELD(el):
+                doomed.add(_signup_box(el, container, total_chars))
             doomed.add(el)
             walker.skip_subtree()
             continue
@@ -308,6 +315,10 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
             continue
+        if tag == "a" and (box := _author_box(el, container, total_chars)) is not None:
+            doomed.add(box)
+            walker.skip_subtree()
+            continue
         # A link wrapping a paragraph is a card pointing to another page (a teaser: headline
         # and excerpt). A link around a heading alone is often the story's own: a product
         # name, a section anchor.
@@ -323,6 +334,89 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
             doomed.add(el)
             walker.skip_subtree()
     return doomed
+
+
+def _signup_box(entry: Element, container: Element, total_chars: int) -> Element:
+    """The box around a sign-up form's e-mail field: the largest block above it holding little
+    else ("Sign up for our deals newsletter", "By signing up, you agree ..."), or the field."""
+    box = entry
+    entry_chars = cast(float, _TEXT_LENGTH(entry))
+    for level, block in enumerate(entry.iterancestors()):
+        if level >= pt.SIGNUP_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
+            break
+        chars = cast(float, _TEXT_LENGTH(block))
+        if chars - entry_chars > pt.MAX_SIGNUP_BOX_CHARS or _holds_story(block, total_chars):
+            break
+        box = block
+    return box
+
+
+def _author_box(link: Element, container: Element, total_chars: int) -> Element | None:
+    """The block around a link to an author's page that also holds a sentence about them (a
+    bio box without a class that names it) at the container's end, or None."""
+    href = link.get("href")
+    if not href or pt.AUTHOR_PAGE.search(href) is None:
+        return None
+    names = [name.lower() for name in _author_names(link, href)]
+    if not names:
+        return None
+    box = None
+    for level, block in enumerate(link.iterancestors()):
+        if level >= pt.AUTHOR_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
+            break
+        if cast(float, _TEXT_LENGTH(block)) > pt.MAX_AUTHOR_BOX_CHARS or _holds_story(
+            block, total_chars
+        ):
+            break
+        if box is not None or _about(_clean(block.text_content()), names):
+            box = block
+    if box is None or _text_after(box, container) > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
+        return None  # a reviewer named inside the story: "Jane Doe has tested ..."
+    return box
+
+
+def _text_after(el: Element, container: Element) -> float:
+    """Characters of text after ``el`` inside ``container`` (counted until past the limit)."""
+    after = 0.0
+    node: Element | None = el
+    while node is not None and node is not container:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):
+                after += cast(float, _TEXT_LENGTH(sibling))
+            if after > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
+                return after
+        node = node.getparent()
+    return after
+
+
+def _about(text: str, names: list[str]) -> bool:
+    """True when ``text`` holds a sentence about one of ``names`` (lower-cased first names):
+    the name, then a verb of a bio ("Jane Doe is a writer", "Jane has written")."""
+    low = text.lower()
+    for name in names:
+        at = low.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not low[at - 1].isalnum()) and pt.BIO_VERB.match(low, end):
+                return True
+            at = low.find(name, end)
+    return False
+
+
+def _author_names(link: Element, href: str) -> list[str]:
+    """The first name an author link shows ("Jane Doe") and the one its address spells
+    ("/author/jane-doe/"), as the bio sentence may write either."""
+    names = []
+    words = _clean(inner_text(link)).split()
+    if words and words[0][:1].isupper() and len(words) <= 4:
+        names.append(words[0])
+    found = pt.AUTHOR_PAGE.search(href)
+    if found is not None:
+        slug = href[found.end() - 1 :].split("/")[0]
+        first = _NOT_WORD.split(slug.lower())[0]
+        if first.isalpha() and len(first) > 1:
+            names.append(first)
+    return names
 
 
 def _layout_copy(el: Element) -> bool:

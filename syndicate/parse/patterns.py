@@ -148,11 +148,14 @@ TAXONOMY_PREFIXES = (
     "section-",
     "tax-",
 )
-# ... except a prefix followed by a layout word: "author-box", "author-bio", "tag-list" and
-# "category-nav" name widgets, not terms.
+# ... except a prefix with a layout word among its parts: "author-box", "author-bio",
+# "tag-list", "category-nav", also further on ("author-bio-box", "post-author-bio",
+# "post-meta-items", "category-list__link") name widgets, not terms.
 TAXONOMY_WIDGET = re.compile(
-    r"[a-z]+-(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
+    r"[a-z]+(?:[-_]+[a-z0-9]+)*?[-_]+"
+    r"(?:box|bio|info|card|profile|details|wrap|wrapper|about|desc|description|block|"
     r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
+    r"(?:[-_]+[a-z0-9]+)*"
 )
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
@@ -261,6 +264,34 @@ NEVER_STORY = re.compile(
     r"author|sabox|related|recommend|newsletter|subscri|promo|sponsor|signup|sign-up|"
     r"disclaimer|more-from|more-stories|read-?more|also-read|see-also"
 )
+
+# An author box written without a class that says so: the small block around a link to an
+# author's page ("/author/jane-doe/", "/authors/", "/contributors/") that also holds a sentence
+# about that person ("Jane Doe is a freelance writer ...", "Jane has written for ..."). The
+# block is looked for at most AUTHOR_BOX_LEVELS up from the link, in at most
+# MAX_AUTHOR_BOX_CHARS characters; the largest such block goes.
+AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|writers?|contributors?|columnists?|people|staff|profiles?)/[^/?#\s]", re.I
+)
+AUTHOR_BOX_LEVELS = 6
+MAX_AUTHOR_BOX_CHARS = 1000
+# ... and it closes the story: at most this many characters follow it in the container (a
+# paragraph of the story that names a reviewer linked to their page is not a box).
+MAX_AFTER_AUTHOR_BOX_CHARS = 500
+# ... what follows the person's name in such a sentence (a few words may come between:
+# "Ludovic (Ludo) Fourrage is", "Angela Holliday-Bell, MD is").
+BIO_VERB = re.compile(
+    r"\b[^.!?]{0,60}?\b(?:is|was|has|had|writes|wrote|covers|joined|worked|works|lives|holds|"
+    r"specializes|specialises|spent|brings)\b"
+)
+
+# A sign-up box: the blocks around a form's e-mail field, at most SIGNUP_BOX_LEVELS up, while
+# they hold at most MAX_SIGNUP_BOX_CHARS characters besides the form (a pitch, a consent line:
+# "By signing up, you agree to receive ...").
+SIGNUP_BOX_LEVELS = 5
+MAX_SIGNUP_BOX_CHARS = 400
+# Elements that are the page or its story, never a box inside it.
+PAGE_TAGS = frozenset(["body", "html", "article", "main"])
 
 # Tags removed with their content wherever they are inside the container.
 DROP_TAGS = frozenset(
@@ -377,12 +408,41 @@ INSERT_TEXT = re.compile(
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
     r"(?:click|tap) here to (?:subscribe|sign up|read|download)|"
     r"sign up (?:for|to)\b|subscribe (?:to|for|now)\b|(?:support|donate)\b.{0,60}journalism|"
-    r"advertisement$|story continues below|share (?:this|on)\b|follow us\b|"
+    r"advertisement$|story continues below|share (?:this|on|it)\b|follow (?:us|me)\b|"
+    # Social and sign-up prompts: "Stay connected", "Join our mailing list", "Add a comment".
+    r"stay connected\b|connect with (?:me|us)\b|like what you see\b|add a comment\b|"
+    r"join (?:our|the|my) (?:mailing list|email list|newsletter|facebook group|community)\b|"
+    # Shop buttons written as text ("Buy now from one of our partners:", "Start your free
+    # trial", "Get the FREE eBook!", "Limited time").
+    r"buy now\b|start your free trial\b|get the free\b|limited time$|"
+    # Prompts to comment ("Tell us what YOU think...", "What do you think?", "Join our Space
+    # Forums") and CMS shortcodes left unrendered ("[CTA_MODULE]", "[button link=...]").
+    r"tell us what you think\b|what do you think\?|join our \w+ forums?\b|"
+    r"\[(?:[a-z]+_[a-z_]+|[a-z-]+\s+[a-z_-]+\s*=)|"
     r"(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced)\b|"
     r"republish this\b|image:|photo:|credit:|getty images$|"
-    r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$)",
+    r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
+    # Pinterest prompts ("Pin this for later!", "PIN IT HERE") and post navigation ("Next
+    # article: ...", "Previous post: ...").
+    r"pin (?:this|it)\b|pin for later\b|(?:next|previous) (?:article|post|story)\s*:)",
     re.IGNORECASE,
 )
+# A request to sign up ("Sign up now", "subscribe to", "join our"), not a writer's own
+# subscriptions ("the newsletters I subscribe to").
+_ASK = (
+    r"(?<!\bI )(?<!\bwe )\b(?:sign[ -]?up|subscribe)\s+(?:now|today|here|below|for|to)\b|"
+    r"\bjoin our\b"
+)
+# A newsletter pitch written as a short paragraph, anywhere in it ("Want more from NBC
+# Select? Sign up for our newsletter", "Get the latest updates right in your inbox. Subscribe
+# to NJ.com's newsletters."): at most MAX_PITCH_CHARS long. (blocks._pitch looks for "sign",
+# "subscribe" or "join our" first: every match holds one.)
+SIGNUP_PITCH = re.compile(
+    rf"(?:{_ASK}).{{0,80}}\b(?:newsletters?|inbox|e-?mail list|mailing list)\b|"
+    rf"\b(?:newsletters?|inbox)\b.{{0,80}}(?:{_ASK})",
+    re.IGNORECASE,
+)
+MAX_PITCH_CHARS = 200
 # Template placeholder text left in a page (sections a stylesheet hides) and the "Loading ..."
 # line a script replaces (a hidden tab's specifications): never the story.
 PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\.)$", re.IGNORECASE)
@@ -392,18 +452,31 @@ PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\
 # often part of the story.
 TRAILER_HEADING = re.compile(
     r"(?:about (?:the )?(?:authors?|reviewers?|writers?|contributors?)|"
-    r"related(?: articles| posts| stories| content| reading| news| links| coverage)?|"
+    r"related(?: blog| news)?(?: articles| posts| stories| content| reading| news| links|"
+    r" coverage| guides| reads)?|"
+    r"(?:what )?others are reading|other (?:posts|articles|stories)(?: you (?:may|might) "
+    r"(?:also )?(?:like|enjoy))?|(?:good |more )?articles to read(?: together| next)?|"
     r"recommended(?: for you| reading| articles| posts| stories)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:on|from|articles|stories|news)\b.{0,60}|"
     r"(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories)|"
     r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
     r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
     r"more to explore\w*|"
+    # A byline or author label after the story opens its author box ("Written by Jane Doe",
+    # "Posted by Jane at December 16, 2025").
+    r"(?:written|posted) by.{1,60}|author|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
 )
 MAX_TRAILER_HEADING_CHARS = 80
+# ... and a label line with its values after the story ("Tags: Employment, Health & Fitness",
+# "Filed under: Politics |", "Labels: lean startup"), up to MAX_TRAILER_LABEL_CHARS.
+TRAILER_LABEL = re.compile(
+    r"(?:tags|tagged(?: with| as| in)?|topics|filed under|categories|posted in|labels)\s*:.*",
+    re.IGNORECASE,
+)
+MAX_TRAILER_LABEL_CHARS = 200
 # A word in the text around an inline element: the element sits inside a sentence.
 WORD = re.compile(r"\w\w")
 # Lines above the title inside the container adding up to at most this many characters are
