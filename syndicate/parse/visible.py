@@ -21,9 +21,11 @@ import lxml.html
 from lxml import etree
 
 from syndicate.parse.authors import (
+    byline_like,
     clean_text,
     display_byline,
     has_date,
+    has_foreign_label,
     looks_like_name,
     other_role_label,
     person_names,
@@ -100,14 +102,23 @@ BYLINE_AFTER_TEXTS = 12
 # may be: the story's meta line sits right by the headline.
 DATED_AFTER_TEXTS = 6
 DATED_BEFORE_TEXTS = 3
-# "By" on its own before a linked name, or a text that starts with it.
+# "By" on its own before a linked name, or a text that starts with it; also in the languages
+# of continental news ("Autor:", "Texto:", "Geschrieben von").
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
-    r"contributors?\s*:)\s*:?$",
+    r"contributors?\s*:|(?:autor(?:in|es|a|e)?|auteurs?|text(?:e|o)?|testo|tekst)\s*:|"
+    r"geschrieben von|écrit par|escrito por|scritto da)\s*:?$",
     re.IGNORECASE,
 )
+# The continental words for "by" on their own, also ordinary words: a label only before a
+# text of nothing but names, by the headline.
+_FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re.IGNORECASE)
 # A cheap test for texts that may hold a byline label, before any cleaning.
-_LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
+_LABEL_HINT = re.compile(
+    r"by\b|author|writer|contributor|^\W*(?:von|par|por|di|door|av|af|przez)\b|aut(?:or|eur)|"
+    r"te(?:xt|sto|kst)|redac|redak|geschrieben|écrit|escrit|scritt|geschreven|skrev",
+    re.IGNORECASE,
+)
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 # A text that starts with the label and goes on to the name ("By Jane Doe", "By: Jane Doe").
 _BY_INLINE = re.compile(
@@ -116,16 +127,27 @@ _BY_INLINE = re.compile(
 
 # Inside a byline holder: the elements that carry just a name.
 _NAME_HREF = re.compile(
-    r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter", re.IGNORECASE
+    r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter|/autor|/auteur|"
+    r"/forfatter",
+    re.IGNORECASE,
 )
-_AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(
+    r"/authors?/|/author\?|/autor(?:en|es|e|i)?/|/auteurs?/|/forfatter(?:e|a)?/", re.IGNORECASE
+)
+# Class or id words of byline holders in the languages of continental news ("autor",
+# "autorenzeile", "auteur", "autore", "forfatter", "verfasser"), as whole words: not
+# "autoresize" or "autorun". ("firma", a Spanish byline but a German company, is left out.)
+_FOREIGN_HOLDER = re.compile(
+    r"(?<![a-z])(?:autor(?:en|in|es|e|i|a)?(?:zeile)?|auteurs?|forfatter(?:e|a)?|verfasser)"
+    r"(?![a-z])"
+)
 # Tags whose "author" class or id marks a byline holder: the usual wrappers, the inline tags
 # that style a name, and <aside>/<address>, which themes use for the post's author line.
 _BYLINE_TAGS = frozenset(
     {"a", "span", "div", "p", "li", "aside", "address", "small", "strong", "b", "em"}
 )
 # What may stand between two holders of one byline's names: ", ", " & ", " and ".
-_NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
+_NAME_JOINER = re.compile(r"^[\s,;&]*(?:(?:and|und|et|y|e|en|och|og|i|oraz)\s*)?$", re.IGNORECASE)
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
@@ -139,9 +161,17 @@ BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
     lambda el: "byline" in marks(el),
     lambda el: el.get("itemprop") in ("author", "creator"),
     lambda el: el.get("rel") == "author",
-    lambda el: el.tag in _BYLINE_TAGS and "author" in marks(el),
+    lambda el: el.tag in _BYLINE_TAGS and _author_marks(marks(el)),
     lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
 )
+
+
+def _author_marks(found: str) -> bool:
+    """Whether class and id words say "author", in English or a continental language."""
+    return "author" in found or (
+        ("aut" in found or "forf" in found or "verf" in found)
+        and _FOREIGN_HOLDER.search(found) is not None
+    )
 
 
 def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -> bool:
@@ -446,7 +476,7 @@ def _may_hold_byline(el: Element) -> bool:
     if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
         return True
     found = marks(el)
-    return "byline" in found or "author" in found
+    return "byline" in found or _author_marks(found)
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
@@ -467,21 +497,39 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
     ``after``: how many of ``texts`` follow the headline; past the first
     ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
     list, a quotation's source) and only a "Written by" or "Author" label counts. A "by"
-    after "Medically reviewed" is a reviewer's.
+    after "Medically reviewed" is a reviewer's. The continental words for "by" ("Von",
+    "Par", "Di") count only there too, and only before a text of nothing but names.
     """
     for index, text in enumerate(texts):
         if not _LABEL_HINT.search(text):
             continue
-        if _BARE_BY.match(text) and BYLINE_AFTER_TEXTS <= index < after:
+        near = not BYLINE_AFTER_TEXTS <= index < after
+        if _BARE_BY.match(text) and not near:
             continue
         found = None
-        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
-            found = f"{text} {texts[index + 1]}"
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if _BY_LABEL.match(text) and following and looks_like_name(following):
+            found = f"{text} {following}"
         elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
+            found = text
+        elif near and _FOREIGN_BY_LABEL.match(text) and following and byline_like(following):
+            found = f"{text} {following}"
+        elif _foreign_inline(text, near=near):
             found = text
         if found and not (index and other_role_label(texts[index - 1])):
             return found
     return None
+
+
+def _foreign_inline(text: str, *, near: bool) -> bool:
+    """Whether ``text`` is a continental byline: "Autor: Jan Nowak" anywhere in the header,
+    "Von Anna Müller" (a word that also starts sentences) only ``near`` the headline."""
+    if not has_foreign_label(text, bare=near):
+        return False
+    rest = strip_prefix(text)
+    if has_foreign_label(text, bare=False):
+        return looks_like_name(display_byline(rest))
+    return byline_like(rest)
 
 
 def dated_byline(texts: list[str], *, after: int = 0) -> str | None:
@@ -508,6 +556,8 @@ def labelled_byline(texts: list[str]) -> str | None:
         if not text or _BARE_BY.match(text):
             continue
         if _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
+            return text
+        if _foreign_inline(text, near=False):
             return text
         if _BY_LABEL.match(text):
             following = (clean_text(t) for t in texts[index + 1 : index + 4])
