@@ -826,3 +826,196 @@ def test_the_byline_is_displayed_only_when_it_names_an_author(
     )
     assert found.authors == (author,)
     assert found.byline == byline
+
+
+# One small news page per language: the headline, the byline, the update shown before the
+# first publication (so that a label, not the order, tells them apart), then the story.
+CONTINENTAL_PAGES = [
+    (
+        "de",
+        "Bahnstreik legt den Fernverkehr lahm",
+        '<span class="autor">Von Anna Müller und Jörg Schmidt, dpa</span>',
+        "Aktualisiert am 15. März 2025, 08:00 Uhr",
+        "Veröffentlicht am 14. März 2025, 10:42 Uhr",
+        "Die Gewerkschaft hat ihre Mitglieder erneut zum Streik aufgerufen. ",
+        ("Anna Müller", "Jörg Schmidt"),
+        "2025-03-14",
+    ),
+    (
+        "fr",
+        "La grève paralyse le trafic ferroviaire",
+        '<p class="auteur">Par Claire Dubois et Jean Martin</p>',
+        "Mis à jour le 15 mars 2025 à 08h00",
+        "Publié le 14 mars 2025 à 10h42",
+        "Le syndicat a de nouveau appelé ses adhérents à la grève. ",
+        ("Claire Dubois", "Jean Martin"),
+        "2025-03-14",
+    ),
+    (
+        "es",
+        "La huelga paraliza el tráfico ferroviario",
+        "<p>Por Gabriel García Márquez y Ana de la Cruz</p>",
+        "Actualizado el 15 de marzo de 2025",
+        "Publicado el 14 de marzo de 2025",
+        "El sindicato ha convocado de nuevo a sus afiliados a la huelga. ",
+        ("Gabriel García Márquez", "Ana de la Cruz"),
+        "2025-03-14",
+    ),
+    (
+        "it",
+        "Lo sciopero blocca il traffico ferroviario",
+        '<div class="autore">Di Marco Rossi e Giulia Bianchi</div>',
+        "Aggiornato il 15 marzo 2025",
+        "Pubblicato il 14 marzo 2025",
+        "Il sindacato ha di nuovo chiamato i suoi iscritti allo sciopero. ",
+        ("Marco Rossi", "Giulia Bianchi"),
+        "2025-03-14",
+    ),
+    (
+        "pt",
+        "A greve paralisa o tráfego ferroviário",
+        "<p>Por João Pereira e Ana da Silva</p>",
+        "Atualizado em 15 de março de 2025",
+        "Publicado em 14 de março de 2025",
+        "O sindicato voltou a convocar os seus associados para a greve. ",
+        ("João Pereira", "Ana da Silva"),
+        "2025-03-14",
+    ),
+    (
+        "nl",
+        "Staking legt het treinverkeer plat",
+        '<p class="auteur">Door Ludwig van Beethoven en Anne de Vries</p>',
+        "Bijgewerkt op 15 maart 2025",
+        "Gepubliceerd op 14 maart 2025",
+        "De vakbond heeft zijn leden opnieuw opgeroepen om te staken. ",
+        ("Ludwig van Beethoven", "Anne de Vries"),
+        "2025-03-14",
+    ),
+    (
+        "sv",
+        "Strejken stoppar tågtrafiken",
+        "<p>Av Anna Svensson och Erik Lund</p>",
+        "Uppdaterad 15 mars 2025",
+        "Publicerad 14 mars 2025",
+        "Facket har åter uppmanat sina medlemmar att strejka. ",
+        ("Anna Svensson", "Erik Lund"),
+        "2025-03-14",
+    ),
+    (
+        "da",
+        "Strejken lammer togtrafikken",
+        "<p>Af Anne Jensen og Mads Nielsen</p>",
+        "Opdateret 15. marts 2025",
+        "Publiceret 14. marts 2025",
+        "Fagforeningen har igen opfordret sine medlemmer til at strejke. ",
+        ("Anne Jensen", "Mads Nielsen"),
+        "2025-03-14",
+    ),
+    (
+        "no",
+        "Streiken stanser togtrafikken",
+        '<div class="forfatter">Av Kari Nordmann og Ola Hansen</div>',
+        "Oppdatert 15. mars 2025",
+        "Publisert 14. mars 2025",
+        "Fagforeningen har igjen oppfordret medlemmene sine til å streike. ",
+        ("Kari Nordmann", "Ola Hansen"),
+        "2025-03-14",
+    ),
+    (
+        "pl",
+        "Strajk paraliżuje ruch kolejowy",
+        "<p>Autor: Anna Kowalska i Jan Nowak</p>",
+        "Zaktualizowano 15 marca 2025",
+        "Opublikowano 14 marca 2025",
+        "Związek zawodowy ponownie wezwał swoich członków do strajku. ",
+        ("Anna Kowalska", "Jan Nowak"),
+        "2025-03-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "byline", "updated", "published", "sentence", "authors", "day"),
+    CONTINENTAL_PAGES,
+    ids=[row[0] for row in CONTINENTAL_PAGES],
+)
+def test_continental_bylines_and_date_labels(
+    lang: str,
+    headline: str,
+    byline: str,
+    updated: str,
+    published: str,
+    sentence: str,
+    authors: tuple[str, ...],
+    day: str,
+) -> None:
+    body = (
+        f"<article><header><h1>{headline}</h1>{byline}<p class='meta'>{updated}</p>"
+        f"<p class='meta'>{published}</p></header><p>{sentence * 6}</p><p>{sentence * 4}</p>"
+        "</article>"
+    )
+    found = meta(page(body=body, lang=lang), url="https://example.org/nachrichten/1")
+    assert found.authors == authors
+    assert all(name in (found.byline or "") for name in authors)
+    assert (found.published or "")[:10] == day
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "<p>Von Berlin aus fahren heute nur wenige Züge in Richtung Hamburg.</p>",
+        "<p>Di Maio ha detto che il governo ascolterà i sindacati.</p>",
+        "<p>Par Anna Müller on entend la voix de toute une génération de cheminots.</p>",
+        "<p>Por favor, consulte los horarios antes de viajar.</p>",
+    ],
+)
+def test_a_word_for_by_inside_the_story_is_no_byline(story: str) -> None:
+    body = f"<article><h1>La grève paralyse le trafic</h1>{story}<p>{'Texte. ' * 40}</p></article>"
+    found = meta(page(body=body, lang="fr"), url="https://example.org/a/1")
+    assert found.authors == ()
+
+
+def test_a_continental_agency_after_the_byline_is_its_origin() -> None:
+    body = (
+        "<h1>Bahnstreik legt den Fernverkehr lahm</h1>"
+        "<p class='meta'>Von Anna Müller, dpa</p><p>Veröffentlicht am 14. März 2025</p>"
+    )
+    found = meta(page(body=body, lang="de"), url="https://example.org/a/1")
+    assert found.authors == ("Anna Müller",)
+    assert found.byline_orgs == ("dpa",)
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<span class="autor-name">Anna Müller</span>',
+        '<div class="article-auteur">Claire Dubois</div>',
+        '<a href="/autore/marco-rossi/">Marco Rossi</a>',
+        '<p class="autorenzeile">Anna Müller</p>',
+    ],
+)
+def test_continental_byline_holders(holder: str) -> None:
+    body = f"<h1>Bahnstreik legt den Fernverkehr lahm</h1><div>{holder}</div>"
+    assert len(meta(page(body=body, lang="de")).authors) == 1
+
+
+def test_autoresize_is_no_byline_holder() -> None:
+    body = '<h1>Bahnstreik legt den Fernverkehr lahm</h1><div class="autoresize">Anna Müller</div>'
+    assert meta(page(body=body, lang="de")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("14 maart 2025", "2025-03-14"),
+        ("14 mei 2025", "2025-05-14"),
+        ("14 maj 2025", "2025-05-14"),
+        ("14. marts 2025", "2025-03-14"),
+        ("14. desember 2025", "2025-12-14"),
+        ("14 augusti 2025", "2025-08-14"),
+        ("14 października 2025 r.", "2025-10-14"),
+        ("3 grudnia 2025", "2025-12-03"),
+    ],
+)
+def test_day_first_month_names_of_more_languages(text: str, day: str) -> None:
+    assert parse_date(text) == day

@@ -181,9 +181,11 @@ _UI_WORDS = re.compile(
 # A credit or a label rather than a name: a "by" after a word or a trademark sign
 # ("Government Websites by CivicPlus®", "Researched by", "Theme by Acme™").
 _CREDIT = re.compile(r"\sby\b|[®™©]", re.IGNORECASE)
-# Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
+# Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz", "João dos
+# Santos", "Josep Puig i Cadafalch").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
-                        "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
+                        "du", "bin", "al", "el", "y", "e", "and", "&", "i", "dos", "das", "do",
+                        "zu", "ter", "ten"})  # fmt: skip
 # Small words inside organisation names ("Center for Drug Evaluation", "Ask the Doctors").
 _CONNECTORS = frozenset({"for", "of", "the", "with", "on", "at", "in", "to", "a", "an", "by"})
 # A word of a person's name: capitalised, then lower case or an initial ("Liza", "A.").
