@@ -1019,3 +1019,25 @@ def test_autoresize_is_no_byline_holder() -> None:
 )
 def test_day_first_month_names_of_more_languages(text: str, day: str) -> None:
     assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [
+        ("en", "Door County Visitor Bureau", ()),
+        ("en-US", "Di Fara Pizza Review", ()),
+        ("fr", "Von Anna Müller und Jörg Schmidt", ()),
+        ("nl", "Door Anne de Vries", ("Anne de Vries",)),
+        ("nb-NO", "Av Kari Nordmann", ("Kari Nordmann",)),
+    ],
+)
+def test_a_word_for_by_counts_in_its_own_language(
+    lang: str, line: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<h1>A headline for the story here</h1><p>{line}</p>"
+    assert meta(page(body=body, lang=lang)).authors == authors
+
+
+def test_a_page_that_declares_no_language_reads_no_word_for_by_as_a_label() -> None:
+    body = "<h1>A headline for the story here</h1><p>Door County Visitor Bureau</p>"
+    assert meta(page(body=body, lang="")).authors == ()

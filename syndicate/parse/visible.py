@@ -113,6 +113,13 @@ _BY_LABEL = re.compile(
 # The continental words for "by" on their own, also ordinary words: a label only before a
 # text of nothing but names, by the headline.
 _FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re.IGNORECASE)
+# Which of those words each language writes before a byline: a page that declares another
+# language or none ("Door County", "Di Fara" on an English page) has none of them by its
+# headline.
+_BY_WORDS = {
+    "de": "von", "fr": "par", "es": "por", "pt": "por", "gl": "por", "it": "di",
+    "nl": "door", "sv": "av", "no": "av", "nb": "av", "nn": "av", "da": "af", "pl": "przez",
+}  # fmt: skip
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(
     r"by\b|author|writer|contributor|^\W*(?:von|par|por|di|door|av|af|przez)\b|aut(?:or|eur)|"
@@ -491,19 +498,22 @@ def _next_sibling_of(previous: Element, el: Element) -> bool:
     return False
 
 
-def header_byline(texts: list[str], *, after: int = 0) -> str | None:
+def header_byline(texts: list[str], *, after: int = 0, language: str | None = None) -> str | None:
     """A "By Jane Doe" line among the header's texts, for pages that mark up no byline.
 
     ``after``: how many of ``texts`` follow the headline; past the first
     ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
     list, a quotation's source) and only a "Written by" or "Author" label counts. A "by"
     after "Medically reviewed" is a reviewer's. The continental words for "by" ("Von",
-    "Par", "Di") count only there too, and only before a text of nothing but names.
+    "Par", "Di") count only there too, only before a text of nothing but names, and only
+    the one of the page's declared ``language`` (a page that declares none is read as English).
     """
+    by_word = _BY_WORDS.get((language or "").replace("_", "-").split("-")[0].lower())
     for index, text in enumerate(texts):
         if not _LABEL_HINT.search(text):
             continue
         near = not BYLINE_AFTER_TEXTS <= index < after
+        bare = near and by_word == text.split(maxsplit=1)[0].lower().rstrip(":")
         if _BARE_BY.match(text) and not near:
             continue
         found = None
@@ -512,9 +522,9 @@ def header_byline(texts: list[str], *, after: int = 0) -> str | None:
             found = f"{text} {following}"
         elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             found = text
-        elif near and _FOREIGN_BY_LABEL.match(text) and following and byline_like(following):
+        elif bare and _FOREIGN_BY_LABEL.match(text) and following and byline_like(following):
             found = f"{text} {following}"
-        elif _foreign_inline(text, near=near):
+        elif _foreign_inline(text, near=bare):
             found = text
         if found and not (index and other_role_label(texts[index - 1])):
             return found
