@@ -238,6 +238,15 @@ def test_continental_bylines(byline: str, authors: tuple[str, ...], orgs: tuple[
         ("Von Redaktion", ()),
         ("Par la rédaction", ()),
         # Job titles after a name, and an update after the byline.
+        ("Von Anna Müller und dpa", ("Anna Müller",)),
+        # The writer's city after the name, and "from our correspondent" before it.
+        ("Von Anna Müller, Berlin", ("Anna Müller",)),
+        ("Von Anna Müller, Jörg Schmidt, Berlin", ("Anna Müller", "Jörg Schmidt")),
+        ("Von unserem Korrespondenten Max Muster", ("Max Muster",)),
+        ("De notre envoyée spéciale Claire Dubois", ("Claire Dubois",)),
+        ("Dal nostro inviato Marco Rossi, Kiev", ("Marco Rossi",)),
+        ("Fra vår korrespondent Kari Nordmann", ("Kari Nordmann",)),
+        ("di Marco Rossi", ("Marco Rossi",)),
         ("Anna Müller, Redakteurin", ("Anna Müller",)),
         ("Par Claire Dubois, journaliste", ("Claire Dubois",)),
         ("Por Ana Pérez, mis à jour", ("Ana Pérez",)),

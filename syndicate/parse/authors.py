@@ -95,6 +95,13 @@ _FOREIGN_LABEL = (
     r"|(?:geschrieben|verfasst|écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|"
     r"skrevet|skriven|skrivet|napisane|napisał|napisała)\s+(?:von|par|por|da|door|av|af|przez)"
     r"\b[:\s]*"
+    # "From our correspondent" before the name ("Von unserem Korrespondenten Max Muster", "De
+    # notre envoyée spéciale Claire Dubois", "Dal nostro inviato Marco Rossi").
+    r"|(?:von\s+unsere[mr]|de\s+notre|dal(?:la)?\s+nostr[oa]|de\s+nuestr[oa]|van\s+onze|"
+    r"fra\s+vår|od\s+naszego)\s+(?:\w+\s+)?(?:korrespondent\w*|redakteur\w*|mitarbeiter\w*|"
+    r"correspondant\w*|envoyée?(?:\s+spéciale?)?|inviat[oa](?:\s+special[ei])?|"
+    r"corrispondente|corresponsal|enviad[oa](?:\s+especial)?|correspondent|verslaggever|"
+    r"redacteur|reporter\w*|korespondenta)\b[:\s]*"
 )
 _FOREIGN_PREFIX = re.compile(rf"^\s*(?:{_FOREIGN_LABEL})\s*", re.IGNORECASE)
 # Words for "by" before a byline's name ("Von", "Par", "Por", "Di", "Door", "Av", "Af",
@@ -102,7 +109,7 @@ _FOREIGN_PREFIX = re.compile(rf"^\s*(?:{_FOREIGN_LABEL})\s*", re.IGNORECASE)
 # more, or an agency ("Par AFP"), never before "Di Maio" or "Von Miller" alone.
 _FOREIGN_BY = re.compile(r"^\s*(?:von|par|por|di|door|av|af|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
 # A cheap test before either of them: the text starts with a letter they may start with.
-_FOREIGN_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnN")
+_FOREIGN_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoO")
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
@@ -296,6 +303,9 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     """Writers and organisations named in a byline as displayed."""
     if not text:
         return Byline()
+    # After a continental label, one word after a comma is the writer's city ("Von Anna
+    # Müller, Berlin"), unless it is an agency.
+    places = has_foreign_label(clean_text(text))
     text = _URL_OR_MAIL.sub(" ", strip_prefix(text))
     inner = _INNER_BY.search(text)
     if inner and inner.start() > 0:
@@ -343,7 +353,7 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             # After credentials or a job title, an acronym is one more credential ("CPP,
             # PSP") or the title's own ("Travel Editor, SMT"); a known agency still counts.
             continue
-        if in_role:
+        if in_role or (places and authors and separator == "," and " " not in part):
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
@@ -371,7 +381,7 @@ def _join_foreign_and(text: str) -> str:
     for index in range(1, len(pieces), 2):
         left = _SPLIT.split(out[-1])[-1]
         right = _SPLIT.split(pieces[index + 1])[0]
-        if len(left.split()) >= 2 and len(right.split()) >= 2:
+        if (len(left.split()) >= 2 and len(right.split()) >= 2) or is_agency(right):
             out.append(pieces[index + 1])
         else:
             out[-1] = f"{out[-1]} {pieces[index]} {pieces[index + 1]}"

@@ -89,7 +89,7 @@ _DATE_LABEL = re.compile(
     r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
     r"written|first\s+published|"
     # "Published" and its preposition in the languages of continental news.
-    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publié(?:e)?(?:\s+le)?|"
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publié(?:e)?(?:\s+le)?|"
     r"publicad[oa](?:\s+(?:el|em|en))?|pubblicat[oa](?:\s+il)?|gepubliceerd(?:\s+op)?|"
     r"publicerad|publiceret|publisert|opublikowano)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
     re.IGNORECASE,
