@@ -121,11 +121,24 @@ _BY_WORDS = {
     "nl": "door", "sv": "av", "no": "av", "nb": "av", "nn": "av", "da": "af", "pl": "przez",
 }  # fmt: skip
 # A cheap test for texts that may hold a byline label, before any cleaning.
-_LABEL_HINT = re.compile(
-    r"by\b|author|writer|contributor|^\W*(?:von|par|por|di|door|av|af|przez)\b|aut(?:or|eur)|"
-    r"te(?:xt|sto|kst)|redac|redak|geschrieben|écrit|escrit|scritt|geschreven|skrev",
+_LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
+# The same for the continental labels, which open the text (anchored; tried only on texts
+# whose first letter may start one).
+_FOREIGN_HINT = re.compile(
+    r"\s*(?:von|par|por|di|door|av|af|przez|aut|te[xsk]|re[dk]a|rédac|geschr|verf|[ée]crit|"
+    r"escrit|scritt|skr[ei]v|napis|de\s|dal|van\s|fra\s|od\s)",
     re.IGNORECASE,
 )
+_FOREIGN_FIRST = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoO")
+
+
+def _label_hint(text: str) -> bool:
+    """Whether ``text`` may hold a byline label, in English or a continental language."""
+    return _LABEL_HINT.search(text) is not None or (
+        text.lstrip()[:1] in _FOREIGN_FIRST and _FOREIGN_HINT.match(text) is not None
+    )
+
+
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 # A text that starts with the label and goes on to the name ("By Jane Doe", "By: Jane Doe").
 _BY_INLINE = re.compile(
@@ -510,7 +523,7 @@ def header_byline(texts: list[str], *, after: int = 0, language: str | None = No
     """
     by_word = _BY_WORDS.get((language or "").replace("_", "-").split("-")[0].lower())
     for index, text in enumerate(texts):
-        if not _LABEL_HINT.search(text):
+        if not _label_hint(text):
             continue
         near = not BYLINE_AFTER_TEXTS <= index < after
         bare = near and by_word == text.split(maxsplit=1)[0].lower().rstrip(":")
@@ -560,7 +573,7 @@ def labelled_byline(texts: list[str]) -> str | None:
     """A "Written by Jane Doe" or "Author: Jane Doe" line anywhere in ``texts`` (a bare "by"
     does not count here), for small blogs that print the byline under the story."""
     for index, raw in enumerate(texts):
-        if not _LABEL_HINT.search(raw):
+        if not _label_hint(raw):
             continue
         text = clean_text(raw)
         if not text or _BARE_BY.match(text):
