@@ -239,6 +239,10 @@ def test_continental_bylines(byline: str, authors: tuple[str, ...], orgs: tuple[
         ("Par la rédaction", ()),
         # Job titles after a name, and an update after the byline.
         ("Von Anna Müller und dpa", ("Anna Müller",)),
+        ("Av Anna Svensson/TT", ("Anna Svensson",)),
+        ("Text und Fotos: Anna Müller", ("Anna Müller",)),
+        ("Texte et photos : Claire Dubois", ("Claire Dubois",)),
+        ("Door onze redacteur Pieter de Jong", ("Pieter de Jong",)),
         # The writer's city after the name, and "from our correspondent" before it.
         ("Von Anna Müller, Berlin", ("Anna Müller",)),
         ("Von Anna Müller, Jörg Schmidt, Berlin", ("Anna Müller", "Jörg Schmidt")),

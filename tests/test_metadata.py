@@ -1041,3 +1041,39 @@ def test_a_word_for_by_counts_in_its_own_language(
 def test_a_page_that_declares_no_language_reads_no_word_for_by_as_a_label() -> None:
     body = "<h1>A headline for the story here</h1><p>Door County Visitor Bureau</p>"
     assert meta(page(body=body, lang="")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "authors", "orgs"),
+    [
+        (
+            "de",
+            '<p>Von <a class="autor" href="/autor/a">Anna Müller</a> und '
+            '<a class="autor" href="/autor/j">Jörg Schmidt</a></p>',
+            ("Anna Müller", "Jörg Schmidt"),
+            (),
+        ),
+        ("de", "<p><span>Autor:</span> <span>Anna Müller</span></p>", ("Anna Müller",), ()),
+        (
+            "it",
+            '<p class="article-author">di <a href="/x">Marco Rossi</a></p>',
+            ("Marco Rossi",),
+            (),
+        ),
+        (
+            "sv",
+            '<p class="byline">Av <a href="/av/anna">Anna Svensson</a>/TT</p>',
+            ("Anna Svensson",),
+            ("TT",),
+        ),
+        ("nl", "<p>Door onze redacteur Pieter de Jong</p>", ("Pieter de Jong",), ()),
+    ],
+)
+def test_continental_bylines_split_over_elements(
+    lang: str, header: str, authors: tuple[str, ...], orgs: tuple[str, ...]
+) -> None:
+    body = (
+        f"<article><h1>Ein Titel für diese Geschichte</h1>{header}<p>{'Text. ' * 40}</p></article>"
+    )
+    found = meta(page(body=body, lang=lang))
+    assert (found.authors, found.byline_orgs) == (authors, orgs)

@@ -91,13 +91,14 @@ _PREFIX = re.compile(
 # "Écrit par", "Scritto da", "Skrevet af").
 _FOREIGN_LABEL = (
     r"(?:autor(?:in|en|innen|es|a|as|e|i)?|auteurs?|autrice|text(?:e|o)?|testo|tekst|"
-    r"redactie|redaktion|redacción|redazione|rédaction|redakcja)\s*[:|]"
+    r"redactie|redaktion|redacción|redazione|rédaction|redakcja)"
+    r"(?:\s*(?:/|&|\+|und|et|y|e|en|och|og|i)\s*(?:fotos?|photos?|bild(?:er)?|foto's))?\s*[:|]"
     r"|(?:geschrieben|verfasst|écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|"
     r"skrevet|skriven|skrivet|napisane|napisał|napisała)\s+(?:von|par|por|da|door|av|af|przez)"
     r"\b[:\s]*"
     # "From our correspondent" before the name ("Von unserem Korrespondenten Max Muster", "De
     # notre envoyée spéciale Claire Dubois", "Dal nostro inviato Marco Rossi").
-    r"|(?:von\s+unsere[mr]|de\s+notre|dal(?:la)?\s+nostr[oa]|de\s+nuestr[oa]|van\s+onze|"
+    r"|(?:von\s+unsere[mr]|de\s+notre|door\s+onze|dal(?:la)?\s+nostr[oa]|de\s+nuestr[oa]|van\s+onze|"
     r"fra\s+vår|od\s+naszego)\s+(?:\w+\s+)?(?:korrespondent\w*|redakteur\w*|mitarbeiter\w*|"
     r"correspondant\w*|envoyée?(?:\s+spéciale?)?|inviat[oa](?:\s+special[ei])?|"
     r"corrispondente|corresponsal|enviad[oa](?:\s+especial)?|correspondent|verslaggever|"
@@ -165,6 +166,8 @@ _FOREIGN_AND = re.compile(r"\s(und|et|y|e|en|och|og|i|oraz)\s")
 _AND_WORDS = frozenset({"und", "et", "y", "e", "en", "och", "og", "i", "oraz"})
 # A line of names and agencies after a continental "by" has at most this many words.
 MAX_BYLINE_WORDS = 14
+# An agency joined to a name by a slash ("Anna Svensson/TT", "Anna Müller/dpa").
+_SLASHED = re.compile(r"\s*/\s*([^\s,;/()]+)")
 _URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
@@ -307,6 +310,8 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     # Müller, Berlin"), unless it is an agency.
     places = has_foreign_label(clean_text(text))
     text = _URL_OR_MAIL.sub(" ", strip_prefix(text))
+    if "/" in text:
+        text = _SLASHED.sub(_slashed_agency, text)
     inner = _INNER_BY.search(text)
     if inner and inner.start() > 0:
         text = text[inner.end() :]
@@ -368,6 +373,11 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
             in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _slashed_agency(match: re.Match[str]) -> str:
+    """ ", TT" for "/TT" when what follows the slash is an agency; else the text unchanged."""
+    return f", {match.group(1)}" if is_agency(match.group(1)) else match.group(0)
 
 
 def _join_foreign_and(text: str) -> str:
