@@ -1067,6 +1067,24 @@ def test_a_page_that_declares_no_language_reads_no_word_for_by_as_a_label() -> N
             ("TT",),
         ),
         ("nl", "<p>Door onze redacteur Pieter de Jong</p>", ("Pieter de Jong",), ()),
+        (
+            "de",
+            '<p>Von Anna Müller und <a href="/j">Jörg Schmidt</a></p>',
+            ("Anna Müller", "Jörg Schmidt"),
+            (),
+        ),
+        (
+            "fr",
+            "<p>Par <b>Claire Dubois</b> et <b>Jean Martin</b>, AFP</p>",
+            ("Claire Dubois", "Jean Martin"),
+            ("AFP",),
+        ),
+        (
+            "es",
+            "<p>Por <b>Ana Pérez</b>, <b>Luis Gómez</b> y <b>Marta Ruiz</b></p>",
+            ("Ana Pérez", "Luis Gómez", "Marta Ruiz"),
+            (),
+        ),
     ],
 )
 def test_continental_bylines_split_over_elements(

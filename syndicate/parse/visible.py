@@ -168,6 +168,10 @@ _BYLINE_TAGS = frozenset(
 )
 # What may stand between two holders of one byline's names: ", ", " & ", " and ".
 _NAME_JOINER = re.compile(r"^[\s,;&]*(?:(?:and|und|et|y|e|en|och|og|i|oraz)\s*)?$", re.IGNORECASE)
+# A byline text that ends where the next writer's name follows ("Anna Müller und").
+_JOINER_END = re.compile(r"(?:,|&|\b(?:and|und|et|y|e|en|och|og|i|oraz))\s*$", re.IGNORECASE)
+# How many co-writers the header's following texts may add to an unmarked byline.
+MAX_CO_WRITERS = 4
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
@@ -536,12 +540,33 @@ def header_byline(texts: list[str], *, after: int = 0, language: str | None = No
         elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             found = text
         elif bare and _FOREIGN_BY_LABEL.match(text) and following and byline_like(following):
-            found = f"{text} {following}"
+            found = _with_co_writers(f"{text} {following}", texts, index + 2)
         elif _foreign_inline(text, near=bare):
-            found = text
+            found = _with_co_writers(text, texts, index + 1)
         if found and not (index and other_role_label(texts[index - 1])):
             return found
     return None
+
+
+def _with_co_writers(found: str, texts: list[str], start: int) -> str:
+    """A continental byline ``found`` with the co-writers the header's next texts add ("Von"
+    "Anna Müller" "und" "Jörg Schmidt"): a line of names after a joiner, a few at most."""
+    at = start
+    for _ in range(MAX_CO_WRITERS):
+        if at < len(texts) and _JOINER_END.search(found) and byline_like(texts[at]):
+            found, at = f"{found} {texts[at]}", at + 1
+        elif (
+            at + 1 < len(texts)
+            and texts[at].strip()
+            and _NAME_JOINER.match(texts[at])
+            and byline_like(texts[at + 1])
+        ):
+            found, at = f"{found} {texts[at]} {texts[at + 1]}", at + 2
+        elif at < len(texts) and texts[at].startswith(",") and byline_like(texts[at][1:]):
+            found, at = f"{found}{texts[at]}", at + 1  # ", AFP"
+        else:
+            break
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", found)
 
 
 def _foreign_inline(text: str, *, near: bool) -> bool:
@@ -549,7 +574,7 @@ def _foreign_inline(text: str, *, near: bool) -> bool:
     "Von Anna Müller" (a word that also starts sentences) only ``near`` the headline."""
     if not has_foreign_label(text, bare=near):
         return False
-    rest = strip_prefix(text)
+    rest = _JOINER_END.sub("", strip_prefix(text))  # "Von Anna Müller und" <a>Jörg ...</a>
     if has_foreign_label(text, bare=False):
         return looks_like_name(display_byline(rest))
     return byline_like(rest)
