@@ -241,6 +241,11 @@ def test_continental_bylines(byline: str, authors: tuple[str, ...], orgs: tuple[
         ("Von Anna Müller und dpa", ("Anna Müller",)),
         ("Av Anna Svensson/TT", ("Anna Svensson",)),
         ("Text und Fotos: Anna Müller", ("Anna Müller",)),
+        ("Ein Kommentar von Anna Müller", ("Anna Müller",)),
+        ("A cura di Marco Rossi", ("Marco Rossi",)),
+        ("Propos recueillis par Claire Dubois", ("Claire Dubois",)),
+        ("oprac. Anna Kowalska", ("Anna Kowalska",)),
+        ("Por Redação", ()),
         ("Texte et photos : Claire Dubois", ("Claire Dubois",)),
         ("Door onze redacteur Pieter de Jong", ("Pieter de Jong",)),
         # The writer's city after the name, and "from our correspondent" before it.

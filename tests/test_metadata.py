@@ -1095,3 +1095,23 @@ def test_continental_bylines_split_over_elements(
     )
     found = meta(page(body=body, lang=lang))
     assert (found.authors, found.byline_orgs) == (authors, orgs)
+
+
+@pytest.mark.parametrize(
+    ("lang", "updated", "published"),
+    [
+        ("fr", "Mis a jour le 15/03/2025", "Publié le 14/03/2025"),
+        ("nl", "Laatste update: 15 maart 2025", "14 maart 2025"),
+        ("de", "Stand: 15.03.2025", "Erstellt am 14.03.2025"),
+        ("it", "Ultimo aggiornamento: 15 marzo 2025", "14 marzo 2025"),
+        ("pl", "Aktualizacja: 15.03.2025", "Opublikowano: 14.03.2025"),
+    ],
+)
+def test_an_update_label_first_does_not_date_the_story(
+    lang: str, updated: str, published: str
+) -> None:
+    body = (
+        f"<article><h1>Ein Titel für diese Geschichte</h1><p>{updated}</p><p>{published}</p>"
+        f"<p>{'Text. ' * 40}</p></article>"
+    )
+    assert meta(page(body=body, lang=lang)).published == "2025-03-14"

@@ -103,14 +103,18 @@ _FOREIGN_LABEL = (
     r"correspondant\w*|envoyée?(?:\s+spéciale?)?|inviat[oa](?:\s+special[ei])?|"
     r"corrispondente|corresponsal|enviad[oa](?:\s+especial)?|correspondent|verslaggever|"
     r"redacteur|reporter\w*|korespondenta)\b[:\s]*"
+    # A kind of piece and its "by" ("Ein Kommentar von", "A cura di", "Propos recueillis par",
+    # "oprac.").
+    r"|(?:eine?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|reportage|interview)\s+von\b\s*"
+    r"|a\s+cura\s+di\b\s*|propos\s+recueillis\s+par\b\s*|oprac(?:\.|owanie\s*:)\s*"
 )
 _FOREIGN_PREFIX = re.compile(rf"^\s*(?:{_FOREIGN_LABEL})\s*", re.IGNORECASE)
 # Words for "by" before a byline's name ("Von", "Par", "Por", "Di", "Door", "Av", "Af",
 # "Przez"): also ordinary words, so one counts only before a capitalised name of two words or
 # more, or an agency ("Par AFP"), never before "Di Maio" or "Von Miller" alone.
 _FOREIGN_BY = re.compile(r"^\s*(?:von|par|por|di|door|av|af|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
-# A cheap test before either of them: the text starts with a letter they may start with.
-_FOREIGN_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoO")
+# A cheap test before either of them: the letters a continental label may start with.
+LABEL_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoOkKiI")
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
@@ -217,7 +221,7 @@ JUNK = frozenset(
      "log in", "login", "full bio", "bio", "profile", "view profile", "learn more", "name",
      # The newsroom signing as itself in continental news.
      "redaktion", "rédaction", "la rédaction", "redacción", "redazione", "redactie", "redakcja",
-     "redaktionen", "redaksjonen"}
+     "redaktionen", "redaksjonen", "redação", "da redação", "de la redacción"}
 )  # fmt: skip
 
 
@@ -239,7 +243,7 @@ def strip_prefix(text: str) -> str:
     text = clean_text(text)
     while True:
         stripped = _PREFIX.sub("", text, count=1).strip()
-        if stripped == text and text[:1] in _FOREIGN_START:
+        if stripped == text and text[:1] in LABEL_START:
             stripped = _strip_foreign(text)
         if stripped == text:
             return text
@@ -265,7 +269,7 @@ def has_foreign_label(text: str, *, bare: bool = True) -> bool:
     """True when ``text`` starts with a continental byline label ("Autor: Jan Nowak", "Von
     Anna Müller", "Par AFP"), one that is stripped before a name; ``bare=False`` leaves out
     the words for "by" alone ("Von", "Par"), which are also ordinary words."""
-    if text[:1] not in _FOREIGN_START:
+    if text[:1] not in LABEL_START:
         return False
     if _FOREIGN_PREFIX.match(text):
         return True

@@ -58,7 +58,8 @@ UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised|reviewed|edited|refreshed|"
     # The same in the languages of continental news ("Aktualisiert am", "Mis à jour le",
     # "Actualizado", "Aggiornato", "Bijgewerkt", "Uppdaterad", "Stand:").
-    r"aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|actualización|atualizado|"
+    r"aktualisiert|geändert|mis\s+[àa]\s+jour|modifié|actualizado|actualización|atualizado|"
+    r"laatste\s+update|"
     r"atualização|aggiornat[oa]|aggiornamento|modificato|bijgewerkt|gewijzigd|uppdaterad|"
     r"uppdaterat|opdateret|oppdatert|zaktualizowano|aktualizacja|stand\s*:)",
     re.IGNORECASE,

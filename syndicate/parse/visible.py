@@ -21,6 +21,7 @@ import lxml.html
 from lxml import etree
 
 from syndicate.parse.authors import (
+    LABEL_START,
     byline_like,
     clean_text,
     display_byline,
@@ -123,19 +124,19 @@ _BY_WORDS = {
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 # The same for the continental labels, which open the text (anchored; tried only on texts
-# whose first letter may start one).
+# whose first letter may start one, ``LABEL_START``).
 _FOREIGN_HINT = re.compile(
     r"\s*(?:von|par|por|di|door|av|af|przez|aut|te[xsk]|re[dk]a|rédac|geschr|verf|[ée]crit|"
-    r"escrit|scritt|skr[ei]v|napis|de\s|dal|van\s|fra\s|od\s)",
+    r"escrit|scritt|skr[ei]v|napis|de\s|dal|van\s|fra\s|od\s|eine?\s|kommentar|analyse|"
+    r"gastbeitrag|kolumne|reportage|interview|a\s+cura|propos|oprac)",
     re.IGNORECASE,
 )
-_FOREIGN_FIRST = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoO")
 
 
 def _label_hint(text: str) -> bool:
     """Whether ``text`` may hold a byline label, in English or a continental language."""
     return _LABEL_HINT.search(text) is not None or (
-        text.lstrip()[:1] in _FOREIGN_FIRST and _FOREIGN_HINT.match(text) is not None
+        text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None
     )
 
 
