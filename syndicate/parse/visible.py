@@ -531,7 +531,7 @@ def header_byline(texts: list[str], *, after: int = 0, language: str | None = No
         if not _label_hint(text):
             continue
         near = not BYLINE_AFTER_TEXTS <= index < after
-        bare = near and by_word == text.split(maxsplit=1)[0].lower().rstrip(":")
+        bare = near and by_word == (text.split(maxsplit=1) or [""])[0].lower().rstrip(":")
         if _BARE_BY.match(text) and not near:
             continue
         found = None
