@@ -183,3 +183,84 @@ def test_reviewers_and_testers_are_not_writers() -> None:
 )
 def test_a_login_shown_as_the_byline(byline: str, handle: str | None) -> None:
     assert shown_handle(byline, host="www.uclahealth.org") == handle
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "orgs"),
+    [
+        ("Von Anna Müller und Jörg Schmidt", ("Anna Müller", "Jörg Schmidt"), ()),
+        ("Von Anna Müller, dpa", ("Anna Müller",), ("dpa",)),
+        ("Text: Anna Müller", ("Anna Müller",), ()),
+        ("Par Claire Dubois et Jean Martin, AFP", ("Claire Dubois", "Jean Martin"), ("AFP",)),
+        ("Auteur : Claire Dubois", ("Claire Dubois",), ()),
+        (
+            "Por Gabriel García Márquez y Ana de la Cruz",
+            ("Gabriel García Márquez", "Ana de la Cruz"),
+            (),
+        ),
+        ("Texto: Lucía Fernández, EFE", ("Lucía Fernández",), ("EFE",)),
+        ("Di Marco Rossi e Giulia Bianchi", ("Marco Rossi", "Giulia Bianchi"), ()),
+        ("Autore: Marco Rossi (ANSA)", ("Marco Rossi",), ("ANSA",)),
+        ("Por João Pereira e Ana da Silva, Lusa", ("João Pereira", "Ana da Silva"), ("Lusa",)),
+        (
+            "Door Ludwig van Beethoven en Anne de Vries",
+            ("Ludwig van Beethoven", "Anne de Vries"),
+            (),
+        ),
+        ("Redactie: Pieter de Jong, ANP", ("Pieter de Jong",), ("ANP",)),
+        ("Av Anna Svensson och Erik Lund, TT", ("Anna Svensson", "Erik Lund"), ("TT",)),
+        ("Af Anne Jensen og Mads Nielsen, Ritzau", ("Anne Jensen", "Mads Nielsen"), ("Ritzau",)),
+        ("Av Kari Nordmann og Ola Hansen, NTB", ("Kari Nordmann", "Ola Hansen"), ("NTB",)),
+        ("Autor: Anna Kowalska i Jan Nowak", ("Anna Kowalska", "Jan Nowak"), ()),
+        ("Przez Annę Kowalską oraz Jana Nowaka, PAP", ("Annę Kowalską", "Jana Nowaka"), ("PAP",)),
+    ],
+    ids=["de", "de-agency", "de-text", "fr", "fr-label", "es", "es-label", "it", "it-label",
+         "pt", "nl", "nl-label", "sv", "da", "no", "pl", "pl-przez"],
+)  # fmt: skip
+def test_continental_bylines(byline: str, authors: tuple[str, ...], orgs: tuple[str, ...]) -> None:
+    assert split_byline(byline) == Byline(authors=authors, orgs=orgs)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # A particle or a conjunction inside one name is no split between two.
+        ("José Ortega y Gasset", ("José Ortega y Gasset",)),
+        ("Por José Ortega y Gasset y Ana López", ("José Ortega y Gasset", "Ana López")),
+        ("Maria da Silva e Souza", ("Maria da Silva e Souza",)),
+        ("Josep Puig i Cadafalch", ("Josep Puig i Cadafalch",)),
+        ("Von Ludwig van Beethoven", ("Ludwig van Beethoven",)),
+        # The word for "by" is a name's first word when one word follows it.
+        ("Von Miller", ("Von Miller",)),
+        ("Di Maio", ("Di Maio",)),
+        ("Par Lagerkvist", ("Par Lagerkvist",)),
+        # The newsroom signing as itself names nobody.
+        ("Von Redaktion", ()),
+        ("Par la rédaction", ()),
+        # Job titles after a name, and an update after the byline.
+        ("Von Anna Müller und dpa", ("Anna Müller",)),
+        ("Av Anna Svensson/TT", ("Anna Svensson",)),
+        ("Text und Fotos: Anna Müller", ("Anna Müller",)),
+        ("Ein Kommentar von Anna Müller", ("Anna Müller",)),
+        ("A cura di Marco Rossi", ("Marco Rossi",)),
+        ("Propos recueillis par Claire Dubois", ("Claire Dubois",)),
+        ("oprac. Anna Kowalska", ("Anna Kowalska",)),
+        ("Por Redação", ()),
+        ("Texte et photos : Claire Dubois", ("Claire Dubois",)),
+        ("Door onze redacteur Pieter de Jong", ("Pieter de Jong",)),
+        # The writer's city after the name, and "from our correspondent" before it.
+        ("Von Anna Müller, Berlin", ("Anna Müller",)),
+        ("Von Anna Müller, Jörg Schmidt, Berlin", ("Anna Müller", "Jörg Schmidt")),
+        ("Von unserem Korrespondenten Max Muster", ("Max Muster",)),
+        ("De notre envoyée spéciale Claire Dubois", ("Claire Dubois",)),
+        ("Dal nostro inviato Marco Rossi, Kiev", ("Marco Rossi",)),
+        ("Fra vår korrespondent Kari Nordmann", ("Kari Nordmann",)),
+        ("di Marco Rossi", ("Marco Rossi",)),
+        ("Anna Müller, Redakteurin", ("Anna Müller",)),
+        ("Par Claire Dubois, journaliste", ("Claire Dubois",)),
+        ("Por Ana Pérez, mis à jour", ("Ana Pérez",)),
+        ("Von Anna Müller, aktualisiert", ("Anna Müller",)),
+    ],
+)
+def test_continental_names_keep_their_particles(byline: str, authors: tuple[str, ...]) -> None:
+    assert split_byline(byline).authors == authors

@@ -839,3 +839,292 @@ def test_a_title_left_open_over_the_page_is_no_site_name_and_costs_little() -> N
     found = meta(html, url=None)
     assert time.monotonic() - started < 2
     assert found.publisher is None
+
+
+# One small news page per language: the headline, the byline, the update shown before the
+# first publication (so that a label, not the order, tells them apart), then the story.
+CONTINENTAL_PAGES = [
+    (
+        "de",
+        "Bahnstreik legt den Fernverkehr lahm",
+        '<span class="autor">Von Anna Müller und Jörg Schmidt, dpa</span>',
+        "Aktualisiert am 15. März 2025, 08:00 Uhr",
+        "Veröffentlicht am 14. März 2025, 10:42 Uhr",
+        "Die Gewerkschaft hat ihre Mitglieder erneut zum Streik aufgerufen. ",
+        ("Anna Müller", "Jörg Schmidt"),
+        "2025-03-14",
+    ),
+    (
+        "fr",
+        "La grève paralyse le trafic ferroviaire",
+        '<p class="auteur">Par Claire Dubois et Jean Martin</p>',
+        "Mis à jour le 15 mars 2025 à 08h00",
+        "Publié le 14 mars 2025 à 10h42",
+        "Le syndicat a de nouveau appelé ses adhérents à la grève. ",
+        ("Claire Dubois", "Jean Martin"),
+        "2025-03-14",
+    ),
+    (
+        "es",
+        "La huelga paraliza el tráfico ferroviario",
+        "<p>Por Gabriel García Márquez y Ana de la Cruz</p>",
+        "Actualizado el 15 de marzo de 2025",
+        "Publicado el 14 de marzo de 2025",
+        "El sindicato ha convocado de nuevo a sus afiliados a la huelga. ",
+        ("Gabriel García Márquez", "Ana de la Cruz"),
+        "2025-03-14",
+    ),
+    (
+        "it",
+        "Lo sciopero blocca il traffico ferroviario",
+        '<div class="autore">Di Marco Rossi e Giulia Bianchi</div>',
+        "Aggiornato il 15 marzo 2025",
+        "Pubblicato il 14 marzo 2025",
+        "Il sindacato ha di nuovo chiamato i suoi iscritti allo sciopero. ",
+        ("Marco Rossi", "Giulia Bianchi"),
+        "2025-03-14",
+    ),
+    (
+        "pt",
+        "A greve paralisa o tráfego ferroviário",
+        "<p>Por João Pereira e Ana da Silva</p>",
+        "Atualizado em 15 de março de 2025",
+        "Publicado em 14 de março de 2025",
+        "O sindicato voltou a convocar os seus associados para a greve. ",
+        ("João Pereira", "Ana da Silva"),
+        "2025-03-14",
+    ),
+    (
+        "nl",
+        "Staking legt het treinverkeer plat",
+        '<p class="auteur">Door Ludwig van Beethoven en Anne de Vries</p>',
+        "Bijgewerkt op 15 maart 2025",
+        "Gepubliceerd op 14 maart 2025",
+        "De vakbond heeft zijn leden opnieuw opgeroepen om te staken. ",
+        ("Ludwig van Beethoven", "Anne de Vries"),
+        "2025-03-14",
+    ),
+    (
+        "sv",
+        "Strejken stoppar tågtrafiken",
+        "<p>Av Anna Svensson och Erik Lund</p>",
+        "Uppdaterad 15 mars 2025",
+        "Publicerad 14 mars 2025",
+        "Facket har åter uppmanat sina medlemmar att strejka. ",
+        ("Anna Svensson", "Erik Lund"),
+        "2025-03-14",
+    ),
+    (
+        "da",
+        "Strejken lammer togtrafikken",
+        "<p>Af Anne Jensen og Mads Nielsen</p>",
+        "Opdateret 15. marts 2025",
+        "Publiceret 14. marts 2025",
+        "Fagforeningen har igen opfordret sine medlemmer til at strejke. ",
+        ("Anne Jensen", "Mads Nielsen"),
+        "2025-03-14",
+    ),
+    (
+        "no",
+        "Streiken stanser togtrafikken",
+        '<div class="forfatter">Av Kari Nordmann og Ola Hansen</div>',
+        "Oppdatert 15. mars 2025",
+        "Publisert 14. mars 2025",
+        "Fagforeningen har igjen oppfordret medlemmene sine til å streike. ",
+        ("Kari Nordmann", "Ola Hansen"),
+        "2025-03-14",
+    ),
+    (
+        "pl",
+        "Strajk paraliżuje ruch kolejowy",
+        "<p>Autor: Anna Kowalska i Jan Nowak</p>",
+        "Zaktualizowano 15 marca 2025",
+        "Opublikowano 14 marca 2025",
+        "Związek zawodowy ponownie wezwał swoich członków do strajku. ",
+        ("Anna Kowalska", "Jan Nowak"),
+        "2025-03-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "byline", "updated", "published", "sentence", "authors", "day"),
+    CONTINENTAL_PAGES,
+    ids=[row[0] for row in CONTINENTAL_PAGES],
+)
+def test_continental_bylines_and_date_labels(
+    lang: str,
+    headline: str,
+    byline: str,
+    updated: str,
+    published: str,
+    sentence: str,
+    authors: tuple[str, ...],
+    day: str,
+) -> None:
+    body = (
+        f"<article><header><h1>{headline}</h1>{byline}<p class='meta'>{updated}</p>"
+        f"<p class='meta'>{published}</p></header><p>{sentence * 6}</p><p>{sentence * 4}</p>"
+        "</article>"
+    )
+    found = meta(page(body=body, lang=lang), url="https://example.org/nachrichten/1")
+    assert found.authors == authors
+    assert all(name in (found.byline or "") for name in authors)
+    assert (found.published or "")[:10] == day
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "<p>Von Berlin aus fahren heute nur wenige Züge in Richtung Hamburg.</p>",
+        "<p>Di Maio ha detto che il governo ascolterà i sindacati.</p>",
+        "<p>Par Anna Müller on entend la voix de toute une génération de cheminots.</p>",
+        "<p>Por favor, consulte los horarios antes de viajar.</p>",
+    ],
+)
+def test_a_word_for_by_inside_the_story_is_no_byline(story: str) -> None:
+    body = f"<article><h1>La grève paralyse le trafic</h1>{story}<p>{'Texte. ' * 40}</p></article>"
+    found = meta(page(body=body, lang="fr"), url="https://example.org/a/1")
+    assert found.authors == ()
+
+
+def test_a_continental_agency_after_the_byline_is_its_origin() -> None:
+    body = (
+        "<h1>Bahnstreik legt den Fernverkehr lahm</h1>"
+        "<p class='meta'>Von Anna Müller, dpa</p><p>Veröffentlicht am 14. März 2025</p>"
+    )
+    found = meta(page(body=body, lang="de"), url="https://example.org/a/1")
+    assert found.authors == ("Anna Müller",)
+    assert found.byline_orgs == ("dpa",)
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<span class="autor-name">Anna Müller</span>',
+        '<div class="article-auteur">Claire Dubois</div>',
+        '<a href="/autore/marco-rossi/">Marco Rossi</a>',
+        '<p class="autorenzeile">Anna Müller</p>',
+    ],
+)
+def test_continental_byline_holders(holder: str) -> None:
+    body = f"<h1>Bahnstreik legt den Fernverkehr lahm</h1><div>{holder}</div>"
+    assert len(meta(page(body=body, lang="de")).authors) == 1
+
+
+def test_autoresize_is_no_byline_holder() -> None:
+    body = '<h1>Bahnstreik legt den Fernverkehr lahm</h1><div class="autoresize">Anna Müller</div>'
+    assert meta(page(body=body, lang="de")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("14 maart 2025", "2025-03-14"),
+        ("14 mei 2025", "2025-05-14"),
+        ("14 maj 2025", "2025-05-14"),
+        ("14. marts 2025", "2025-03-14"),
+        ("14. desember 2025", "2025-12-14"),
+        ("14 augusti 2025", "2025-08-14"),
+        ("14 października 2025 r.", "2025-10-14"),
+        ("3 grudnia 2025", "2025-12-03"),
+    ],
+)
+def test_day_first_month_names_of_more_languages(text: str, day: str) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [
+        ("en", "Door County Visitor Bureau", ()),
+        ("en-US", "Di Fara Pizza Review", ()),
+        ("fr", "Von Anna Müller und Jörg Schmidt", ()),
+        ("nl", "Door Anne de Vries", ("Anne de Vries",)),
+        ("nb-NO", "Av Kari Nordmann", ("Kari Nordmann",)),
+    ],
+)
+def test_a_word_for_by_counts_in_its_own_language(
+    lang: str, line: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<h1>A headline for the story here</h1><p>{line}</p>"
+    assert meta(page(body=body, lang=lang)).authors == authors
+
+
+def test_a_page_that_declares_no_language_reads_no_word_for_by_as_a_label() -> None:
+    body = "<h1>A headline for the story here</h1><p>Door County Visitor Bureau</p>"
+    assert meta(page(body=body, lang="")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "authors", "orgs"),
+    [
+        (
+            "de",
+            '<p>Von <a class="autor" href="/autor/a">Anna Müller</a> und '
+            '<a class="autor" href="/autor/j">Jörg Schmidt</a></p>',
+            ("Anna Müller", "Jörg Schmidt"),
+            (),
+        ),
+        ("de", "<p><span>Autor:</span> <span>Anna Müller</span></p>", ("Anna Müller",), ()),
+        (
+            "it",
+            '<p class="article-author">di <a href="/x">Marco Rossi</a></p>',
+            ("Marco Rossi",),
+            (),
+        ),
+        (
+            "sv",
+            '<p class="byline">Av <a href="/av/anna">Anna Svensson</a>/TT</p>',
+            ("Anna Svensson",),
+            ("TT",),
+        ),
+        ("nl", "<p>Door onze redacteur Pieter de Jong</p>", ("Pieter de Jong",), ()),
+        (
+            "de",
+            '<p>Von Anna Müller und <a href="/j">Jörg Schmidt</a></p>',
+            ("Anna Müller", "Jörg Schmidt"),
+            (),
+        ),
+        (
+            "fr",
+            "<p>Par <b>Claire Dubois</b> et <b>Jean Martin</b>, AFP</p>",
+            ("Claire Dubois", "Jean Martin"),
+            ("AFP",),
+        ),
+        (
+            "es",
+            "<p>Por <b>Ana Pérez</b>, <b>Luis Gómez</b> y <b>Marta Ruiz</b></p>",
+            ("Ana Pérez", "Luis Gómez", "Marta Ruiz"),
+            (),
+        ),
+    ],
+)
+def test_continental_bylines_split_over_elements(
+    lang: str, header: str, authors: tuple[str, ...], orgs: tuple[str, ...]
+) -> None:
+    body = (
+        f"<article><h1>Ein Titel für diese Geschichte</h1>{header}<p>{'Text. ' * 40}</p></article>"
+    )
+    found = meta(page(body=body, lang=lang))
+    assert (found.authors, found.byline_orgs) == (authors, orgs)
+
+
+@pytest.mark.parametrize(
+    ("lang", "updated", "published"),
+    [
+        ("fr", "Mis a jour le 15/03/2025", "Publié le 14/03/2025"),
+        ("nl", "Laatste update: 15 maart 2025", "14 maart 2025"),
+        ("de", "Stand: 15.03.2025", "Erstellt am 14.03.2025"),
+        ("it", "Ultimo aggiornamento: 15 marzo 2025", "14 marzo 2025"),
+        ("pl", "Aktualizacja: 15.03.2025", "Opublikowano: 14.03.2025"),
+    ],
+)
+def test_an_update_label_first_does_not_date_the_story(
+    lang: str, updated: str, published: str
+) -> None:
+    body = (
+        f"<article><h1>Ein Titel für diese Geschichte</h1><p>{updated}</p><p>{published}</p>"
+        f"<p>{'Text. ' * 40}</p></article>"
+    )
+    assert meta(page(body=body, lang=lang)).published == "2025-03-14"

@@ -21,6 +21,11 @@ AGENCIES = frozenset(
         "the conversation", "propublica", "calmatters", "the 19th", "stateline", "axios",
         "new york times", "the new york times", "washington post", "the washington post",
         "the guardian", "bbc", "bbc news", "nbc news", "cbs news", "abc news", "fox news",
+        # European agencies that sign stories in their own languages.
+        "deutsche presse-agentur", "agencia efe", "agenzia ansa", "anp", "tt", "tt nyhetsbyrån",
+        "ntb", "ritzau", "ritzaus bureau", "pap", "polska agencja prasowa", "lusa",
+        "agência lusa", "belga", "apa", "keystone-sda", "sda", "ats", "keystone-ats",
+        "europa press", "kna", "epd",
     }
 )  # fmt: skip
 # Job titles and labels that follow or stand in for a name ("Jane Doe, Staff Writer").
@@ -46,7 +51,13 @@ _TITLE_WORD = re.compile(
     r"representative|committee|department|university|institute|company|inc|llc|ltd|"
     r"staff|team|desk|newsroom|contributing|freelance|intern|partner|owner|chef|"
     r"physician|therapist|nurse|pharmacist|advisor|adviser|analyst|associate|educator|"
-    r"instructor|librarian|coordinator|content|verified)s?\b",
+    r"instructor|librarian|coordinator|content|verified|"
+    # The same job titles in the languages of continental news ("Anna Müller, Redakteurin").
+    r"redakteur(?:in|innen|e)?|korrespondent(?:in|en)?|journalist(?:in|e|a|en)?|"
+    r"rédacteur|rédactrice|redacteur|correspondant(?:e)?|journaliste|envoyée?|"
+    r"redactor(?:a)?|corresponsal|periodista|redattore|redattrice|corrispondente|"
+    r"giornalista|inviat[oa]|verslaggever|redaktör|reporter|skribent|medarbejder|"
+    r"dziennikar(?:z|ka)|korespondent(?:ka)?|redaktor(?:ka)?)s?\b",
     re.IGNORECASE,
 )
 # Job titles written as acronyms ("Joe Kindness, Founder & CEO"): roles, never organisations.
@@ -75,9 +86,42 @@ _PREFIX = re.compile(
     r"|^\s*author\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+# The byline labels of continental news that no sentence starts with: a name word followed
+# by a colon ("Autor:", "Auteur :", "Texto:", "Redactie:"), or "written by" ("Geschrieben von",
+# "Écrit par", "Scritto da", "Skrevet af").
+_FOREIGN_LABEL = (
+    r"(?:autor(?:in|en|innen|es|a|as|e|i)?|auteurs?|autrice|text(?:e|o)?|testo|tekst|"
+    r"redactie|redaktion|redacción|redazione|rédaction|redakcja)"
+    r"(?:\s*(?:/|&|\+|und|et|y|e|en|och|og|i)\s*(?:fotos?|photos?|bild(?:er)?|foto's))?\s*[:|]"
+    r"|(?:geschrieben|verfasst|écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|"
+    r"skrevet|skriven|skrivet|napisane|napisał|napisała)\s+(?:von|par|por|da|door|av|af|przez)"
+    r"\b[:\s]*"
+    # "From our correspondent" before the name ("Von unserem Korrespondenten Max Muster", "De
+    # notre envoyée spéciale Claire Dubois", "Dal nostro inviato Marco Rossi").
+    r"|(?:von\s+unsere[mr]|de\s+notre|door\s+onze|dal(?:la)?\s+nostr[oa]|de\s+nuestr[oa]|van\s+onze|"
+    r"fra\s+vår|od\s+naszego)\s+(?:\w+\s+)?(?:korrespondent\w*|redakteur\w*|mitarbeiter\w*|"
+    r"correspondant\w*|envoyée?(?:\s+spéciale?)?|inviat[oa](?:\s+special[ei])?|"
+    r"corrispondente|corresponsal|enviad[oa](?:\s+especial)?|correspondent|verslaggever|"
+    r"redacteur|reporter\w*|korespondenta)\b[:\s]*"
+    # A kind of piece and its "by" ("Ein Kommentar von", "A cura di", "Propos recueillis par",
+    # "oprac.").
+    r"|(?:eine?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|reportage|interview)\s+von\b\s*"
+    r"|a\s+cura\s+di\b\s*|propos\s+recueillis\s+par\b\s*|oprac(?:\.|owanie\s*:)\s*"
+)
+_FOREIGN_PREFIX = re.compile(rf"^\s*(?:{_FOREIGN_LABEL})\s*", re.IGNORECASE)
+# Words for "by" before a byline's name ("Von", "Par", "Por", "Di", "Door", "Av", "Af",
+# "Przez"): also ordinary words, so one counts only before a capitalised name of two words or
+# more, or an agency ("Par AFP"), never before "Di Maio" or "Von Miller" alone.
+_FOREIGN_BY = re.compile(r"^\s*(?:von|par|por|di|door|av|af|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
+# A cheap test before either of them: the letters a continental label may start with.
+LABEL_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoOkKiI")
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
+    # "Published" and "Updated" in the languages of continental news.
+    r"veröffentlicht|aktualisiert|publié|mis\s+à\s+jour|publicado|actualizado|atualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publiceret|"
+    r"opdateret|publisert|oppdatert|opublikowano|zaktualizowano|"
     r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -119,6 +163,15 @@ _ACCOUNT = re.compile(r"\b(?:admin|administrator|webmaster|moderator)\b", re.IGN
 _FOOTNOTE = re.compile(r"(?<=[^\W\d])[\s\d*†‡§¶]+$")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
 _SPLIT_KEEP = re.compile(r"\s*(,|;|\band\b|&|\+|\s/\s)\s*", re.IGNORECASE)
+# "And" in the languages of continental news, written in lower case between two names ("Anna
+# Müller und Jörg Schmidt"). Some are also particles inside one name ("José Ortega y Gasset",
+# "Maria da Silva e Souza"): one splits only between two names of two words or more.
+_FOREIGN_AND = re.compile(r"\s(und|et|y|e|en|och|og|i|oraz)\s")
+_AND_WORDS = frozenset({"und", "et", "y", "e", "en", "och", "og", "i", "oraz"})
+# A line of names and agencies after a continental "by" has at most this many words.
+MAX_BYLINE_WORDS = 14
+# An agency joined to a name by a slash ("Anna Svensson/TT", "Anna Müller/dpa").
+_SLASHED = re.compile(r"\s*/\s*([^\s,;/()]+)")
 _URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
@@ -142,9 +195,11 @@ _UI_WORDS = re.compile(
 # A credit or a label rather than a name: a "by" after a word or a trademark sign
 # ("Government Websites by CivicPlus®", "Researched by", "Theme by Acme™").
 _CREDIT = re.compile(r"\sby\b|[®™©]", re.IGNORECASE)
-# Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz").
+# Lower-case words that names may carry ("Marna van der Merwe", "Ana de la Cruz", "João dos
+# Santos", "Josep Puig i Cadafalch").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "della", "la", "le", "di",
-                        "du", "bin", "al", "el", "y", "e", "and", "&"})  # fmt: skip
+                        "du", "bin", "al", "el", "y", "e", "and", "&", "i", "dos", "das", "do",
+                        "zu", "ter", "ten"})  # fmt: skip
 # Small words inside organisation names ("Center for Drug Evaluation", "Ask the Doctors").
 _CONNECTORS = frozenset({"for", "of", "the", "with", "on", "at", "in", "to", "a", "an", "by"})
 # A word of a person's name: capitalised, then lower case or an initial ("Liza", "A.").
@@ -163,7 +218,10 @@ JUNK = frozenset(
      "undefined", "nan", "n/a", "na", "default", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read more",
      "posts", "articles", "wordpress", "blog", "news", "by", "view full profile", "sign in",
-     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more", "name"}
+     "log in", "login", "full bio", "bio", "profile", "view profile", "learn more", "name",
+     # The newsroom signing as itself in continental news.
+     "redaktion", "rédaction", "la rédaction", "redacción", "redazione", "redactie", "redakcja",
+     "redaktionen", "redaksjonen", "redação", "da redação", "de la redacción"}
 )  # fmt: skip
 
 
@@ -185,9 +243,50 @@ def strip_prefix(text: str) -> str:
     text = clean_text(text)
     while True:
         stripped = _PREFIX.sub("", text, count=1).strip()
+        if stripped == text and text[:1] in LABEL_START:
+            stripped = _strip_foreign(text)
         if stripped == text:
             return text
         text = stripped
+
+
+def _strip_foreign(text: str) -> str:
+    """``text`` without a continental byline label ("Von", "Par", "Autor:"), when it has one."""
+    label = _FOREIGN_PREFIX.match(text)
+    if label:
+        return text[label.end() :].strip()
+    label = _FOREIGN_BY.match(text)
+    if not label:
+        return text
+    rest = text[label.end() :].strip()
+    first = rest.split(maxsplit=1)[0]
+    name = first[:1].isupper() and len(display_byline(rest).split()) >= 2
+    bare = first.strip(",;.")
+    return rest if name or is_agency(bare) or bare.lower() in JUNK else text
+
+
+def has_foreign_label(text: str, *, bare: bool = True) -> bool:
+    """True when ``text`` starts with a continental byline label ("Autor: Jan Nowak", "Von
+    Anna Müller", "Par AFP"), one that is stripped before a name; ``bare=False`` leaves out
+    the words for "by" alone ("Von", "Par"), which are also ordinary words."""
+    if text[:1] not in LABEL_START:
+        return False
+    if _FOREIGN_PREFIX.match(text):
+        return True
+    return bare and _strip_foreign(text) != text
+
+
+def byline_like(text: str) -> bool:
+    """True for a short text of nothing but writers' names and agencies ("Anna Müller und
+    Jörg Schmidt, dpa"), each word capitalised or a particle; not a sentence ("Maio: nuova
+    legge")."""
+    words = [w for w in re.split(r"[\s,;&]+", display_byline(text)) if w]
+    if not words or len(words) > MAX_BYLINE_WORDS:
+        return False
+    for word in words:
+        if not (word[:1].isupper() or word in _PARTICLES or word in _AND_WORDS or is_agency(word)):
+            return False
+    return bool(split_byline(text).authors)
 
 
 def display_byline(text: str) -> str:
@@ -211,7 +310,12 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     """Writers and organisations named in a byline as displayed."""
     if not text:
         return Byline()
+    # After a continental label, one word after a comma is the writer's city ("Von Anna
+    # Müller, Berlin"), unless it is an agency.
+    places = has_foreign_label(clean_text(text))
     text = _URL_OR_MAIL.sub(" ", strip_prefix(text))
+    if "/" in text:
+        text = _SLASHED.sub(_slashed_agency, text)
     inner = _INNER_BY.search(text)
     if inner and inner.start() > 0:
         text = text[inner.end() :]
@@ -233,7 +337,7 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     # After a job title or credential, comma parts are its affiliation ("Senior Director,
     # Content & Marketing, MECLABS Institute") until an "and" or ";" starts the next writer.
     in_role = False
-    pieces = _SPLIT_KEEP.split(text)
+    pieces = _SPLIT_KEEP.split(_join_foreign_and(text))
     for index in range(0, len(pieces), 2):
         separator = pieces[index - 1].strip().lower() if index else ""
         if separator == ";" or (
@@ -258,7 +362,7 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
             # After credentials or a job title, an acronym is one more credential ("CPP,
             # PSP") or the title's own ("Travel Editor, SMT"); a known agency still counts.
             continue
-        if in_role:
+        if in_role or (places and authors and separator == "," and " " not in part):
             continue
         part, suffixed = _strip_credentials(part)
         credentials = credentials or suffixed
@@ -273,6 +377,29 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
         elif _TITLE_WORD.search(part) or _ROLE.match(part):
             in_role = True
     return Byline(authors=_dedupe(authors), orgs=_dedupe(orgs))
+
+
+def _slashed_agency(match: re.Match[str]) -> str:
+    """ ", TT" for "/TT" when what follows the slash is an agency; else the text unchanged."""
+    return f", {match.group(1)}" if is_agency(match.group(1)) else match.group(0)
+
+
+def _join_foreign_and(text: str) -> str:
+    """``text`` with each continental "and" between two names of two words or more written
+    as "and", so that it splits there; one beside a single word is a particle of the name
+    ("José Ortega y Gasset") or joins first names ("Anna und Jörg Schmidt") and stays."""
+    if not _FOREIGN_AND.search(text):
+        return text
+    pieces = _FOREIGN_AND.split(text)
+    out = [pieces[0]]
+    for index in range(1, len(pieces), 2):
+        left = _SPLIT.split(out[-1])[-1]
+        right = _SPLIT.split(pieces[index + 1])[0]
+        if (len(left.split()) >= 2 and len(right.split()) >= 2) or is_agency(right):
+            out.append(pieces[index + 1])
+        else:
+            out[-1] = f"{out[-1]} {pieces[index]} {pieces[index + 1]}"
+    return " and ".join(out)
 
 
 def _strip_title(part: str) -> str:

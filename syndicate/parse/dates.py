@@ -4,7 +4,9 @@
 (``2024-03-04T10:00:00-05:00``) and returns a bare day (``2024-03-04``) when only a day is
 known. Understood: ISO 8601 and its common variants (also dotted, ``2025.12.17``), RFC 2822
 (``Mon, 04 Mar 2024 10:00:00 GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024
-at 10:00 am EST``, ``4th March 2024``, ``19-Dec-2025``, ``2023 Jan 7``), and numeric days
+at 10:00 am EST``, ``4th March 2024``, ``19-Dec-2025``, ``2023 Jan 7``), day-first month names
+of continental languages (``14. März 2025``, ``14 de marzo de 2025``, ``14 maart 2025``,
+``14 marca 2025``), and numeric days
 (``04/03/2024``: read as month first only when the page's language is US English or the
 numbers force it; dotted ``04.03.2024`` is day first). ``written_out`` tells whether a text
 writes a day in a form that cannot be misread, for pages that settle the order elsewhere.
@@ -61,23 +63,24 @@ _YMD = re.compile(
     r"\b(?P<y>(?:19|20)\d{2})\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\b(?![.:/-]?\d)", re.IGNORECASE
 )
 # Month names and abbreviations of the languages that write the day first (Spanish, French,
-# German, Italian, Portuguese): "04-ago-2021", "12 de marzo de 2024", "3. März 2025".
+# German, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Polish in the genitive):
+# "04-ago-2021", "12 de marzo de 2024", "3. März 2025", "14 maart 2025", "14 marca 2025".
 _FOREIGN_MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "enero ene janvier janv januar jänner gennaio gen janeiro",
-            "febrero février fevrier févr fevr februar febbraio fevereiro fev",
-            "marzo mars märz mär março marco",
-            "abril abr avril avr aprile",
-            "mayo mai maggio mag maio",
-            "junio juin juni giugno giu junho",
-            "julio juillet juil juli luglio lug julho",
-            "agosto ago août aout",
-            "septiembre setiembre set septembre settembre setembro",
-            "octubre octobre oktober okt ottobre ott outubro out",
-            "noviembre novembre novembro",
-            "diciembre dic décembre decembre déc dezember dez dicembre dezembro",
+            "enero ene janvier janv januar jänner gennaio gen janeiro januari stycznia",
+            "febrero février fevrier févr fevr februar febbraio fevereiro fev februari lutego",
+            "marzo mars märz mär março marco maart mrt marts marca",
+            "abril abr avril avr aprile kwietnia",
+            "mayo mai maggio mag maio mei maj maja",
+            "junio juin juni giugno giu junho czerwca",
+            "julio juillet juil juli luglio lug julho lipca",
+            "agosto ago août aout augustus augusti sierpnia",
+            "septiembre setiembre set septembre settembre setembro września wrzesnia",
+            "octubre octobre oktober okt ottobre ott outubro out października pazdziernika",
+            "noviembre novembre novembro listopada",
+            "diciembre dic décembre decembre déc dezember dez dicembre dezembro desember grudnia",
         ),
         start=1,
     )

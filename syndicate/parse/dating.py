@@ -55,11 +55,23 @@ SCRIPT_DATE = re.compile(
 
 # Words before a date that make it the page's last update, not its publication.
 UPDATED_LABEL = re.compile(
-    r"\b(?:updated|modified|revised|reviewed|edited|refreshed)\b", re.IGNORECASE
+    r"\b(?:updated|modified|revised|reviewed|edited|refreshed|"
+    # The same in the languages of continental news ("Aktualisiert am", "Mis à jour le",
+    # "Actualizado", "Aggiornato", "Bijgewerkt", "Uppdaterad", "Stand:").
+    r"aktualisiert|geändert|mis\s+[àa]\s+jour|modifié|actualizado|actualización|atualizado|"
+    r"laatste\s+update|"
+    r"atualização|aggiornat[oa]|aggiornamento|modificato|bijgewerkt|gewijzigd|uppdaterad|"
+    r"uppdaterat|opdateret|oppdatert|zaktualizowano|aktualizacja|stand\s*:)",
+    re.IGNORECASE,
 )
 # Words before a date that name it the story's first publication.
 FIRST_PUBLISHED_LABEL = re.compile(
-    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b", re.IGNORECASE
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b|"
+    r"\b(?:erstmals|ursprünglich)\s+(?:veröffentlicht|erschienen)|"
+    r"\b(?:publié|publicado|pubblicato|gepubliceerd)\s+(?:initialement|originalmente|"
+    r"originariamente|oorspronkelijk)|\b(?:initialement|originalmente|oorspronkelijk)\s+"
+    r"(?:publié|publicado|pubblicato|gepubliceerd)",
+    re.IGNORECASE,
 )
 # A header text with at most this many words is a date line ("Posted on March 4, 2024 |
 # 5 min read"); a longer one is a sentence whose date may be an event's.
@@ -76,7 +88,11 @@ INLINE_TAGS = frozenset(
 # A label that says the date after it is the post's own.
 _DATE_LABEL = re.compile(
     r"^\W*(?:posted|published|publish(?:ed)?\s+(?:date|on)|date\s+published|post\s+(?:date|time)|"
-    r"written|first\s+published)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
+    r"written|first\s+published|"
+    # "Published" and its preposition in the languages of continental news.
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publié(?:e)?(?:\s+le)?|"
+    r"publicad[oa](?:\s+(?:el|em|en))?|pubblicat[oa](?:\s+il)?|gepubliceerd(?:\s+op)?|"
+    r"publicerad|publiceret|publisert|opublikowano)\b\s*(?:on\b)?\s*:?\s*(?:the\b)?\s*",
     re.IGNORECASE,
 )
 

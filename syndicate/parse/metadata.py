@@ -198,6 +198,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         site=_org_site(article, ids, site),
         host=urls.host(canonical or url or ""),
         whole_page=head is None,
+        language=language,
     )
 
     published, modified = dating.article_dates(
@@ -441,6 +442,7 @@ def _authors(
     site: str | None,
     host: str | None,
     whole_page: bool,
+    language: str | None = None,
 ) -> tuple[str | None, Byline]:
     """The byline as displayed and the authors, by the precedence in the module docstring."""
     people, orgs = _jsonld_authors(article, ids)
@@ -449,9 +451,9 @@ def _authors(
     if not shown and (whole_page or not (people or metas_named or lazy.micro.get("author"))):
         # No byline by the headline and no structured author: any byline on the page.
         shown = visible.bylines(lazy.page.elements, enough=MAX_SHOWN)
-    head_byline = visible.header_byline(region.texts, after=region.after) or visible.dated_byline(
-        region.texts, after=region.after
-    )
+    head_byline = visible.header_byline(
+        region.texts, after=region.after, language=language
+    ) or visible.dated_byline(region.texts, after=region.after)
     byline, shown_split = _shown(shown, head_byline)
     from_ld = split_names(people, site=site)
     candidates = [from_ld, shown_split]

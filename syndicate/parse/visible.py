@@ -21,9 +21,12 @@ import lxml.html
 from lxml import etree
 
 from syndicate.parse.authors import (
+    LABEL_START,
+    byline_like,
     clean_text,
     display_byline,
     has_date,
+    has_foreign_label,
     looks_like_name,
     other_role_label,
     person_names,
@@ -100,14 +103,43 @@ BYLINE_AFTER_TEXTS = 12
 # may be: the story's meta line sits right by the headline.
 DATED_AFTER_TEXTS = 6
 DATED_BEFORE_TEXTS = 3
-# "By" on its own before a linked name, or a text that starts with it.
+# "By" on its own before a linked name, or a text that starts with it; also in the languages
+# of continental news ("Autor:", "Texto:", "Geschrieben von").
 _BY_LABEL = re.compile(
     r"^(?:by|written by|words by|posted by|(?:article|story|post) by|authors?|writer|"
-    r"contributors?\s*:)\s*:?$",
+    r"contributors?\s*:|(?:autor(?:in|es|a|e)?|auteurs?|text(?:e|o)?|testo|tekst)\s*:|"
+    r"geschrieben von|écrit par|escrito por|scritto da)\s*:?$",
     re.IGNORECASE,
 )
+# The continental words for "by" on their own, also ordinary words: a label only before a
+# text of nothing but names, by the headline.
+_FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re.IGNORECASE)
+# Which of those words each language writes before a byline: a page that declares another
+# language or none ("Door County", "Di Fara" on an English page) has none of them by its
+# headline.
+_BY_WORDS = {
+    "de": "von", "fr": "par", "es": "por", "pt": "por", "gl": "por", "it": "di",
+    "nl": "door", "sv": "av", "no": "av", "nb": "av", "nn": "av", "da": "af", "pl": "przez",
+}  # fmt: skip
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
+# The same for the continental labels, which open the text (anchored; tried only on texts
+# whose first letter may start one, ``LABEL_START``).
+_FOREIGN_HINT = re.compile(
+    r"\s*(?:von|par|por|di|door|av|af|przez|aut|te[xsk]|re[dk]a|rédac|geschr|verf|[ée]crit|"
+    r"escrit|scritt|skr[ei]v|napis|de\s|dal|van\s|fra\s|od\s|eine?\s|kommentar|analyse|"
+    r"gastbeitrag|kolumne|reportage|interview|a\s+cura|propos|oprac)",
+    re.IGNORECASE,
+)
+
+
+def _label_hint(text: str) -> bool:
+    """Whether ``text`` may hold a byline label, in English or a continental language."""
+    return _LABEL_HINT.search(text) is not None or (
+        text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None
+    )
+
+
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
 # A text that starts with the label and goes on to the name ("By Jane Doe", "By: Jane Doe").
 _BY_INLINE = re.compile(
@@ -116,16 +148,31 @@ _BY_INLINE = re.compile(
 
 # Inside a byline holder: the elements that carry just a name.
 _NAME_HREF = re.compile(
-    r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter", re.IGNORECASE
+    r"/author|/by/|/people/|/staff/|/profile|/writer|/contributor|/reporter|/autor|/auteur|"
+    r"/forfatter",
+    re.IGNORECASE,
 )
-_AUTHOR_HREF = re.compile(r"/authors?/|/author\?", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(
+    r"/authors?/|/author\?|/autor(?:en|es|e|i)?/|/auteurs?/|/forfatter(?:e|a)?/", re.IGNORECASE
+)
+# Class or id words of byline holders in the languages of continental news ("autor",
+# "autorenzeile", "auteur", "autore", "forfatter", "verfasser"), as whole words: not
+# "autoresize" or "autorun". ("firma", a Spanish byline but a German company, is left out.)
+_FOREIGN_HOLDER = re.compile(
+    r"(?<![a-z])(?:autor(?:en|in|es|e|i|a)?(?:zeile)?|auteurs?|forfatter(?:e|a)?|verfasser)"
+    r"(?![a-z])"
+)
 # Tags whose "author" class or id marks a byline holder: the usual wrappers, the inline tags
 # that style a name, and <aside>/<address>, which themes use for the post's author line.
 _BYLINE_TAGS = frozenset(
     {"a", "span", "div", "p", "li", "aside", "address", "small", "strong", "b", "em"}
 )
 # What may stand between two holders of one byline's names: ", ", " & ", " and ".
-_NAME_JOINER = re.compile(r"^[\s,;&]*(?:and\s*)?$", re.IGNORECASE)
+_NAME_JOINER = re.compile(r"^[\s,;&]*(?:(?:and|und|et|y|e|en|och|og|i|oraz)\s*)?$", re.IGNORECASE)
+# A byline text that ends where the next writer's name follows ("Anna Müller und").
+_JOINER_END = re.compile(r"(?:,|&|\b(?:and|und|et|y|e|en|och|og|i|oraz))\s*$", re.IGNORECASE)
+# How many co-writers the header's following texts may add to an unmarked byline.
+MAX_CO_WRITERS = 4
 _NOT_BYLINE = frozenset({"meta", "link", "script", "body", "html", "article"})
 
 
@@ -139,9 +186,17 @@ BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
     lambda el: "byline" in marks(el),
     lambda el: el.get("itemprop") in ("author", "creator"),
     lambda el: el.get("rel") == "author",
-    lambda el: el.tag in _BYLINE_TAGS and "author" in marks(el),
+    lambda el: el.tag in _BYLINE_TAGS and _author_marks(marks(el)),
     lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
 )
+
+
+def _author_marks(found: str) -> bool:
+    """Whether class and id words say "author", in English or a continental language."""
+    return "author" in found or (
+        ("aut" in found or "forf" in found or "verf" in found)
+        and _FOREIGN_HOLDER.search(found) is not None
+    )
 
 
 def foreign_box(el: Element, *, in_article: bool, near_headline: bool = False) -> bool:
@@ -446,7 +501,7 @@ def _may_hold_byline(el: Element) -> bool:
     if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
         return True
     found = marks(el)
-    return "byline" in found or "author" in found
+    return "byline" in found or _author_marks(found)
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
@@ -461,27 +516,69 @@ def _next_sibling_of(previous: Element, el: Element) -> bool:
     return False
 
 
-def header_byline(texts: list[str], *, after: int = 0) -> str | None:
+def header_byline(texts: list[str], *, after: int = 0, language: str | None = None) -> str | None:
     """A "By Jane Doe" line among the header's texts, for pages that mark up no byline.
 
     ``after``: how many of ``texts`` follow the headline; past the first
     ``BYLINE_AFTER_TEXTS`` of those, a bare "by" belongs to the story (a book's writer in a
     list, a quotation's source) and only a "Written by" or "Author" label counts. A "by"
-    after "Medically reviewed" is a reviewer's.
+    after "Medically reviewed" is a reviewer's. The continental words for "by" ("Von",
+    "Par", "Di") count only there too, only before a text of nothing but names, and only
+    the one of the page's declared ``language`` (a page that declares none is read as English).
     """
+    by_word = _BY_WORDS.get((language or "").replace("_", "-").split("-")[0].lower())
     for index, text in enumerate(texts):
-        if not _LABEL_HINT.search(text):
+        if not _label_hint(text):
             continue
-        if _BARE_BY.match(text) and BYLINE_AFTER_TEXTS <= index < after:
+        near = not BYLINE_AFTER_TEXTS <= index < after
+        bare = near and by_word == (text.split(maxsplit=1) or [""])[0].lower().rstrip(":")
+        if _BARE_BY.match(text) and not near:
             continue
         found = None
-        if _BY_LABEL.match(text) and index + 1 < len(texts) and looks_like_name(texts[index + 1]):
-            found = f"{text} {texts[index + 1]}"
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if _BY_LABEL.match(text) and following and looks_like_name(following):
+            found = f"{text} {following}"
         elif _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
             found = text
+        elif bare and _FOREIGN_BY_LABEL.match(text) and following and byline_like(following):
+            found = _with_co_writers(f"{text} {following}", texts, index + 2)
+        elif _foreign_inline(text, near=bare):
+            found = _with_co_writers(text, texts, index + 1)
         if found and not (index and other_role_label(texts[index - 1])):
             return found
     return None
+
+
+def _with_co_writers(found: str, texts: list[str], start: int) -> str:
+    """A continental byline ``found`` with the co-writers the header's next texts add ("Von"
+    "Anna Müller" "und" "Jörg Schmidt"): a line of names after a joiner, a few at most."""
+    at = start
+    for _ in range(MAX_CO_WRITERS):
+        if at < len(texts) and _JOINER_END.search(found) and byline_like(texts[at]):
+            found, at = f"{found} {texts[at]}", at + 1
+        elif (
+            at + 1 < len(texts)
+            and texts[at].strip()
+            and _NAME_JOINER.match(texts[at])
+            and byline_like(texts[at + 1])
+        ):
+            found, at = f"{found} {texts[at]} {texts[at + 1]}", at + 2
+        elif at < len(texts) and texts[at].startswith(",") and byline_like(texts[at][1:]):
+            found, at = f"{found}{texts[at]}", at + 1  # ", AFP"
+        else:
+            break
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", found)
+
+
+def _foreign_inline(text: str, *, near: bool) -> bool:
+    """Whether ``text`` is a continental byline: "Autor: Jan Nowak" anywhere in the header,
+    "Von Anna Müller" (a word that also starts sentences) only ``near`` the headline."""
+    if not has_foreign_label(text, bare=near):
+        return False
+    rest = _JOINER_END.sub("", strip_prefix(text))  # "Von Anna Müller und" <a>Jörg ...</a>
+    if has_foreign_label(text, bare=False):
+        return looks_like_name(display_byline(rest))
+    return byline_like(rest)
 
 
 def dated_byline(texts: list[str], *, after: int = 0) -> str | None:
@@ -502,12 +599,14 @@ def labelled_byline(texts: list[str]) -> str | None:
     """A "Written by Jane Doe" or "Author: Jane Doe" line anywhere in ``texts`` (a bare "by"
     does not count here), for small blogs that print the byline under the story."""
     for index, raw in enumerate(texts):
-        if not _LABEL_HINT.search(raw):
+        if not _label_hint(raw):
             continue
         text = clean_text(raw)
         if not text or _BARE_BY.match(text):
             continue
         if _BY_INLINE.match(text) and looks_like_name(display_byline(strip_prefix(text))):
+            return text
+        if _foreign_inline(text, near=False):
             return text
         if _BY_LABEL.match(text):
             following = (clean_text(t) for t in texts[index + 1 : index + 4])
