@@ -15,7 +15,6 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
 import click
 
@@ -24,6 +23,7 @@ from syndicate.api import read_article
 from syndicate.emit import emit_snippet
 from syndicate.errors import NotAnArticle, SyndicateError
 from syndicate.models import Article, Snippet, Verdict
+from syndicate.parse import urls
 from syndicate.policy.profile import Profile
 from syndicate.source import CONNECT_TIMEOUT, DEADLINE, MAX_BYTES, READ_TIMEOUT, Limits
 from syndicate.source import is_url as source_is_url
@@ -366,7 +366,7 @@ _SNIPPET_NAME_MAX = 100
 def _snippet_name(article: Article, source: str, taken: set[str]) -> str:
     """The post id, else the last segment of the (canonical) URL, else the file's stem."""
     link = article.canonical_url or article.url or ""
-    slug = urlsplit(link).path.rstrip("/").rpartition("/")[2] if link else ""
+    slug = urls.parts(link).path.rstrip("/").rpartition("/")[2] if link else ""
     slug = _SNIPPET_PAGE_EXT.sub("", slug)
     stem = "" if source == "-" or source_is_url(source) else Path(source).stem
     for candidate in (article.post_id, slug, stem, "snippet"):

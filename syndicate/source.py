@@ -193,7 +193,10 @@ def _follow(session: requests.Session, url: str, limits: Limits, watchdog: _Watc
 
 
 def _check_scheme(current: str, original: str) -> None:
-    scheme = urlsplit(current).scheme.lower()
+    try:
+        scheme = urlsplit(current).scheme.lower()
+    except ValueError:  # "http://[broken"
+        raise FetchError(f"{original}: not a readable URL") from None
     if scheme not in ("http", "https"):
         raise FetchError(
             f"{original}: only http and https URLs are fetched, not {scheme or 'this'}:"
@@ -219,6 +222,8 @@ def _get(
         raise FetchError(f"{original}: cannot connect ({_reason(exc)})") from exc
     except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
         raise FetchError(f"{original}: {_reason(exc)}") from exc
+    except ValueError as exc:  # requests reads a redirect's Location even when not following
+        raise FetchError(f"{original}: an unreadable address in the response ({exc})") from exc
 
 
 def _read_body(response: requests.Response, url: str, limits: Limits, watchdog: _Watchdog) -> bytes:

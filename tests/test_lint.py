@@ -550,3 +550,15 @@ def test_text_a_wrong_charset_mangled_on_one_side_only_is_no_alteration() -> Non
     assert words("The sale isn\u00e2\u20ac\u2122t over") == words("The sale isn\u2019t over")
     assert words("Earth\u00e2\u0080\u0099s soil") == words("Earth's soil")
     assert words("Der Gärtner sagt »Fuß«") == ["Der", "Gärtner", "sagt", "Fuß"]
+
+
+def test_unreadable_addresses_in_a_copy_are_judged_not_raised() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    broken = (
+        '<p><a href="http://[broken/">Our partners</a></p>'
+        '<img src="https://[forward.com/?republication-pixel=true" alt="">'
+        '<link rel="canonical" href="http://[broken/">'
+    )
+    text = text.replace("</article>", broken + "</article>")
+    rules = {v.rule for v in lint_copy(text, original(), load_profile("forward")).violations}
+    assert rules <= {"text-altered", "canonical-mismatch"}

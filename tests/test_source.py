@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 import time
 from pathlib import Path
 
@@ -117,6 +118,24 @@ def test_fetch_refuses_a_redirect_to_another_scheme(httpserver: HTTPServer) -> N
     url = httpserver.url_for("/a")
     with pytest.raises(FetchError, match="only http and https URLs are fetched, not file:"):
         fetch(url, limits=FAST)
+
+
+def _redirect_to_broken(conn: socket.socket, server: RawServer) -> None:
+    server.send(conn, b"HTTP/1.1 302 Found\r\nLocation: http://[broken/story\r\n"
+                      b"Content-Length: 0\r\nConnection: close\r\n\r\n")  # fmt: skip
+
+
+def test_fetch_refuses_a_redirect_to_an_unreadable_address() -> None:
+    with (
+        RawServer(_redirect_to_broken) as server,
+        pytest.raises(FetchError, match=r": an unreadable address in the response \(Invalid"),
+    ):
+        fetch(server.url, limits=FAST)
+
+
+def test_fetch_refuses_an_unreadable_url() -> None:
+    with pytest.raises(FetchError, match=r"^http://\[broken/: not a readable URL$"):
+        fetch("http://[broken/", limits=FAST)
 
 
 def test_fetch_refuses_a_redirect_without_a_location(httpserver: HTTPServer) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote
 
-from syndicate.parse import mojibake
+from syndicate.parse import mojibake, urls
 
 # A word: letters, digits and underscores. Punctuation (quotes, dashes, ellipses) is not
 # compared, which is what makes quote-style and dash-style differences harmless.
@@ -69,7 +69,7 @@ def excerpt(seq: list[str], limit: int = 12) -> str:
 def url_key(url: str) -> str:
     """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query
     without click-tracking parameters, percent-escapes decoded."""
-    parts = urlsplit(url.strip())
+    parts = urls.parts(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     pairs = parse_qsl(parts.query, keep_blank_values=True)
@@ -84,10 +84,10 @@ def _tracking(name: str) -> bool:
 
 def image_key(url: str) -> str:
     """An image URL as compared: ``url_key`` without the query and the CMS's size suffix."""
-    parts = urlsplit(url.strip())
+    parts = urls.parts(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     return host + SIZE_SUFFIX.sub("", parts.path)
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    return (urls.parts(url.strip()).hostname or "").lower().removeprefix("www.")

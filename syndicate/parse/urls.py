@@ -58,6 +58,14 @@ def split(link: str) -> SplitResult | None:
         return None
 
 
+_NOTHING = urlsplit("")
+
+
+def parts(link: str) -> SplitResult:
+    """``link``'s parts; empty parts when it cannot be read ("http://[broken")."""
+    return split(link) or _NOTHING
+
+
 def host(link: str) -> str | None:
     """``link``'s host name, lower-cased; None when it has none or cannot be read."""
     parts = split(link)

@@ -7,9 +7,9 @@ the same outlet when the profile lists them as its aliases and domains.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from syndicate.models import Origin
+from syndicate.parse import urls
 from syndicate.policy.profile import Outlet, Publisher
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -31,7 +31,7 @@ def host_of(url: str | None) -> str | None:
     """The host of an absolute URL, lower case and without ``www.``; None otherwise."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = (urls.parts(url if "//" in url else f"//{url}").hostname or "").lower()
     return host.removeprefix("www.") or None
 
 

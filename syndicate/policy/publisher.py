@@ -7,9 +7,8 @@ it judges, so the credit line, the pixel and the lint rules speak of that page's
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from syndicate.models import Article
+from syndicate.parse import urls
 from syndicate.policy.outlets import host_of, on_domain
 from syndicate.policy.profile import Profile
 
@@ -40,8 +39,8 @@ def bind(profile: Profile, article: Article) -> Profile:
     if host is None:
         return profile
     address = article.canonical_url or article.url or ""
-    scheme = urlsplit(address).scheme or "https"
-    netloc = urlsplit(address).netloc or host
+    scheme = urls.parts(address).scheme or "https"
+    netloc = urls.parts(address).netloc or host
     publisher = profile.publisher.model_copy(
         update={
             "name": article.publisher or host,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import click
 
 from syndicate import __version__
 from syndicate.models import Severity, Verdict, Violation
+from syndicate.parse import urls
 from syndicate.policy.registry import Rule
 
 SEVERITY_COLOURS: dict[Severity, str] = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -127,7 +128,7 @@ def _artifact_uri(source: str | None) -> str:
     where it must be), a path percent-encoded (``a b#1.html`` -> ``a%20b%231.html``)."""
     if not source:
         return "copy"
-    if urlsplit(source).scheme in ("http", "https"):
+    if urls.parts(source).scheme in ("http", "https"):
         return quote(source, safe=URL_SAFE)
     return quote(source, safe="/")
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl
 
 import lxml.html
 
 from syndicate.lint.context import CopyContext
 from syndicate.lint.locate import iter_live
 from syndicate.lint.text import host_of
+from syndicate.parse import urls
 from syndicate.policy.pixel import resolve_pixel
 from syndicate.policy.registry import Finding, rule
 
@@ -49,13 +50,13 @@ def _pixels(ctx: CopyContext) -> tuple[list[tuple[lxml.html.HtmlElement, str]], 
 
 
 def _endpoint(url: str) -> str:
-    parts = urlsplit(url)
+    parts = urls.parts(url)
     return host_of(url) + (parts.path.rstrip("/") or "/")
 
 
 def _expected(ctx: CopyContext) -> str | None:
     found = resolve_pixel(ctx.original, ctx.profile.pixel, domains=ctx.profile.publisher.domains)
-    return urljoin(ctx.original.url or "", found) if found else None
+    return urls.join(ctx.original.url or "", found) if found else None
 
 
 def _ours(src: str, expected: str) -> bool:
@@ -111,11 +112,11 @@ def pixel_altered(ctx: CopyContext) -> Iterator[Finding]:
         return
     live, _ = _pixels(ctx)
     ours = [(e, src) for e, src in live if _ours(src, expected)]
-    want = dict(parse_qsl(urlsplit(expected).query, keep_blank_values=True))
-    if any(dict(parse_qsl(urlsplit(s).query, keep_blank_values=True)) == want for _, s in ours):
+    want = dict(parse_qsl(urls.parts(expected).query, keep_blank_values=True))
+    if any(dict(parse_qsl(urls.parts(s).query, keep_blank_values=True)) == want for _, s in ours):
         return
     for element, src in ours:
-        have = dict(parse_qsl(urlsplit(src).query, keep_blank_values=True))
+        have = dict(parse_qsl(urls.parts(src).query, keep_blank_values=True))
         where = ctx.position(element)
         yield Finding(_difference(have, want), evidence=src, line=where.line, column=where.column)
 
