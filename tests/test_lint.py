@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 import re
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -562,3 +564,29 @@ def test_unreadable_addresses_in_a_copy_are_judged_not_raised() -> None:
     text = text.replace("</article>", broken + "</article>")
     rules = {v.rule for v in lint_copy(text, original(), load_profile("forward")).violations}
     assert rules <= {"text-altered", "canonical-mismatch"}
+
+
+def test_a_long_copy_changed_throughout_is_aligned_in_bounded_time() -> None:
+    # 60,000 words from a small vocabulary, every paragraph edited and the order shuffled:
+    # a word-by-word alignment of the whole takes time that grows with length times counts.
+    rng = random.Random(5)
+    vocab = [f"w{i}" for i in range(60)]
+    paras = [" ".join(rng.choice(vocab) for _ in range(40)) for _ in range(1_500)]
+    story = parse_article(
+        "<html><head><title>Big</title></head><body><article><h1>A long story here</h1>"
+        "<p class='byline'>By Jane Doe</p>"
+        + "".join(f"<p>{p}.</p>" for p in paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/long/",
+    )
+    edited = [p.replace("w1 ", "w99 ", 1) for p in paras]
+    rng.shuffle(edited)
+    copy = (
+        "<html><body><article>"
+        + "".join(f"<p>{p}.</p>" for p in edited)
+        + "</article></body></html>"
+    )
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 8
+    assert "text-altered" in {v.rule for v in found}

@@ -86,7 +86,6 @@ def align(expected: list[Block], copy_blocks: list[Block]) -> Alignment:
     for index, block in enumerate(copy_blocks):
         copy.extend(block.words)
         copy_owner.extend([index] * len(block.words))
-    matcher = difflib.SequenceMatcher(None, original, copy, autojunk=False)
     return Alignment(
         original,
         expected,
@@ -94,5 +93,56 @@ def align(expected: list[Block], copy_blocks: list[Block]) -> Alignment:
         copy,
         copy_blocks,
         copy_owner,
-        matcher.get_opcodes(),
+        _opcodes(expected, copy_blocks, original, copy),
     )
+
+
+LARGE_REGION_WORDS = 20_000
+"""A stretch of changed blocks longer than this (in either text) is aligned with difflib's
+popular-word heuristic on: without it, its time grows with the stretch's length times each
+word's count, and a 100,000-word copy changed throughout took minutes."""
+
+
+def _opcodes(
+    expected: list[Block], copy_blocks: list[Block], original: list[str], copy: list[str]
+) -> list[Opcode]:
+    """difflib's opcodes between the two word sequences, found in two steps: blocks whose
+    words are equal anchor the alignment, and only the stretches between them are aligned
+    word by word. A copy that keeps most blocks whole costs little however long it is."""
+    keys_a = [tuple(b.words) for b in expected]
+    keys_b = [tuple(b.words) for b in copy_blocks]
+    starts_a = _starts(expected)
+    starts_b = _starts(copy_blocks)
+    found: list[Opcode] = []
+    blockwise = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, b1, b2, c1, c2 in blockwise.get_opcodes():
+        i1, i2, j1, j2 = starts_a[b1], starts_a[b2], starts_b[c1], starts_b[c2]
+        if tag == "equal":
+            found.append(("equal", i1, i2, j1, j2))
+            continue
+        large = max(i2 - i1, j2 - j1) > LARGE_REGION_WORDS
+        words = difflib.SequenceMatcher(None, original[i1:i2], copy[j1:j2], autojunk=large)
+        found += [
+            (op, a1 + i1, a2 + i1, d1 + j1, d2 + j1) for op, a1, a2, d1, d2 in words.get_opcodes()
+        ]
+    return _merged([op for op in found if op[1] != op[2] or op[3] != op[4]])
+
+
+def _starts(found: list[Block]) -> list[int]:
+    """The index of each block's first word, and the total word count last."""
+    starts = [0]
+    for block in found:
+        starts.append(starts[-1] + len(block.words))
+    return starts
+
+
+def _merged(found: list[Opcode]) -> list[Opcode]:
+    """Adjacent opcodes of one kind joined, as difflib would report them."""
+    out: list[Opcode] = []
+    for op in found:
+        if out and out[-1][0] == op[0] == "equal":
+            tag, i1, _, j1, _ = out[-1]
+            out[-1] = (tag, i1, op[2], j1, op[4])
+        else:
+            out.append(op)
+    return out
