@@ -590,3 +590,26 @@ def test_a_long_copy_changed_throughout_is_aligned_in_bounded_time() -> None:
     found = lint_copy(copy, story, load_profile("inn")).violations
     assert time.monotonic() - started < 8
     assert "text-altered" in {v.rule for v in found}
+
+
+def test_a_copy_of_tens_of_thousands_of_other_blocks_is_read_in_bounded_time() -> None:
+    # Each block of the story's container looked through the kinds of all blocks before it.
+    paras = [
+        f"The council voted on Tuesday to expand the bus network with {n} new routes to the "
+        "hospital, the university and downtown."
+        for n in ("three", "four", "five", "six")
+    ]
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        "<h1>Council expands the bus network</h1><p class='byline'>By Jane Doe</p>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    comments = "".join(f"<p>Reader comment {i}</p>" for i in range(40_000))
+    story_html = "".join(f"<p>{p}</p>" for p in paras)
+    copy = f"<html><body><article>{story_html}{comments}{story_html}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 5
+    assert "byline-missing" in {v.rule for v in found}

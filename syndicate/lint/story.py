@@ -124,18 +124,20 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
     # book's writers).
     byline_above = _byline_above(in_scope, inside, original)
     kinds: list[Kind] = []
+    seen: set[Kind] = set()  # the kinds so far, so each test below is O(1)
     for index, (block, kind) in enumerate(zip(inside, raw, strict=True)):
         if kind == "headline" and index != headline:
             kind = "story" if id(block.element) in story_ids else "other"
         if kind == "byline" and byline_above and id(block.element) in story_ids:
             kind = "story"
-        if kind == "other" and not {"story", "byline"} & set(kinds) and _byline_form(block):
+        if kind == "other" and not {"story", "byline"} & seen and _byline_form(block):
             # The story's byline slot with other names in it: byline-missing says so.
             kind = "byline"
-        if kind in ("headline", "byline") and kind in kinds:
+        if kind in ("headline", "byline") and kind in seen:
             # One headline and one byline: a later block like them is the story's own.
             kind = "story" if id(block.element) in story_ids else "other"
         kinds.append(kind)
+        seen.add(kind)
     marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
     span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
     span = _widen(span, page_blocks, story_ids, original, profile)
