@@ -228,3 +228,12 @@ def test_docs_policy_md_shows_every_key_and_the_example_profile_verbatim() -> No
     while lines[0].startswith("#"):  # the file's own header comment
         lines.pop(0)
     assert "".join(lines).strip() in text
+
+
+@pytest.mark.parametrize("value", ["[" * 5_000 + "]" * 5_000, "{a = " * 5_000 + "1" + "}" * 5_000])
+def test_a_value_nested_past_the_readers_depth_is_one_config_error(
+    tmp_path: Path, value: str
+) -> None:
+    config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\nx = {value}\n')
+    with pytest.raises(ConfigError, match=r"syndicate\.toml: invalid TOML .*nested too deeply"):
+        load_profile(config=config)

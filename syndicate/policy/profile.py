@@ -255,6 +255,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: is a directory, not a file") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from exc
+    except RecursionError as exc:  # tomllib reads nested arrays and inline tables by recursion
+        raise ConfigError(f"{path}: invalid TOML (arrays or tables nested too deeply)") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
 
