@@ -613,3 +613,36 @@ def test_a_copy_of_tens_of_thousands_of_other_blocks_is_read_in_bounded_time() -
     found = lint_copy(copy, story, load_profile("inn")).violations
     assert time.monotonic() - started < 5
     assert "byline-missing" in {v.rule for v in found}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda body: body.replace(">", ""),  # no tag ever closed
+        lambda body: body + "<script a " * 3_000,  # raw-text elements never closed
+        lambda body: body + "<!-- x " * 3_000,  # comments never closed
+    ],
+    ids=["no-tag-closed", "scripts-left-open", "comments-left-open"],
+)
+def test_a_copy_of_tags_left_open_is_located_in_bounded_time(
+    damage: Callable[[str], str],
+) -> None:
+    # Each unclosed tag was looked for up to the end of the copy again.
+    paras = [
+        f"<p>Paragraph {i} says the council voted on Tuesday to expand the bus network. "
+        f'<a href="https://news.example.org/{i}">More</a></p>'
+        for i in range(400)
+    ]
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        "<h1>Council expands the bus network</h1><p class='byline'>By Jane Doe</p>"
+        + "".join(paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    copy = "<html><body><article>" + damage("".join(paras))
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 2
+    assert "byline-missing" in {v.rule for v in found}
+    assert all(v.line == 1 for v in found if v.rule == "byline-missing")
