@@ -237,3 +237,17 @@ def test_a_value_nested_past_the_readers_depth_is_one_config_error(
     config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\nx = {value}\n')
     with pytest.raises(ConfigError, match=r"syndicate\.toml: invalid TOML .*nested too deeply"):
         load_profile(config=config)
+
+
+@pytest.mark.parametrize("field", ["{post_id:>999999999}", "{post_id!r}", "{url:.3}"])
+def test_a_pixel_template_field_with_a_format_spec_is_refused_when_loaded(
+    tmp_path: Path, field: str
+) -> None:
+    # A spec pads the pixel's address: "{post_id:>999999999}" would build a gigabyte.
+    config = _write(
+        tmp_path / "syndicate.toml",
+        f'profile = "forward"\n[pixel]\nsource = "template"\n'
+        f'template = "https://news.example.org/pixel?p={field}"\n',
+    )
+    with pytest.raises(ConfigError, match=r"pixel\.template: .*fields take no format spec"):
+        load_profile(config=config)
