@@ -646,3 +646,25 @@ def test_a_copy_of_tags_left_open_is_located_in_bounded_time(
     assert time.monotonic() - started < 2
     assert "byline-missing" in {v.rule for v in found}
     assert all(v.line == 1 for v in found if v.rule == "byline-missing")
+
+
+def test_a_paragraph_of_thousands_of_retargeted_links_is_linted_in_bounded_time() -> None:
+    # Each missing link read every link of its copy block again (their targets, their words).
+    links = " ".join(
+        f'Route {i} runs <a href="https://news.example.org/r/{i}">past stop {i}</a> daily.'
+        for i in range(3_000)
+    )
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        f"<h1>Council expands the bus network</h1><p>{links}</p></article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    copy = f"<html><body><article><p>{links.replace('/r/', '/s/')}</p></article></body></html>"
+    started = time.monotonic()
+    found = [v for v in lint_copy(copy, story, load_profile("inn")).violations]
+    assert time.monotonic() - started < 3
+    removed = [v.message for v in found if v.rule == "links-removed"]
+    assert len(removed) == 3_000
+    assert removed[0].startswith(
+        'link retargeted: "past stop 0" links to https://news.example.org/s/0'
+    )
