@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from syndicate.parse.authors import (
@@ -264,3 +266,12 @@ def test_continental_bylines(byline: str, authors: tuple[str, ...], orgs: tuple[
 )
 def test_continental_names_keep_their_particles(byline: str, authors: tuple[str, ...]) -> None:
     assert split_byline(byline).authors == authors
+
+
+def test_a_byline_of_one_long_word_is_split_in_linear_time() -> None:
+    # "\S+@" tried at every letter of a word without "@" read the rest of the word each time.
+    started = time.monotonic()
+    found = split_byline("Anna" + "x" * 200_000 + "/TT")
+    assert time.monotonic() - started < 2
+    assert found.orgs == ("TT",)
+    assert split_byline("By Anna Svensson anna@example.org").authors == ("Anna Svensson",)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import time
 
 import lxml.html
 import pytest
@@ -1078,3 +1079,13 @@ def test_section_heading_anchored_by_a_slug_of_its_text_is_kept(ident: str, head
     )
     body = extract(page(story))
     assert body.text.split("\n\n") == [*PARAS[:2], heading, *PARAS[2:]]
+
+
+def test_thousands_of_headings_in_the_story_are_read_in_bounded_time() -> None:
+    # Each <h1> asked whether the lines above it were a kicker by adding up every line so far.
+    headings = "".join(f"<h1>Heading {i}</h1>" for i in range(30_000))
+    started = time.monotonic()
+    body = extract(page(paras() + headings + paras()))
+    assert time.monotonic() - started < 3
+    assert body.text.count("Heading") == 30_000
+    assert body.text.startswith(PARAS[0])

@@ -353,3 +353,25 @@ def test_a_run_of_comments_within_the_cap_keeps_every_comment() -> None:
     root = document.load(page(f"<p>{comments}<!--x-->x<!--y-->y</p>"))
     assert len(root.xpath("//p/comment()")) == document.MAX_COMMENT_RUN
     assert root.xpath("string(//p)") == "".join(map(str, range(document.MAX_COMMENT_RUN))) + "xy"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Nested past the tree's depth bound: the deepest element is collapsed into its text.
+        "<body>" + "<div>" * 300 + "<p>Deep &#x1F; text &#65535; here</p>" + "</div>" * 300,
+        # A <wbr> whose swallowed text is moved after it.
+        "<body><p>Fish<wbr>and &#8; chips</p><p>Next.</p>",
+        # A reference cut short by a damaged byte.
+        "<body>" + "<div>" * 300 + "<p>Cut &#8\x0017; short</p>" + "</div>" * 300,
+    ],
+)
+def test_references_to_characters_a_tree_cannot_hold_become_replacement_characters(
+    html: str,
+) -> None:
+    root = document.load(html.encode("utf-8"))
+    text = root.text_content()
+    assert "\ufffd" in text
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in text)
+    assert "\ufffe" not in text
+    assert "\uffff" not in text

@@ -489,3 +489,14 @@ def test_a_paragraph_of_a_million_ampersands_is_emitted_fast_and_whole() -> None
     assert time.monotonic() - started < 5
     assert f"<p>{html.escape(text)}</p>" in snippet.body
     assert "<!--" not in snippet.body
+
+
+def test_a_long_text_after_its_last_hundred_references_is_emitted_fast_and_whole() -> None:
+    # A pattern for "a hundred references" retried at every position of the tail was
+    # quadratic in the tail's length.
+    text = "Fish & chips " * 100 + "and peas " * 20_000 + "& more" * 50
+    started = time.monotonic()
+    snippet = emit_snippet(article(f"<p>{html.escape(text)}</p><p>Next.</p>"), forward())
+    assert time.monotonic() - started < 3
+    assert f"<p>{html.escape(text.strip())}</p>" in snippet.body
+    assert "<!--" not in snippet.body

@@ -590,3 +590,81 @@ def test_a_long_copy_changed_throughout_is_aligned_in_bounded_time() -> None:
     found = lint_copy(copy, story, load_profile("inn")).violations
     assert time.monotonic() - started < 8
     assert "text-altered" in {v.rule for v in found}
+
+
+def test_a_copy_of_tens_of_thousands_of_other_blocks_is_read_in_bounded_time() -> None:
+    # Each block of the story's container looked through the kinds of all blocks before it.
+    paras = [
+        f"The council voted on Tuesday to expand the bus network with {n} new routes to the "
+        "hospital, the university and downtown."
+        for n in ("three", "four", "five", "six")
+    ]
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        "<h1>Council expands the bus network</h1><p class='byline'>By Jane Doe</p>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    comments = "".join(f"<p>Reader comment {i}</p>" for i in range(40_000))
+    story_html = "".join(f"<p>{p}</p>" for p in paras)
+    copy = f"<html><body><article>{story_html}{comments}{story_html}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 5
+    assert "byline-missing" in {v.rule for v in found}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda body: body.replace(">", ""),  # no tag ever closed
+        lambda body: body + "<script a " * 3_000,  # raw-text elements never closed
+        lambda body: body + "<!-- x " * 3_000,  # comments never closed
+    ],
+    ids=["no-tag-closed", "scripts-left-open", "comments-left-open"],
+)
+def test_a_copy_of_tags_left_open_is_located_in_bounded_time(
+    damage: Callable[[str], str],
+) -> None:
+    # Each unclosed tag was looked for up to the end of the copy again.
+    paras = [
+        f"<p>Paragraph {i} says the council voted on Tuesday to expand the bus network. "
+        f'<a href="https://news.example.org/{i}">More</a></p>'
+        for i in range(400)
+    ]
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        "<h1>Council expands the bus network</h1><p class='byline'>By Jane Doe</p>"
+        + "".join(paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    copy = "<html><body><article>" + damage("".join(paras))
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 2
+    assert "byline-missing" in {v.rule for v in found}
+    assert all(v.line == 1 for v in found if v.rule == "byline-missing")
+
+
+def test_a_paragraph_of_thousands_of_retargeted_links_is_linted_in_bounded_time() -> None:
+    # Each missing link read every link of its copy block again (their targets, their words).
+    links = " ".join(
+        f'Route {i} runs <a href="https://news.example.org/r/{i}">past stop {i}</a> daily.'
+        for i in range(3_000)
+    )
+    story = parse_article(
+        "<html><head><title>Council expands the bus network</title></head><body><article>"
+        f"<h1>Council expands the bus network</h1><p>{links}</p></article></body></html>",
+        url="https://news.example.org/2025/05/bus/",
+    )
+    copy = f"<html><body><article><p>{links.replace('/r/', '/s/')}</p></article></body></html>"
+    started = time.monotonic()
+    found = list(lint_copy(copy, story, load_profile("inn")).violations)
+    assert time.monotonic() - started < 3
+    removed = [v.message for v in found if v.rule == "links-removed"]
+    assert len(removed) == 3_000
+    assert removed[0].startswith(
+        'link retargeted: "past stop 0" links to https://news.example.org/s/0'
+    )

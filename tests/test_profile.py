@@ -228,3 +228,26 @@ def test_docs_policy_md_shows_every_key_and_the_example_profile_verbatim() -> No
     while lines[0].startswith("#"):  # the file's own header comment
         lines.pop(0)
     assert "".join(lines).strip() in text
+
+
+@pytest.mark.parametrize("value", ["[" * 5_000 + "]" * 5_000, "{a = " * 5_000 + "1" + "}" * 5_000])
+def test_a_value_nested_past_the_readers_depth_is_one_config_error(
+    tmp_path: Path, value: str
+) -> None:
+    config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\nx = {value}\n')
+    with pytest.raises(ConfigError, match=r"syndicate\.toml: invalid TOML .*nested too deeply"):
+        load_profile(config=config)
+
+
+@pytest.mark.parametrize("field", ["{post_id:>999999999}", "{post_id!r}", "{url:.3}"])
+def test_a_pixel_template_field_with_a_format_spec_is_refused_when_loaded(
+    tmp_path: Path, field: str
+) -> None:
+    # A spec pads the pixel's address: "{post_id:>999999999}" would build a gigabyte.
+    config = _write(
+        tmp_path / "syndicate.toml",
+        f'profile = "forward"\n[pixel]\nsource = "template"\n'
+        f'template = "https://news.example.org/pixel?p={field}"\n',
+    )
+    with pytest.raises(ConfigError, match=r"pixel\.template: .*fields take no format spec"):
+        load_profile(config=config)

@@ -271,24 +271,29 @@ class Rebuilder:
         inner = self._inline(element, depth, keep_space=keep_space)
         if name not in INLINE or not self._allowed(name):
             return inner
-        if name == "a" and not self._link(element):
+        href = self._link(element) if name == "a" else None
+        if name == "a" and not href:
             return inner
         if not has_text(inner):
             return inner
-        return f"<{name}{self._attrs(element, name)}>{inner}</{name}>"
+        return f"<{name}{self._attrs(element, name, href=href)}>{inner}</{name}>"
 
     def _link(self, element: Element) -> str | None:
         if not self._allowed_attr("a", "href"):
             return None
         return absolute_url(element.get("href"), base=self.base, schemes=self.schemes)
 
-    def _attrs(self, element: Element, name: str) -> str:
+    def _attrs(self, element: Element, name: str, *, href: str | None = None) -> str:
+        """The element's allowed attributes; ``href``, when given, is its link already
+        resolved (each address is resolved once: a page of many links spends its time there)."""
         out = []
         for attr in SOURCE_ATTRS.get(name, ()):
             if not self._allowed_attr(name, attr):
                 continue
             value = element.get(attr)
-            if attr in URL_ATTRS:
+            if attr == "href" and href is not None:
+                value = href
+            elif attr in URL_ATTRS:
                 value = absolute_url(value, base=self.base, schemes=self.schemes)
             elif value is not None:
                 value = SPACE.sub(" ", value).strip()

@@ -19,12 +19,17 @@ from lxml import etree
 
 from syndicate.lint.text import words
 
-# Source regions whose content is never markup: blanked (newlines kept) before scanning.
+# Source regions whose content is never markup: blanked (newlines kept) before scanning. One
+# left open runs to the end, as a browser reads it (and each of many unclosed ones is not
+# looked for to the end again).
 RAW_REGIONS = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|title|xmp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp)\b[^>]*+(?:>|\Z).*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
 )
-# A start tag, quoted attribute values may hold ">".
-START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# A start tag, quoted attribute values may hold ">". A quote never closed is a plain character
+# and a tag never closed runs to the end, as a browser reads them: each tag is then read once,
+# where a page of unclosed tags had each looked for up to the end of the page again.
+START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*+)(?:[^>"']|"[^"]*"|'[^']*'|["'])*+(?:>|\Z)""")
 # Elements whose text is a block of its own: a paragraph, a heading, an item, a quote ...
 BLOCK_TAGS = frozenset(
     (
@@ -91,7 +96,7 @@ class Locator:
 def _blank(match: re.Match[str]) -> str:
     """Keep a raw region's own start tag (it is an element) and its newlines; blank the rest."""
     whole = match.group()
-    keep = 0 if whole.startswith("<!--") else whole.index(">") + 1
+    keep = 0 if whole.startswith("<!--") else whole.find(">") + 1 or len(whole)
     return whole[:keep] + re.sub(r"[^\r\n]", " ", whole[keep:])
 
 

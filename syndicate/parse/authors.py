@@ -172,7 +172,9 @@ _AND_WORDS = frozenset({"und", "et", "y", "e", "en", "och", "og", "i", "oraz"})
 MAX_BYLINE_WORDS = 14
 # An agency joined to a name by a slash ("Anna Svensson/TT", "Anna Müller/dpa").
 _SLASHED = re.compile(r"\s*/\s*([^\s,;/()]+)")
-_URL_OR_MAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
+# An address starts where its word does (tried at every letter of a long word, "\S+@" read
+# the rest of the word each time).
+_URL_OR_MAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 # "JTA" or "(JTA)": an all-capital acronym of 2 to 6 letters stands for an organisation.
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")

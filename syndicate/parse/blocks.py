@@ -173,8 +173,12 @@ class _Writer:
 
     def _drop_kicker(self) -> bool:
         """Forget the short lines above the title (section kickers, breadcrumbs, labels)."""
-        if sum(map(len, self.texts)) > pt.MAX_KICKER_CHARS or not all(
-            line.startswith(("<p>", "<h")) for line in self.lines
+        # Every text has a character: past MAX_KICKER_CHARS texts the sum is over without
+        # adding them up (a page of thousands of <h1> would add them all up at each one).
+        if (
+            len(self.texts) > pt.MAX_KICKER_CHARS
+            or sum(map(len, self.texts)) > pt.MAX_KICKER_CHARS
+            or not all(line.startswith(("<p>", "<h")) for line in self.lines)
         ):
             return False
         self.lines.clear()

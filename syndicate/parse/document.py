@@ -203,6 +203,14 @@ _UNSAFE_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r")
 """The C0 controls _NOT_XML replaces, as UTF-8 bytes."""
 _NONCHARACTERS = re.compile(b"\xef\xbf[\xbe\xbf]")
 """U+FFFE and U+FFFF in UTF-8."""
+_UNSAFE_REFERENCE = (
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+# A numeric reference to a character _NOT_XML replaces (&#8;, &#x1F;, &#xFFFE;): libxml2
+# decodes it into the tree as the character itself, which lxml then refuses to write back.
+_UNSAFE_REFERENCE_BYTES = re.compile(_UNSAFE_REFERENCE.encode("ascii"))
+_UNSAFE_REFERENCE_TEXT = re.compile(_UNSAFE_REFERENCE)
 _BREAKOUT_TAGS = frozenset(
     """b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr
     i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table
@@ -325,8 +333,9 @@ def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
 
 
 def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes]:
-    """The text with what a libxml2 tree cannot hold replaced by U+FFFD (form feeds: spaces),
-    and the same in UTF-8 (``raw``, when the caller has it already).
+    """The text with what a libxml2 tree cannot hold, written as is or as a numeric
+    reference, replaced by U+FFFD (form feeds: spaces), and the same in UTF-8 (``raw``,
+    when the caller has it already).
 
     Most pages have none: a check over the UTF-8 bytes (C speed) spares them the regex, and
     those bytes are what the parser reads.
@@ -336,9 +345,14 @@ def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes]:
             raw = text.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates
             raw = b"\x00"
-    if len(raw.translate(None, _UNSAFE_BYTES)) == len(raw) and _NONCHARACTERS.search(raw) is None:
+    if (
+        len(raw.translate(None, _UNSAFE_BYTES)) == len(raw)
+        and _NONCHARACTERS.search(raw) is None
+        and _UNSAFE_REFERENCE_BYTES.search(raw) is None
+    ):
         return text, raw
     text = _NOT_XML.sub("\ufffd", text.replace("\x0c", " "))
+    text = _UNSAFE_REFERENCE_TEXT.sub("&#xFFFD;", text)
     return text, text.encode("utf-8")
 
 

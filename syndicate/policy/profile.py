@@ -100,9 +100,21 @@ class Pixel(_Section):
         if template is None:
             return None
         try:
-            used = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+            parts = [
+                (name, spec, conversion)
+                for _, name, spec, conversion in string.Formatter().parse(template)
+                if name is not None
+            ]
         except ValueError as exc:
             raise ValueError(f"not a valid template ({exc})") from None
+        for name, spec, conversion in parts:
+            # A format spec pads or cuts ("{post_id:>999999999}" is a gigabyte of spaces).
+            if spec or conversion:
+                shown = (
+                    name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+                )
+                raise ValueError(f"{{{shown}}}: fields take no format spec; write {{{name}}}")
+        used = [name for name, _, _ in parts]
         unknown = [f for f in used if f not in PIXEL_FIELDS]
         if unknown:
             known = ", ".join(f"{{{f}}}" for f in PIXEL_FIELDS)
@@ -255,6 +267,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: is a directory, not a file") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from exc
+    except RecursionError as exc:  # tomllib reads nested arrays and inline tables by recursion
+        raise ConfigError(f"{path}: invalid TOML (arrays or tables nested too deeply)") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
 

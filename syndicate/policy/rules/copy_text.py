@@ -102,11 +102,21 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
         wanted += [(h, text, start) for h, text in block.links if _linkable(h) and text.strip()]
         start += len(block.words)
     have = Counter(url_key(h) for b in al.copy_blocks for h, _ in b.links)
+    # Each copy block's line of words and links by their words, read once for all the links
+    # it lacks (a block of thousands of links would be read again for each).
+    lines: dict[int, str] = {}
+    targets: dict[int, dict[tuple[str, ...], str]] = {}
     for href, (anchor, index) in _missing(wanted, have, al):
         target = al.copy_block_for(index)
         where = ctx.position(target.element if target is not None else None)
-        shown = target is not None and " ".join(words(anchor)) in " ".join(target.words)
-        moved = _retarget(anchor, target.links) if target is not None else None
+        moved = None
+        shown = False
+        if target is not None:
+            if id(target) not in lines:
+                lines[id(target)] = " ".join(target.words)
+                targets[id(target)] = _targets(target.links)
+            shown = " ".join(words(anchor)) in lines[id(target)]
+            moved = targets[id(target)].get(tuple(words(anchor))) if words(anchor) else None
         if moved is not None:
             what = f'link retargeted: "{anchor}" links to {moved}'
         else:
@@ -121,10 +131,12 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
         )
 
 
-def _retarget(anchor: str, links: list[tuple[str, str]]) -> str | None:
-    """The other target a link with these words has in the copy's block, if any."""
-    wanted = words(anchor)
-    return next((h for h, text in links if wanted and words(text) == wanted), None)
+def _targets(links: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
+    """The target of the first link with each wording in a copy's block."""
+    found: dict[tuple[str, ...], str] = {}
+    for href, text in links:
+        found.setdefault(tuple(words(text)), href)
+    return found
 
 
 def _linkable(href: str) -> bool:
@@ -137,16 +149,22 @@ def _missing(
 ) -> Iterator[tuple[str, tuple[str, int]]]:
     """The original's links the copy lacks: where a target is short, those whose copy block
     lacks it (else the last ones)."""
-    need = Counter(url_key(h) for h, _, _ in wanted)
-    for key, count in need.items():
-        short = count - have.get(key, 0)
+    # Each target's links, and each copy block's targets, are read once: a page of thousands
+    # of links would otherwise read them all again for each one missing.
+    by_key: dict[str, list[tuple[str, str, int]]] = {}
+    for h, t, i in wanted:
+        by_key.setdefault(url_key(h), []).append((h, t, i))
+    block_keys: dict[int, set[str]] = {}
+    for key, links in by_key.items():
+        short = len(links) - have.get(key, 0)
         if short <= 0:
             continue
-        links = [(h, t, i) for h, t, i in wanted if url_key(h) == key]
         lacking = []
         for h, t, i in links:
             block = al.copy_block_for(i)
-            if block is None or key not in {url_key(x) for x, _ in block.links}:
+            if block is not None and id(block) not in block_keys:
+                block_keys[id(block)] = {url_key(x) for x, _ in block.links}
+            if block is None or key not in block_keys[id(block)]:
                 lacking.append((h, (t, i)))
         chosen = (lacking + [(h, (t, i)) for h, t, i in reversed(links)])[:short]
         yield from chosen
