@@ -668,3 +668,37 @@ def test_a_paragraph_of_thousands_of_retargeted_links_is_linted_in_bounded_time(
     assert removed[0].startswith(
         'link retargeted: "past stop 0" links to https://news.example.org/s/0'
     )
+
+
+def test_thousands_of_findings_are_each_located_without_rereading_the_copy() -> None:
+    # Every link of a 12,000-paragraph story unwrapped: each finding needs its line and
+    # column, and counting the elements before it on its line once per finding was quadratic.
+    count = 12_000
+    story = parse_article(
+        "<html><head><title>Long</title></head><body><article><h1>A long story here</h1>"
+        "<p class='byline'>By Jane Doe</p>"
+        + "".join(
+            f"<p>Paragraph {i} tells of <a href='https://news.example.org/topic/{i}/'>topic "
+            f"number {i}</a> in the council report.</p>"
+            for i in range(count)
+        )
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/long/",
+    )
+    copy = (
+        "<html><body><article>"
+        + "".join(
+            f"<p>Paragraph {i} tells of topic number {i} in the council report.</p>"
+            for i in range(count)
+        )
+        + "</article></body></html>"
+    )
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 8
+    unwrapped = [v for v in found if v.rule == "links-removed"]
+    assert len(unwrapped) == count
+    first, last = unwrapped[0].column, unwrapped[-1].column
+    assert first is not None
+    assert last is not None
+    assert last > first

@@ -63,6 +63,9 @@ class Locator:
     text: str
     _tags: dict[tuple[str, int], list[int]] | None = None
     _line_starts: list[int] = field(default_factory=list)
+    # Per tag name: each element's place among the elements of that name on its line, counted
+    # in one pass the first time an element of that name is located.
+    _nths: dict[str, dict[lxml.html.HtmlElement, int]] = field(default_factory=dict)
 
     def position(self, element: lxml.html.HtmlElement | None) -> Position:
         if element is None or not isinstance(element.tag, str):
@@ -73,12 +76,26 @@ class Locator:
         tags = self._index()
         tag = element.tag.lower()
         offsets = tags.get((tag, line))
-        nth = _nth_on_line(element, tag, line)
+        nth = self._nth(element, tag)
         if not offsets or nth >= len(offsets):
             return Position(line, None)
         offset = offsets[nth]
         start_line = bisect.bisect_right(self._line_starts, offset)
         return Position(start_line, offset - self._line_starts[start_line - 1] + 1)
+
+    def _nth(self, element: lxml.html.HtmlElement, tag: str) -> int:
+        """How many elements named ``tag`` end their start tag on ``element``'s line before
+        it (one walk per tag name, however many elements are located)."""
+        places = self._nths.get(tag)
+        if places is None:
+            places = {}
+            seen: dict[int | None, int] = {}
+            for other in element.getroottree().getroot().iter(tag):
+                places[other] = seen.get(other.sourceline, 0)
+                seen[other.sourceline] = places[other] + 1
+            self._nths[tag] = places
+        found = places.get(element)
+        return found if found is not None else _nth_on_line(element, tag, element.sourceline)
 
     def _index(self) -> dict[tuple[str, int], list[int]]:
         if self._tags is not None:
