@@ -346,8 +346,8 @@ def _publisher_names(profile: Profile) -> tuple[str, ...]:
 
 
 def _names_one(text: str, names: tuple[str, ...]) -> bool:
-    seq = " ".join(words(text)).casefold()
-    return any(f" {' '.join(words(n)).casefold()} " in f" {seq} " for n in names if words(n))
+    seq = f" {' '.join(words(text)).casefold()} "
+    return any(f" {' '.join(found).casefold()} " in seq for n in names if (found := _words(n)))
 
 
 @lru_cache(maxsize=256)

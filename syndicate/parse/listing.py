@@ -63,22 +63,24 @@ def is_listing(
     an archive or a search lowers the share the cards must hold.
     """
     page_host, page_path = _split(url) if url else ("", "")
-    headlines: list[tuple[Element, str]] = []
+    headlines: list[tuple[Element, Element, str]] = []  # heading, its link, the link's host
     for container in containers:
         for heading in container.iter(*pt.CARD_HEADINGS):
             link = _headline_link(heading)
-            href = (link.get("href") or "").strip() if link is not None else ""
+            if link is None:
+                continue
+            href = (link.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:", "mailto:")):
                 continue
             host, path = _split(href)
             if url and (host or page_host) == page_host and path in ("", page_path):
                 continue
-            headlines.append((heading, host))
+            headlines.append((heading, link, host))
     if len(headlines) < pt.LISTING_MIN_CARDS:
         return False
     tops = set(containers)
     counts: dict[Element, int] = {}
-    for heading, _host in headlines:
+    for heading, _link, _host in headlines:
         for above in heading.iterancestors():
             if above in tops:
                 break
@@ -86,7 +88,7 @@ def is_listing(
     card_chars: list[int] = []
     deks: list[int] = []
     excerpts = 0
-    for heading, _host in headlines:
+    for heading, link, _host in headlines:
         card = heading
         for above in heading.iterancestors():
             if above in tops or counts[above] > 1:
@@ -97,7 +99,7 @@ def is_listing(
             chars = _chars(card)
             card_chars.append(chars)
             deks.append(chars - _chars(heading))
-            excerpts += _links_back(card, heading)
+            excerpts += _links_back(card, link)
     classed = _classed(root)
     return (
         len(card_chars) >= pt.LISTING_MIN_CARDS
@@ -110,15 +112,14 @@ def is_listing(
                 and (classed or bool(url and pt.LISTING_PATH.match(page_path)))
             )
         )
-        and _site_links([host for _heading, host in headlines], page_host)
+        and _site_links([host for _heading, _link, host in headlines], page_host)
     )
 
 
-def _links_back(card: Element, heading: Element) -> bool:
-    """True when ``card`` holds, besides its headline, a link to the headline's page (an
-    excerpt's "Continue reading")."""
-    link = _headline_link(heading)
-    target = (link.get("href") or "").split("#")[0].rstrip("/") if link is not None else ""
+def _links_back(card: Element, link: Element) -> bool:
+    """True when ``card`` holds, besides its headline's ``link``, another link to the same
+    page (an excerpt's "Continue reading")."""
+    target = (link.get("href") or "").split("#")[0].rstrip("/")
     if not target:
         return False
     return any(

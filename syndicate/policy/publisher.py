@@ -39,8 +39,9 @@ def bind(profile: Profile, article: Article) -> Profile:
     if host is None:
         return profile
     address = article.canonical_url or article.url or ""
-    scheme = urls.parts(address).scheme or "https"
-    netloc = urls.parts(address).netloc or host
+    parts = urls.parts(address)
+    scheme = parts.scheme or "https"
+    netloc = parts.netloc or host
     publisher = profile.publisher.model_copy(
         update={
             "name": article.publisher or host,
