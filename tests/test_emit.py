@@ -192,6 +192,33 @@ def test_headline_byline_and_their_authors() -> None:
     assert "byline" not in none
 
 
+@pytest.mark.parametrize(
+    ("language", "authors", "byline"),
+    [
+        ("de", ("Anna Müller", "Jörg Schmidt"), "Von Anna Müller und Jörg Schmidt"),
+        ("fr-FR", ("Léa Martin",), "Par Léa Martin"),
+        ("es", ("Ana Ruiz", "Luis Gil", "Eva Sanz"), "Por Ana Ruiz, Luis Gil y Eva Sanz"),
+        ("pt_BR", ("João Lima", "Rita Dias"), "Por João Lima e Rita Dias"),
+        ("sv", ("Karin Berg", "Olle Lund"), "Av Karin Berg och Olle Lund"),
+        ("pl", ("Jan Nowak", "Ewa Lis"), "Autorzy: Jan Nowak i Ewa Lis"),
+        ("ja", ("Ana Ruiz", "Ben Ode"), "By Ana Ruiz and Ben Ode"),
+        (None, ("Ana Ruiz",), "By Ana Ruiz"),
+    ],
+)
+def test_the_byline_is_written_in_the_story_language(
+    language: str | None, authors: tuple[str, ...], byline: str
+) -> None:
+    body = emit_snippet(article(authors=authors, language=language), forward()).body
+    assert f'<p class="byline">{byline}</p>' in lines(body)
+
+
+def test_a_shown_byline_keeps_its_own_label_in_the_story_language() -> None:
+    story = article(authors=(), byline="Von der Redaktion", language="de")
+    assert '<p class="byline">Von der Redaktion</p>' in lines(emit_snippet(story, forward()).body)
+    story = article(authors=(), byline="Redaktion", language="de")
+    assert '<p class="byline">Von Redaktion</p>' in lines(emit_snippet(story, forward()).body)
+
+
 def test_embedded_tweets_become_plain_blockquotes_with_their_link() -> None:
     tweet = (
         '<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">Do you '

@@ -448,6 +448,18 @@ def test_a_byline_naming_the_partner_staff_is_a_missing_byline_not_added_text() 
     assert text.splitlines()[20].strip().startswith('<p class="byline">By Pat Partner')
 
 
+def test_a_german_story_copied_from_its_snippet_is_clean_and_its_byline_is_german() -> None:
+    key = "i18n/rheintal-bahnstreik"
+    story = original(key)
+    profile = load_profile("inn")
+    copy = emit_snippet(story, profile).html
+    assert lint_copy(copy, story, profile).violations == ()
+    other = copy.replace("Von Anna Müller und Jörg Schmidt", "Von Pat Partner")
+    verdict = lint_copy(other, story, profile)
+    assert [v.rule for v in verdict.violations] == ["byline-missing"]
+    assert "expected 'Von Anna Müller und Jörg Schmidt'" in verdict.violations[0].message
+
+
 def test_a_new_headline_is_a_warning_and_a_headline_left_to_the_cms_is_not() -> None:
     text = COMPLIANT.read_text(encoding="utf-8")
     changed = re.sub(r"<h1>.*?</h1>", "<h1>Hamas Tried a Twitter Q&amp;A</h1>", text)

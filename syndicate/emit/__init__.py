@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 import nh3
 
+from syndicate import bylines
 from syndicate.emit.rebuild import Rebuilder, absolute_url, escape_attr, escape_text, has_text
 from syndicate.errors import ConfigError
 from syndicate.models import Article, Snippet
@@ -174,17 +175,17 @@ def _text(text: str) -> str:
 
 
 def _byline(article: Article) -> str | None:
-    """ "By A", "By A and B", "By A, B and C"; the page's byline when no author is named."""
+    """ "By A", "By A and B", "By A, B and C", in the story's language ("Von A und B"); the
+    page's byline when no author is named."""
     authors = [a for a in (" ".join(a.split()) for a in article.authors) if a]
     if authors:
-        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1])
-        if len(authors) > 1:
-            names += f" and {authors[-1]}"
-        return f"By {names}"
+        return bylines.byline(authors, article.language)
     byline = " ".join((article.byline or "").split())
     if not byline:
         return None
-    return byline if byline.lower().startswith("by ") else f"By {byline}"
+    if bylines.has_lead(byline, article.language):
+        return byline
+    return f"{bylines.words_for(article.language).lead} {byline}"
 
 
 def _credit(

@@ -17,6 +17,7 @@ from typing import Literal
 
 import lxml.html
 
+from syndicate import bylines
 from syndicate.lint.locate import Block, blocks, original_blocks, within
 from syndicate.lint.text import RUN_WORDS, shingles, text_runs, url_key, word_line, words
 from syndicate.models import Article
@@ -32,9 +33,9 @@ CONTAINER_SHARE = 0.9
 EXTRA_RATIO = 0.8
 # A byline block is short: the author names plus this many words ("By", a date, a title).
 BYLINE_SLACK = 12
-# A byline's first word: a short block starting so, above the story's first paragraph, is a
-# byline even when it names someone else ("By Pat Partner, Staff"), not text added.
-BYLINE_LEAD = "by"
+# A byline's first word ("By", or the story's language's: "Von", "Par"): a short block
+# starting so, above the story's first paragraph, is a byline even when it names someone
+# else ("By Pat Partner, Staff"), not text added.
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
 LABEL_WORDS = 3
@@ -130,7 +131,7 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
             kind = "story" if id(block.element) in story_ids else "other"
         if kind == "byline" and byline_above and id(block.element) in story_ids:
             kind = "story"
-        if kind == "other" and not {"story", "byline"} & seen and _byline_form(block):
+        if kind == "other" and not {"story", "byline"} & seen and _byline_form(block, original):
             # The story's byline slot with other names in it: byline-missing says so.
             kind = "byline"
         if kind in ("headline", "byline") and kind in seen:
@@ -314,10 +315,21 @@ def _ad_label(seq: list[str], original: Article) -> bool:
     return line.casefold() in AD_LABELS and f" {line} " not in word_line(original.body_text)
 
 
-def _byline_form(block: Block) -> bool:
+def _byline_form(block: Block, original: Article) -> bool:
     """A short block that reads "By ..." (whoever it names)."""
     seq = block.words
-    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() == BYLINE_LEAD
+    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() in _leads(original.language)
+
+
+@lru_cache(maxsize=16)
+def _leads(language: str | None) -> frozenset[str]:
+    """The first words of a byline: English's, and the story's language's."""
+    own = bylines.words_for(language)
+    return frozenset(
+        w.casefold()
+        for lead in (bylines.ENGLISH.lead, own.lead, own.leads)
+        for w in words(lead)[:1]
+    )
 
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:

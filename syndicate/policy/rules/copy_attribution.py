@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from syndicate import bylines
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
 from syndicate.lint.locate import Block
@@ -146,7 +147,7 @@ def byline_missing(ctx: CopyContext) -> Iterator[Finding]:
         return
     shown = " ".join(words(" ".join(b.text for b in story.scope_blocks))).casefold()
     missing = [a for a in ctx.original.authors if " ".join(words(a)).casefold() not in shown]
-    expected = "By " + " and ".join(ctx.original.authors)
+    expected = bylines.byline(ctx.original.authors, ctx.original.language)
     # At the byline that names others, else where the story starts.
     slots = [c.block.element for c in story.span if c.kind == "byline"] + [
         c.block.element for c in story.span[:1]
