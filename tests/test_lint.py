@@ -460,6 +460,18 @@ def test_a_german_story_copied_from_its_snippet_is_clean_and_its_byline_is_germa
     assert "expected 'Von Anna Müller und Jörg Schmidt'" in verdict.violations[0].message
 
 
+def test_a_canonical_link_moved_into_the_body_is_a_warning_at_the_link() -> None:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    link = re.search(r'<link rel="canonical"[^>]*>\n', text)
+    assert link is not None
+    moved = text.replace(link.group(), "").replace("<article", link.group() + "<article", 1)
+    verdict = lint_copy(moved, original(), load_profile("forward"))
+    assert [(v.rule, v.severity) for v in verdict.violations] == [("canonical-in-body", "warning")]
+    assert verdict.ok
+    finding = verdict.violations[0]
+    assert moved.splitlines()[finding.line - 1].strip().startswith('<link rel="canonical"')
+
+
 def test_a_new_headline_is_a_warning_and_a_headline_left_to_the_cms_is_not() -> None:
     text = COMPLIANT.read_text(encoding="utf-8")
     changed = re.sub(r"<h1>.*?</h1>", "<h1>Hamas Tried a Twitter Q&amp;A</h1>", text)

@@ -429,7 +429,6 @@ CLEAN: dict[str, Callable[[Story], str | bytes]] = {
         pixel_attributes,
         pixel_at_end_of_body,
         canonical_in_head_with_og_url,
-        canonical_in_body,
         theme,
         amp,
         amp_pixel,
@@ -459,6 +458,16 @@ def test_what_a_partner_cms_does_lints_clean(case: str, key: str) -> None:
     copy = CLEAN[case](s)
     verdict = lint_copy(copy, s.article, s.profile)
     assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+@pytest.mark.parametrize("key", STORIES)
+def test_the_whole_embed_pasted_into_the_content_area_warns_of_its_canonical_link(
+    key: str,
+) -> None:
+    s = story(key)
+    verdict = lint_copy(canonical_in_body(s), s.article, s.profile)
+    assert [(v.rule, v.severity) for v in verdict.violations] == [("canonical-in-body", "warning")]
+    assert verdict.ok
 
 
 # ---------------------------------------------------------------- what changes the story

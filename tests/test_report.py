@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Callable
 
 import jsonschema
@@ -150,7 +151,9 @@ def test_the_cli_sarif_of_the_fixture_copies_validates(run: Callable[..., Result
     assert result.code == 1
     log = json.loads(result.out)
     jsonschema.validate(log, SARIF_SCHEMA)
-    assert len(log["runs"][0]["results"]) == 10  # one per failing copy
+    expected = tomllib.loads((COPIES / "expected.toml").read_text(encoding="utf-8"))
+    raised = sum(len(expected[f"forward/{c.name}"]["rules"]) for c in copies)
+    assert len(log["runs"][0]["results"]) == raised == 11  # one per finding
 
 
 def test_no_color_keeps_the_text_plain(run: Callable[..., Result], monkeypatch: object) -> None:

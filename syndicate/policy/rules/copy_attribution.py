@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+import lxml.html
+
 from syndicate import bylines
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
@@ -56,7 +58,9 @@ def canonical_missing(ctx: CopyContext) -> Iterator[Finding]:
     Passes: ``<link rel="canonical" href="https://forward.com/…/203040/…/">``.
     """
     expected = _original_url(ctx)
-    if expected is None or canonical_links(ctx.root) or og_urls(ctx.root):
+    if expected is None:
+        return
+    if canonical_links(ctx.root) or og_urls(ctx.root):
         return
     head = ctx.root.find("head")
     where = ctx.position(head if head is not None else ctx.root)
@@ -65,6 +69,39 @@ def canonical_missing(ctx: CopyContext) -> Iterator[Finding]:
         line=where.line,
         column=where.column,
     )
+
+
+@rule(
+    "canonical-in-body",
+    summary="The copy's rel=canonical sits in <body>, where search engines ignore it.",
+    severity="warning",
+    scope="copy",
+)
+def canonical_in_body(ctx: CopyContext) -> Iterator[Finding]:
+    """Search engines read ``rel=canonical`` in ``<head>`` only (it is not one of the link
+    types allowed in the body), so an embed pasted whole into a CMS's content area keeps
+    the link but not its effect. A warning: the copy did keep what it was given.
+
+    Fails: ``<article><link rel="canonical" href="…original…"><h1>…`` and no
+    ``rel=canonical`` in ``<head>``.
+
+    Passes: the link in ``<head>``, as the embed's ``head`` part puts it.
+    """
+    links = canonical_links(ctx.root)
+    head = ctx.root.find("head")
+    if not links or any(_inside(link, head) for link, _ in links):
+        return
+    where = ctx.position(links[0][0])
+    yield Finding(
+        "rel=canonical is in <body>, where search engines ignore it; move it into <head>",
+        evidence=links[0][1],
+        line=where.line,
+        column=where.column,
+    )
+
+
+def _inside(element: lxml.html.HtmlElement, head: lxml.html.HtmlElement | None) -> bool:
+    return head is not None and any(a is head for a in element.iterancestors())
 
 
 @rule(
