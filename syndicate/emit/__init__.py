@@ -33,7 +33,7 @@ from syndicate.emit.rebuild import Rebuilder, absolute_url, escape_attr, escape_
 from syndicate.errors import ConfigError
 from syndicate.models import Article, Snippet
 from syndicate.policy.pixel import resolve_pixel
-from syndicate.policy.profile import Profile
+from syndicate.policy.profile import CREDIT_FIELDS, Profile, check_template
 from syndicate.policy.publisher import bind
 
 __all__ = [
@@ -52,7 +52,6 @@ PIXEL_STYLE = "width:1px;height:1px;"
 """The pixel's only style: the one ``style`` value the embed may carry, on the pixel alone."""
 OWN_CLASSES = frozenset({"byline", "credit", "images-note"})
 """Classes the emitter writes so a partner can style its lines; no class of the source passes."""
-CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
 """The fields a credit template may use."""
 WEB = frozenset({"http", "https"})
 
@@ -199,18 +198,14 @@ def _credit(
         "title": " ".join((article.title or "").split()),
     }
     try:
-        parts = list(string.Formatter().parse(profile.credit.html))
+        template = check_template(profile.credit.html, CREDIT_FIELDS)
     except ValueError as exc:
-        raise ConfigError(f"credit.html: not a valid template ({exc})") from exc
+        raise ConfigError(f"credit.html: {exc}") from None
     out: list[str] = []
-    for literal, name, spec, conversion in parts:
+    for literal, name, _, _ in string.Formatter().parse(template):
         out.append(literal)
-        if name is None:
-            continue
-        if name not in values or spec or conversion:
-            known = ", ".join(f"{{{f}}}" for f in CREDIT_FIELDS)
-            raise ConfigError(f"credit.html: unknown field {{{name}}}; expected {known}")
-        out.append(html.escape(values[name], quote=True))
+        if name is not None:
+            out.append(html.escape(values[name], quote=True))
     inline = rebuilder.inline("".join(out))
     return f'<p class="credit">{inline}</p>' if has_text(inline) else None
 

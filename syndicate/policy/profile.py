@@ -37,6 +37,31 @@ from syndicate.errors import ConfigError
 
 BUILTIN = ("forward", "inn")
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
+CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
+
+
+def check_template(template: str, fields: tuple[str, ...]) -> str:
+    """``template`` when it is a ``str.format`` template of plain ``fields`` only; else a
+    ValueError saying what is wrong with it."""
+    try:
+        parts = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        ]
+    except ValueError as exc:
+        raise ValueError(f"not a valid template ({exc})") from None
+    known = ", ".join(f"{{{f}}}" for f in fields)
+    for name, spec, conversion in parts:
+        if name not in fields:
+            raise ValueError(f"unknown field {{{name}}}; expected {known}")
+        # A format spec pads or cuts ("{post_id:>999999999}" is a gigabyte of spaces).
+        if spec or conversion:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"{{{shown}}}: fields take no format spec; write {{{name}}}")
+    return template
+
+
 """The fields a pixel template may use."""
 DEFAULT = "forward"
 Keep = Literal["byline", "links", "paragraph-styles", "credit", "pixel", "canonical", "headline"]
@@ -80,6 +105,11 @@ class Credit(_Section):
     )
     position: Literal["top", "bottom"] = "bottom"
 
+    @field_validator("html")
+    @classmethod
+    def _known_fields(cls, html: str) -> str:
+        return check_template(html, CREDIT_FIELDS)
+
 
 class Pixel(_Section):
     source: Literal["page", "template", "page-or-template"] = "page-or-template"
@@ -97,29 +127,7 @@ class Pixel(_Section):
     @field_validator("template")
     @classmethod
     def _known_fields(cls, template: str | None) -> str | None:
-        if template is None:
-            return None
-        try:
-            parts = [
-                (name, spec, conversion)
-                for _, name, spec, conversion in string.Formatter().parse(template)
-                if name is not None
-            ]
-        except ValueError as exc:
-            raise ValueError(f"not a valid template ({exc})") from None
-        for name, spec, conversion in parts:
-            # A format spec pads or cuts ("{post_id:>999999999}" is a gigabyte of spaces).
-            if spec or conversion:
-                shown = (
-                    name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-                )
-                raise ValueError(f"{{{shown}}}: fields take no format spec; write {{{name}}}")
-        used = [name for name, _, _ in parts]
-        unknown = [f for f in used if f not in PIXEL_FIELDS]
-        if unknown:
-            known = ", ".join(f"{{{f}}}" for f in PIXEL_FIELDS)
-            raise ValueError(f"unknown field {{{unknown[0]}}}; expected {known}")
-        return template
+        return None if template is None else check_template(template, PIXEL_FIELDS)
 
     @model_validator(mode="after")
     def _template_when_needed(self) -> Pixel:
