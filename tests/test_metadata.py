@@ -631,6 +631,38 @@ def test_update_shown_before_the_structured_publication_bounds_it() -> None:
     assert meta(page(head, body, lang="en-GB")).published == "2025-11-12"
 
 
+LD_NO_MODIFIED = """<script type="application/ld+json">{"@context": "https://schema.org",
+  "@type": "NewsArticle", "headline": "Main story headline",
+  "datePublished": "2023-07-22T03:47:21Z"}</script>"""
+
+
+def test_shown_update_line_is_the_modified_date_when_the_data_gives_none() -> None:
+    body = """<h1>Main story headline</h1><div class="byline">By <a href="/author/jane-doe">
+      Jane Doe</a></div><p class="meta">Last updated: Sep 5, 2024</p>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.published == "2023-07-22T03:47:21+00:00"
+    assert found.modified == "2024-09-05"
+
+
+def test_structured_modified_date_beats_the_shown_update_line() -> None:
+    head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
+    body = "<h1>Main story headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p>"
+    assert meta(page(head, body)).modified == "2025-06-24T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published July 20, 2023",  # no update label
+        "July 20, 2023</p><p>Updated July 2, 2023",  # before the first publication
+        "The rules were updated on July 30, 2023, after the hearing that week.",  # a sentence
+    ],
+)
+def test_no_modified_date_from_a_line_that_is_no_later_update(line: str) -> None:
+    body = f"<h1>Main story headline</h1><p>By Jane Doe</p><p>{line}</p>"
+    assert meta(page(LD_NO_MODIFIED, body)).modified is None
+
+
 def test_update_label_beside_the_date_holder_yields_to_the_page_object() -> None:
     head = """<script type="application/ld+json">{"@context": "https://schema.org",
       "@type": "WebPage", "datePublished": "2024-02-01T15:46:14+00:00"}</script>"""

@@ -10,7 +10,8 @@ labelled as an update last), then a date holder in a foreign box after the headl
 story's meta column styled as a sidebar). A date line in the header that is earlier than the
 chosen date wins: a story is not first published after the day it shows (the structured
 date is then a re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas,
-microdata, the header's "updated" holders, the WebPage object.
+microdata, the header's "updated" holders, the WebPage object, then the header's first date
+line labelled as an update ("Last updated: May 2, 2024") when it is not before ``published``.
 """
 
 from __future__ import annotations
@@ -207,7 +208,8 @@ def article_dates(
         yield jsonld.text(page.get("dateModified"))
 
     published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
-    return published, _date(modified_values(), read)
+    modified = _date(modified_values(), read) or _shown_update(shown, published, read)
+    return published, modified
 
 
 def _date(values: Iterable[str | None], read: Callable[[str | None], str | None]) -> str | None:
@@ -247,6 +249,20 @@ def _shown_line(
         found = read(value)
         if found:
             return found if usable else None
+    return None
+
+
+def _shown_update(
+    shown: Shown, published: str | None, read: Callable[[str | None], str | None]
+) -> str | None:
+    """The header's first date line labelled as an update ("Last updated: May 2, 2024"), for
+    a page whose data gives no modified date; none earlier than the first publication."""
+    updated = set(shown.updated)
+    for value, line in shown.lines:
+        if line and value in updated:
+            found = read(value)
+            if found:
+                return found if not published or found[:10] >= published[:10] else None
     return None
 
 
