@@ -644,6 +644,14 @@ def test_shown_update_line_is_the_modified_date_when_the_data_gives_none() -> No
     assert found.modified == "2024-09-05"
 
 
+def test_update_label_split_from_its_date_by_comments_still_labels_it() -> None:
+    body = """<h1>Main story headline</h1><p>By Jane Doe</p><p class="meta">Last updated<!-- -->
+      <!-- --><time datetime="2024-09-05T10:00:00Z">Sep 5, 2024</time></p>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.published == "2023-07-22T03:47:21+00:00"
+    assert found.modified == "2024-09-05T10:00:00+00:00"
+
+
 def test_structured_modified_date_beats_the_shown_update_line() -> None:
     head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
     body = "<h1>Main story headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p>"

@@ -360,12 +360,19 @@ def shown_dates(region: visible.Region) -> Shown:
 
 
 def _text_before(el: Element) -> str:
-    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
+    """The text just before ``el`` in its parent, where a separate label sits ("Updated");
+    comments between them are invisible ("last updated<!-- --> <time>")."""
+    tails: list[str] = []
     previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        tails.append(previous.tail or "")
+        previous = previous.getprevious()
     if previous is not None:
-        return f"{visible.text_of(previous)} {previous.tail or ''}"[-MAX_DATE_CHARS:]
-    parent = el.getparent()
-    return (parent.text or "") if parent is not None else ""
+        start = f"{visible.text_of(previous)} {previous.tail or ''}"
+    else:
+        parent = el.getparent()
+        start = (parent.text or "") if parent is not None else ""
+    return "".join([start, *reversed(tails)])[-MAX_DATE_CHARS:]
 
 
 def _label(text: str) -> str:
