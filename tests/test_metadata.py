@@ -763,6 +763,21 @@ def test_a_sidebar_date_after_the_headline_yields_to_the_page_url() -> None:
     assert meta(page(body=body), url=url).published == "2024-03-04"
 
 
+def test_a_site_menu_left_open_around_the_story_does_not_hide_its_date() -> None:
+    body = """<header class="header top-menu"><nav><a href="/">Home</a></nav>
+      <div class="article-page"><h1>Main story headline</h1><div class="article-page__date">
+      <span>June 10, 2025</span> <span>|</span> <span>13 min read</span></div>
+      <p>Story text one.</p><p>Story text two.</p><p>Story text three.</p></div>"""
+    assert meta(page(body=body), url=None).published == "2025-06-10"
+
+
+def test_a_sidebar_inside_the_article_repeating_the_headline_stays_a_sidebar() -> None:
+    body = """<article><p>Story text one.</p><p>Story text two.</p>
+      <div class="sidebar"><h1>Main story headline</h1><p>June 10, 2025</p>
+      <p>Republish this story.</p><p>Copy the text.</p></div></article>"""
+    assert meta(page(body=body), url=None).published is None
+
+
 def test_a_sidebar_date_before_the_headline_never_dates_the_story() -> None:
     body = """<div class="sidebar"><time datetime="2018-06-01">June 1, 2018</time></div>
       <h1>Main story headline</h1>"""

@@ -242,6 +242,31 @@ def foreign(el: Element) -> bool:
     return any(foreign_box(n, in_article=in_article) for n in chain)
 
 
+_H1S = etree.XPath("(//h1)[position() <= 2]")
+
+
+def _frames(root: Element) -> set[Element]:
+    """Boxes foreign by their marks that are the page's frame: each holds the page's only
+    ``<h1>`` and most of its paragraphs from outside any ``<main>`` or ``<article>`` (a site
+    header or menu left open around the whole page); a sidebar inside the article that repeats
+    its headline (a republishing box) stays foreign."""
+    found = run(_H1S, root)
+    if len(found) != 1:
+        return set()
+    boxes: list[Element] = []
+    for box in found[0].iterancestors():
+        if box.tag in _TOP_TAGS:
+            if box.tag in ("main", "article"):
+                boxes.clear()  # the boxes inside the article's own element are beside it
+            continue
+        if foreign_box(box, in_article=False):
+            boxes.append(box)
+    if not boxes:
+        return set()
+    paragraphs = sum(1 for _ in root.iter("p"))
+    return {box for box in boxes if 2 * sum(1 for _ in box.iter("p")) > paragraphs}
+
+
 def text_of(el: Element) -> str:
     """The element's visible text, without scripts, styles, icons and buttons."""
     if not isinstance(el.tag, str) or el.tag in _DROP:
@@ -407,12 +432,15 @@ def header(h1: Element | None) -> Region:
 def page(root: Element) -> Region:
     """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
+    frames = _frames(root)
     walker = etree.iterwalk(root, events=("start",))
     for _event, el in walker:
         tag = el.tag
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
-        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
+        if tag in _SKIP or (
+            tag not in _TOP_TAGS and foreign_box(el, in_article=own) and el not in frames
+        ):
             walker.skip_subtree()
             continue
         region.elements.append(el)
