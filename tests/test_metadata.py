@@ -652,6 +652,31 @@ def test_update_label_split_from_its_date_by_comments_still_labels_it() -> None:
     assert found.modified == "2024-09-05T10:00:00+00:00"
 
 
+def test_update_field_of_a_long_meta_line_is_the_modified_date() -> None:
+    body = """<h1>Main story headline</h1><div class="meta">By <a href="/author/2280/">
+      Jane Doe, CFP</a> – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by
+      <a href="/author/20449/">John Roe</a></div>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.modified == "2026-03-05T16:28:00-05:00"
+    assert found.authors == ("Jane Doe",)
+
+
+def test_a_date_inside_a_sentence_split_by_comments_is_no_date_line() -> None:
+    body = """<h1>Main story headline</h1><p>By Jane Doe</p><p>This estimate is based on
+      <!-- -->31<!-- --> completed projects in your area and is valid through<!-- -->
+      <!-- -->01/23/2026<!-- -->. Please keep in mind that costs vary.</p>"""
+    assert meta(page(body=body), url=None).published is None
+
+
+def test_a_label_and_date_split_by_comments_read_as_one_line() -> None:
+    body = """<h1>Main story headline</h1><div class="meta">By<!-- --> <a href="/author/jd">
+      Jane Doe</a> – <!-- -->Updated <!-- -->Sep 9, 2025 at 1:00 PM EST<!-- --> |
+      Fact-checked by <a href="/author/jr">John Roe</a></div>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.modified == "2025-09-09T13:00:00-05:00"
+    assert found.authors == ("Jane Doe",)
+
+
 def test_structured_modified_date_beats_the_shown_update_line() -> None:
     head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
     body = "<h1>Main story headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p>"

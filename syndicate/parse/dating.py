@@ -77,6 +77,8 @@ FIRST_PUBLISHED_LABEL = re.compile(
 # A header text with at most this many words is a date line ("Posted on March 4, 2024 |
 # 5 min read"); a longer one is a sentence whose date may be an event's.
 MAX_DATE_LINE_WORDS = 8
+# Marks between the fields of a meta line ("By Jane Doe | May 2, 2024 | 5 min read").
+FIELD_SEPARATORS = ("|", "•", "·", "–", "—")
 # A text this short before a date may be its label ("Last updated:").
 MAX_LABEL_WORDS = 4
 # Tags that sit inside a line of text: a date in one is part of a sentence when its parent
@@ -352,11 +354,23 @@ def shown_dates(region: visible.Region) -> Shown:
         if any(map(str.isdigit, text)):
             # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
             label = f"{previous} {_label(text)}"
-            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
+            _sort(shown, text, label, line=_date_line(text))
             previous = ""
         else:
             previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
     return shown
+
+
+def _date_line(text: str) -> bool:
+    """Whether ``text`` is a date line: short, or the date's own field of a meta line that
+    separators split ("By Jane Doe | Updated May 2, 2024 at 1:00 PM EST | Fact-checked by")."""
+    if len(text.split()) <= MAX_DATE_LINE_WORDS:
+        return True
+    first = next((i for i, c in enumerate(text) if c.isdigit()), 0)
+    start = max((text.rfind(mark, 0, first) for mark in FIELD_SEPARATORS), default=-1)
+    ends = [i for i in (text.find(mark, first) for mark in FIELD_SEPARATORS) if i >= 0]
+    date_field = text[start + 1 : min(ends, default=len(text))]
+    return start >= 0 and bool(ends) and len(date_field.split()) <= MAX_DATE_LINE_WORDS
 
 
 def _text_before(el: Element) -> str:

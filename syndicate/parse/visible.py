@@ -303,6 +303,7 @@ _Entry = tuple[int, Element | None, str | None, bool, bool]
 def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
     """``start``'s subtree in document order: each element, then its text, children, tail."""
     if not isinstance(start.tag, str):  # a comment: only its tail is text
+        yield start, None, parent
         if start.tail and not start.tail.isspace():
             yield None, start.tail, parent
         return
@@ -326,6 +327,8 @@ def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iter
             continue
         if event == "end":
             opened.pop()
+        else:  # a comment: a step of its own, so that the texts around it join
+            yield el, None, opened[-1][0]
         tail = el.tail
         if tail and not tail.isspace():
             yield None, tail, opened[-1][0]
@@ -348,6 +351,7 @@ def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Ite
             yield None, tail, up
         tag = el.tag
         if not isinstance(tag, str):
+            yield el, None, up
             continue
         flag = _flag(el, up, art, near)
         stack.append((_OWN, el, None, flag, art))
@@ -373,10 +377,41 @@ class Region:
     meta column styled as a sidebar)."""
 
 
+def _in_text(comment: Element) -> bool:
+    """Whether ``comment`` sits inside a run of text ("valid through<!-- --> <!-- -->01/23/2026",
+    as script-rendered pages write it): words right before and after it, none of them inside
+    another element."""
+    before = comment.getprevious()
+    while before is not None and not isinstance(before.tag, str) and _blank(before.tail):
+        before = before.getprevious()
+    if before is None:
+        parent = comment.getparent()
+        words_before = parent is not None and not _blank(parent.text)
+    else:
+        words_before = not _blank(before.tail)
+    after: Element | None = comment
+    while after is not None and not isinstance(after.tag, str) and _blank(after.tail):
+        after = after.getnext()
+    return words_before and after is not None and not isinstance(after.tag, str)
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
 def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bool) -> None:
     texts = elements = 0
+    # The last text read (raw) and where it went in ``region.texts``; whether a comment inside
+    # a run of text came after it, so that the next text continues it.
+    last: str | None = None
+    last_at: int | None = None
+    joins = False
     for el, text, is_foreign in steps:
+        if el is not None and not isinstance(el.tag, str):
+            joins = last is not None and _in_text(el)
+            continue
         if el is not None:
+            last, joins = None, False
             elements += 1
             if not is_foreign:
                 region.elements.append(el)
@@ -385,11 +420,20 @@ def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bo
             if elements >= MAX_HEADER_ELEMENTS:
                 return
             continue
-        cleaned = clean_text(text or "")
+        raw = text or ""
+        if joins and last is not None:
+            raw = f"{last} {raw}" if after else f"{raw} {last}"
+            if last_at is not None:
+                del region.texts[last_at]
+            texts -= 1
+        joins = False
+        cleaned = clean_text(raw)
         if not cleaned:
             continue
         texts += 1
+        last, last_at = raw, None
         if len(cleaned) <= MAX_HEADER_TEXT and not is_foreign:
+            last_at = len(region.texts)
             region.texts.append(cleaned)
         if texts >= max_texts:
             return
