@@ -677,6 +677,21 @@ def test_a_label_and_date_split_by_comments_read_as_one_line() -> None:
     assert found.authors == ("Jane Doe",)
 
 
+@pytest.mark.parametrize(
+    ("lang", "first", "update"),
+    [
+        ("de", "Veröffentlicht am 14.03.2025", "Aktualisiert am 15.03.2025"),
+        ("fr", "Publié le 14 mars 2025", "Mis à jour le 15 mars 2025"),
+        ("es", "Publicado el 14 de marzo de 2025", "Actualizado 15 de marzo de 2025"),
+    ],
+)
+def test_continental_update_line_is_the_modified_date(lang: str, first: str, update: str) -> None:
+    body = f"<h1>Main story headline</h1><p>{first}</p><p>{update}</p>"
+    found = meta(page(body=body, lang=lang), url=None)
+    assert found.published == "2025-03-14"
+    assert found.modified == "2025-03-15"
+
+
 def test_structured_modified_date_beats_the_shown_update_line() -> None:
     head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
     body = "<h1>Main story headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p>"
