@@ -284,8 +284,8 @@ def text_of(el: Element) -> str:
 
 # --- walking the tree -------------------------------------------------------------------------
 
-# One step of a walk: an element (text None) or a text node (element None), and whether it
-# sits in a foreign container.
+# One step of a walk: an element or a comment (text None) or a text node (element None), and
+# whether it sits in a foreign container.
 Step = tuple[Element | None, str | None, bool]
 
 
