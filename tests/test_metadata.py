@@ -631,6 +631,86 @@ def test_update_shown_before_the_structured_publication_bounds_it() -> None:
     assert meta(page(head, body, lang="en-GB")).published == "2025-11-12"
 
 
+LD_NO_MODIFIED = """<script type="application/ld+json">{"@context": "https://schema.org",
+  "@type": "NewsArticle", "headline": "Main story headline",
+  "datePublished": "2023-07-22T03:47:21Z"}</script>"""
+
+
+def test_shown_update_line_is_the_modified_date_when_the_data_gives_none() -> None:
+    body = """<h1>Main story headline</h1><div class="byline">By <a href="/author/jane-doe">
+      Jane Doe</a></div><p class="meta">Last updated: Sep 5, 2024</p>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.published == "2023-07-22T03:47:21+00:00"
+    assert found.modified == "2024-09-05"
+
+
+def test_update_label_split_from_its_date_by_comments_still_labels_it() -> None:
+    body = """<h1>Main story headline</h1><p>By Jane Doe</p><p class="meta">Last updated<!-- -->
+      <!-- --><time datetime="2024-09-05T10:00:00Z">Sep 5, 2024</time></p>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.published == "2023-07-22T03:47:21+00:00"
+    assert found.modified == "2024-09-05T10:00:00+00:00"
+
+
+def test_update_field_of_a_long_meta_line_is_the_modified_date() -> None:
+    body = """<h1>Main story headline</h1><div class="meta">By <a href="/author/2280/">
+      Jane Doe, CFP</a> – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by
+      <a href="/author/20449/">John Roe</a></div>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.modified == "2026-03-05T16:28:00-05:00"
+    assert found.authors == ("Jane Doe",)
+
+
+def test_a_date_inside_a_sentence_split_by_comments_is_no_date_line() -> None:
+    body = """<h1>Main story headline</h1><p>By Jane Doe</p><p>This estimate is based on
+      <!-- -->31<!-- --> completed projects in your area and is valid through<!-- -->
+      <!-- -->01/23/2026<!-- -->. Please keep in mind that costs vary.</p>"""
+    assert meta(page(body=body), url=None).published is None
+
+
+def test_a_label_and_date_split_by_comments_read_as_one_line() -> None:
+    body = """<h1>Main story headline</h1><div class="meta">By<!-- --> <a href="/author/jd">
+      Jane Doe</a> – <!-- -->Updated <!-- -->Sep 9, 2025 at 1:00 PM EST<!-- --> |
+      Fact-checked by <a href="/author/jr">John Roe</a></div>"""
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert found.modified == "2025-09-09T13:00:00-05:00"
+    assert found.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "update"),
+    [
+        ("de", "Veröffentlicht am 14.03.2025", "Aktualisiert am 15.03.2025"),
+        ("fr", "Publié le 14 mars 2025", "Mis à jour le 15 mars 2025"),
+        ("es", "Publicado el 14 de marzo de 2025", "Actualizado 15 de marzo de 2025"),
+    ],
+)
+def test_continental_update_line_is_the_modified_date(lang: str, first: str, update: str) -> None:
+    body = f"<h1>Main story headline</h1><p>{first}</p><p>{update}</p>"
+    found = meta(page(body=body, lang=lang), url=None)
+    assert found.published == "2025-03-14"
+    assert found.modified == "2025-03-15"
+
+
+def test_structured_modified_date_beats_the_shown_update_line() -> None:
+    head = LD_PUBLISHED % "2023-07-22T03:47:21Z"
+    body = "<h1>Main story headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p>"
+    assert meta(page(head, body)).modified == "2025-06-24T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published July 20, 2023",  # no update label
+        "July 20, 2023</p><p>Updated July 2, 2023",  # before the first publication
+        "The rules were updated on July 30, 2023, after the hearing that week.",  # a sentence
+    ],
+)
+def test_no_modified_date_from_a_line_that_is_no_later_update(line: str) -> None:
+    body = f"<h1>Main story headline</h1><p>By Jane Doe</p><p>{line}</p>"
+    assert meta(page(LD_NO_MODIFIED, body)).modified is None
+
+
 def test_update_label_beside_the_date_holder_yields_to_the_page_object() -> None:
     head = """<script type="application/ld+json">{"@context": "https://schema.org",
       "@type": "WebPage", "datePublished": "2024-02-01T15:46:14+00:00"}</script>"""
@@ -721,6 +801,21 @@ def test_a_sidebar_date_after_the_headline_yields_to_the_page_url() -> None:
       <time datetime="2018-06-01">June 1, 2018</time></div>"""
     url = "https://example.org/2024/03/04/a-story/"
     assert meta(page(body=body), url=url).published == "2024-03-04"
+
+
+def test_a_site_menu_left_open_around_the_story_does_not_hide_its_date() -> None:
+    body = """<header class="header top-menu"><nav><a href="/">Home</a></nav>
+      <div class="article-page"><h1>Main story headline</h1><div class="article-page__date">
+      <span>June 10, 2025</span> <span>|</span> <span>13 min read</span></div>
+      <p>Story text one.</p><p>Story text two.</p><p>Story text three.</p></div>"""
+    assert meta(page(body=body), url=None).published == "2025-06-10"
+
+
+def test_a_sidebar_inside_the_article_repeating_the_headline_stays_a_sidebar() -> None:
+    body = """<article><p>Story text one.</p><p>Story text two.</p>
+      <div class="sidebar"><h1>Main story headline</h1><p>June 10, 2025</p>
+      <p>Republish this story.</p><p>Copy the text.</p></div></article>"""
+    assert meta(page(body=body), url=None).published is None
 
 
 def test_a_sidebar_date_before_the_headline_never_dates_the_story() -> None:

@@ -10,7 +10,8 @@ labelled as an update last), then a date holder in a foreign box after the headl
 story's meta column styled as a sidebar). A date line in the header that is earlier than the
 chosen date wins: a story is not first published after the day it shows (the structured
 date is then a re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas,
-microdata, the header's "updated" holders, the WebPage object.
+microdata, the header's "updated" holders, the WebPage object, then the header's first date
+line labelled as an update ("Last updated: May 2, 2024") when it is not before ``published``.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ FIRST_PUBLISHED_LABEL = re.compile(
 # A header text with at most this many words is a date line ("Posted on March 4, 2024 |
 # 5 min read"); a longer one is a sentence whose date may be an event's.
 MAX_DATE_LINE_WORDS = 8
+# Marks between the fields of a meta line ("By Jane Doe | May 2, 2024 | 5 min read").
+FIELD_SEPARATORS = ("|", "•", "·", "–", "—")
 # A text this short before a date may be its label ("Last updated:").
 MAX_LABEL_WORDS = 4
 # Tags that sit inside a line of text: a date in one is part of a sentence when its parent
@@ -207,7 +210,8 @@ def article_dates(
         yield jsonld.text(page.get("dateModified"))
 
     published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
-    return published, _date(modified_values(), read)
+    modified = _date(modified_values(), read) or _shown_update(shown, published, read)
+    return published, modified
 
 
 def _date(values: Iterable[str | None], read: Callable[[str | None], str | None]) -> str | None:
@@ -247,6 +251,20 @@ def _shown_line(
         found = read(value)
         if found:
             return found if usable else None
+    return None
+
+
+def _shown_update(
+    shown: Shown, published: str | None, read: Callable[[str | None], str | None]
+) -> str | None:
+    """The header's first date line labelled as an update ("Last updated: May 2, 2024"), for
+    a page whose data gives no modified date; none earlier than the first publication."""
+    updated = set(shown.updated)
+    for value, line in shown.lines:
+        if line and value in updated:
+            found = read(value)
+            if found:
+                return found if not published or found[:10] >= published[:10] else None
     return None
 
 
@@ -336,20 +354,39 @@ def shown_dates(region: visible.Region) -> Shown:
         if any(map(str.isdigit, text)):
             # A label may be a text of its own just before the date ("Updated" "May 2, 2024").
             label = f"{previous} {_label(text)}"
-            _sort(shown, text, label, line=len(text.split()) <= MAX_DATE_LINE_WORDS)
+            _sort(shown, text, label, line=_date_line(text))
             previous = ""
         else:
             previous = text if len(text.split()) <= MAX_LABEL_WORDS else ""
     return shown
 
 
+def _date_line(text: str) -> bool:
+    """Whether ``text`` is a date line: short, or the date's own field of a meta line that
+    separators split ("By Jane Doe | Updated May 2, 2024 at 1:00 PM EST | Fact-checked by")."""
+    if len(text.split()) <= MAX_DATE_LINE_WORDS:
+        return True
+    first = next((i for i, c in enumerate(text) if c.isdigit()), 0)
+    start = max((text.rfind(mark, 0, first) for mark in FIELD_SEPARATORS), default=-1)
+    ends = [i for i in (text.find(mark, first) for mark in FIELD_SEPARATORS) if i >= 0]
+    date_field = text[start + 1 : min(ends, default=len(text))]
+    return start >= 0 and bool(ends) and len(date_field.split()) <= MAX_DATE_LINE_WORDS
+
+
 def _text_before(el: Element) -> str:
-    """The text just before ``el`` in its parent, where a separate label sits ("Updated")."""
+    """The text just before ``el`` in its parent, where a separate label sits ("Updated");
+    comments between them are invisible ("last updated<!-- --> <time>")."""
+    tails: list[str] = []
     previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        tails.append(previous.tail or "")
+        previous = previous.getprevious()
     if previous is not None:
-        return f"{visible.text_of(previous)} {previous.tail or ''}"[-MAX_DATE_CHARS:]
-    parent = el.getparent()
-    return (parent.text or "") if parent is not None else ""
+        start = f"{visible.text_of(previous)} {previous.tail or ''}"
+    else:
+        parent = el.getparent()
+        start = (parent.text or "") if parent is not None else ""
+    return "".join([start, *reversed(tails)])[-MAX_DATE_CHARS:]
 
 
 def _label(text: str) -> str:

@@ -242,6 +242,31 @@ def foreign(el: Element) -> bool:
     return any(foreign_box(n, in_article=in_article) for n in chain)
 
 
+_H1S = etree.XPath("(//h1)[position() <= 2]")
+
+
+def _frames(root: Element) -> set[Element]:
+    """Boxes foreign by their marks that are the page's frame: each holds the page's only
+    ``<h1>`` and most of its paragraphs from outside any ``<main>`` or ``<article>`` (a site
+    header or menu left open around the whole page); a sidebar inside the article that repeats
+    its headline (a republishing box) stays foreign."""
+    found = run(_H1S, root)
+    if len(found) != 1:
+        return set()
+    boxes: list[Element] = []
+    for box in found[0].iterancestors():
+        if box.tag in _TOP_TAGS:
+            if box.tag in ("main", "article"):
+                boxes.clear()  # the boxes inside the article's own element are beside it
+            continue
+        if foreign_box(box, in_article=False):
+            boxes.append(box)
+    if not boxes:
+        return set()
+    paragraphs = sum(1 for _ in root.iter("p"))
+    return {box for box in boxes if 2 * sum(1 for _ in box.iter("p")) > paragraphs}
+
+
 def text_of(el: Element) -> str:
     """The element's visible text, without scripts, styles, icons and buttons."""
     if not isinstance(el.tag, str) or el.tag in _DROP:
@@ -259,8 +284,8 @@ def text_of(el: Element) -> str:
 
 # --- walking the tree -------------------------------------------------------------------------
 
-# One step of a walk: an element (text None) or a text node (element None), and whether it
-# sits in a foreign container.
+# One step of a walk: an element or a comment (text None) or a text node (element None), and
+# whether it sits in a foreign container.
 Step = tuple[Element | None, str | None, bool]
 
 
@@ -278,6 +303,7 @@ _Entry = tuple[int, Element | None, str | None, bool, bool]
 def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iterator[Step]:
     """``start``'s subtree in document order: each element, then its text, children, tail."""
     if not isinstance(start.tag, str):  # a comment: only its tail is text
+        yield start, None, parent
         if start.tail and not start.tail.isspace():
             yield None, start.tail, parent
         return
@@ -301,6 +327,8 @@ def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iter
             continue
         if event == "end":
             opened.pop()
+        else:  # a comment: a step of its own, so that the texts around it join
+            yield el, None, opened[-1][0]
         tail = el.tail
         if tail and not tail.isspace():
             yield None, tail, opened[-1][0]
@@ -323,6 +351,7 @@ def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Ite
             yield None, tail, up
         tag = el.tag
         if not isinstance(tag, str):
+            yield el, None, up
             continue
         flag = _flag(el, up, art, near)
         stack.append((_OWN, el, None, flag, art))
@@ -348,10 +377,41 @@ class Region:
     meta column styled as a sidebar)."""
 
 
+def _in_text(comment: Element) -> bool:
+    """Whether ``comment`` sits inside a run of text ("valid through<!-- --> <!-- -->01/23/2026",
+    as script-rendered pages write it): words right before and after it, none of them inside
+    another element."""
+    before = comment.getprevious()
+    while before is not None and not isinstance(before.tag, str) and _blank(before.tail):
+        before = before.getprevious()
+    if before is None:
+        parent = comment.getparent()
+        words_before = parent is not None and not _blank(parent.text)
+    else:
+        words_before = not _blank(before.tail)
+    after: Element | None = comment
+    while after is not None and not isinstance(after.tag, str) and _blank(after.tail):
+        after = after.getnext()
+    return words_before and after is not None and not isinstance(after.tag, str)
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
 def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bool) -> None:
     texts = elements = 0
+    # The last text read (raw) and where it went in ``region.texts``; whether a comment inside
+    # a run of text came after it, so that the next text continues it.
+    last: str | None = None
+    last_at: int | None = None
+    joins = False
     for el, text, is_foreign in steps:
+        if el is not None and not isinstance(el.tag, str):
+            joins = last is not None and _in_text(el)
+            continue
         if el is not None:
+            last, joins = None, False
             elements += 1
             if not is_foreign:
                 region.elements.append(el)
@@ -360,11 +420,20 @@ def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bo
             if elements >= MAX_HEADER_ELEMENTS:
                 return
             continue
-        cleaned = clean_text(text or "")
+        raw = text or ""
+        if joins and last is not None:
+            raw = f"{last} {raw}" if after else f"{raw} {last}"
+            if last_at is not None:
+                del region.texts[last_at]
+            texts -= 1
+        joins = False
+        cleaned = clean_text(raw)
         if not cleaned:
             continue
         texts += 1
+        last, last_at = raw, None
         if len(cleaned) <= MAX_HEADER_TEXT and not is_foreign:
+            last_at = len(region.texts)
             region.texts.append(cleaned)
         if texts >= max_texts:
             return
@@ -407,12 +476,15 @@ def header(h1: Element | None) -> Region:
 def page(root: Element) -> Region:
     """Every element and short text of the page outside foreign containers, in order."""
     region = Region()
+    frames = _frames(root)
     walker = etree.iterwalk(root, events=("start",))
     for _event, el in walker:
         tag = el.tag
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
-        if tag in _SKIP or (tag not in _TOP_TAGS and foreign_box(el, in_article=own)):
+        if tag in _SKIP or (
+            tag not in _TOP_TAGS and foreign_box(el, in_article=own) and el not in frames
+        ):
             walker.skip_subtree()
             continue
         region.elements.append(el)
