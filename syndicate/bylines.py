@@ -54,9 +54,8 @@ def byline(names: list[str] | tuple[str, ...], language: str | None = None) -> s
 
 
 def has_lead(text: str, language: str | None = None) -> bool:
-    """True when ``text`` opens with a byline's first word, English or ``language``'s."""
-    first = text.split(maxsplit=1)[0].casefold() if text.strip() else ""
-    leads = {ENGLISH.lead.casefold()}
+    """True when ``text`` opens with a byline's first word, English or ``language``'s, with
+    or without a colon ("By: Jane Doe", "Autor: Jan Nowak")."""
+    first = text.split(maxsplit=1)[0].casefold().rstrip(":") if text.strip() else ""
     words = words_for(language)
-    leads.update((words.lead.casefold(), words.leads.casefold()))
-    return first in leads
+    return first in {w.casefold().rstrip(":") for w in (ENGLISH.lead, words.lead, words.leads)}

@@ -215,6 +215,10 @@ def test_the_byline_is_written_in_the_story_language(
 def test_a_shown_byline_keeps_its_own_label_in_the_story_language() -> None:
     story = article(authors=(), byline="Von der Redaktion", language="de")
     assert '<p class="byline">Von der Redaktion</p>' in lines(emit_snippet(story, forward()).body)
+    story = article(authors=(), byline="By: Great Day Editorial Team")
+    assert '<p class="byline">By: Great Day Editorial Team</p>' in lines(
+        emit_snippet(story, forward()).body
+    )
     story = article(authors=(), byline="Redaktion", language="de")
     assert '<p class="byline">Von Redaktion</p>' in lines(emit_snippet(story, forward()).body)
 

@@ -1223,3 +1223,12 @@ def test_an_update_label_first_does_not_date_the_story(
         f"<p>{'Text. ' * 40}</p></article>"
     )
     assert meta(page(body=body, lang=lang)).published == "2025-03-14"
+
+
+def test_a_modified_date_before_the_publication_is_no_update() -> None:
+    # A scheduled post: saved on the 3rd, published on the 12th.
+    head = """<meta property="article:published_time" content="2025-03-12T08:00:00+00:00">
+      <meta property="article:modified_time" content="2025-03-03T15:01:45+00:00">"""
+    found = meta(page(head, "<h1>Main story headline</h1><p>By Jane Doe</p>"))
+    assert found.published == "2025-03-12T08:00:00+00:00"
+    assert found.modified is None

@@ -211,6 +211,9 @@ def article_dates(
 
     published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
     modified = _date(modified_values(), read) or _shown_update(shown, published, read)
+    if published and modified and modified[:10] < published[:10]:
+        # Saved before it went out (a scheduled post): not an update of the published story.
+        modified = None
     return published, modified
 
 
