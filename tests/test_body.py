@@ -721,6 +721,37 @@ def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
     assert body.text.split("\n\n") == PARAS
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<p><a href="/2025/02/trams/">Why the tram never came</a> The story of the 2019 plan, '
+        "told by the engineers who drew it and the residents who…</p>",
+        "<p>The story of the 2019 tram plan, told by the engineers who drew it and the residents "
+        'who waited... <a href="/2025/02/trams/">Read more</a></p>',
+    ],
+)
+def test_excerpt_led_or_closed_by_its_link_is_a_teaser(teaser: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + teaser + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A link inside a sentence of a paragraph that trails off.
+        '<p>I have wondered if improving the timetable could raise <a href="https://example.com'
+        '/ridership">ridership</a>, so I have been testing a number of changes....</p>',
+        # A product summary ending with a link to its review further down the same page.
+        '<p><a href="https://shop.example.com/pass"><img src="/pass.png"></a><strong>Monthly '
+        "pass</strong> – the best value for daily riders, with unlimited trips on every route "
+        'and a discount on night buses. <a href="#monthly-pass">Full review…</a></p>',
+    ],
+)
+def test_paragraph_ending_in_an_ellipsis_is_no_teaser(paragraph: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + paragraph + paras(PARAS[2:])))
+    assert len(body.text.split("\n\n")) == 5
+
+
 def test_heading_wrapped_in_a_link_is_kept() -> None:
     heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
     body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))

@@ -546,8 +546,13 @@ MAX_INSERT_CHARS = 220
 LINK_BLOCK_DENSITY = 0.85
 MAX_LINK_BLOCK_CHARS = 160
 # A block with a link that ends in an ellipsis or "Read more" and is at most this long is a
-# teaser for another story.
+# teaser for another story ...
 MAX_TEASER_CHARS = 400
+# ... when the link to the other page opens the block (its headline) or closes it ("Read
+# more", a linked excerpt); a paragraph ending in an ellipsis with a link inside one of its
+# sentences is the story's own. Read on the block's HTML, where links within the page (href
+# "#...") are written as plain text.
+TEASER_LINK_EDGE = re.compile(r"^\s*(?:<\w+>\s*)*<a |</a>(?:</\w+>|[^\w<])*$")
 # A list whose items are nearly all links is a link farm (related stories, tags, nav).
 LINK_LIST_DENSITY = 0.8
 # ... unless the paragraph or heading just before it introduces it with a colon ("Here's a
