@@ -752,6 +752,17 @@ def test_paragraph_ending_in_an_ellipsis_is_no_teaser(paragraph: str) -> None:
     assert len(body.text.split("\n\n")) == 5
 
 
+def test_sections_classed_with_their_publication_state_are_kept() -> None:
+    section = '<div class="paragraph paragraph--type--text paragraph-published">{}</div>'
+    html = page(
+        '<div class="entry-date published">March 4, 2025</div>'
+        + "".join(section.format(f"<h2>Part {n}</h2><p>{p}</p>") for n, p in enumerate(PARAS))
+    )
+    assert extract(html).text.split("\n\n") == [
+        line for n, p in enumerate(PARAS) for line in (f"Part {n}", p)
+    ]
+
+
 def test_heading_wrapped_in_a_link_is_kept() -> None:
     heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
     body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))

@@ -157,6 +157,11 @@ TAXONOMY_WIDGET = re.compile(
     r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
     r"(?:[-_]+[a-z0-9]+)*"
 )
+# Class tokens that give a block's publication state in the CMS, not a date line (Drupal's
+# "paragraph-published", "node--unpublished"): their words say nothing about the element.
+STATE_TOKEN = re.compile(
+    r"(?:paragraph|node|block|entity|is)(?:[-_]+[a-z0-9]+)*?[-_]+(?:un)?published"
+)
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
