@@ -763,6 +763,22 @@ def test_sections_classed_with_their_publication_state_are_kept() -> None:
     ]
 
 
+def test_section_headings_wrapped_in_header_tags_are_kept() -> None:
+    sections = "".join(
+        f'<section><header><h2 class="section-title">{n}. Myth number {n}</h2></header>'
+        f"<p>{p}</p></section>"
+        for n, p in enumerate(PARAS, 1)
+    )
+    card = (
+        '<header class="entry-header"><h3><a href="/2025/02/trams/">Why the tram never came</a>'
+        "</h3></header>"
+    )
+    body = extract(page(sections + card))
+    assert body.text.split("\n\n") == [
+        line for n, p in enumerate(PARAS, 1) for line in (f"{n}. Myth number {n}", p)
+    ]
+
+
 def test_heading_wrapped_in_a_link_is_kept() -> None:
     heading = '<a href="https://shop.example.com/pass"><h3>Monthly bus pass</h3></a>'
     body = extract(page(paras(PARAS[:2]) + heading + paras(PARAS[2:])))

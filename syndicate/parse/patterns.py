@@ -346,6 +346,9 @@ STRUCTURAL_TAGS = frozenset(
 # background box): kept when they hold paragraphs of prose (PROSE_KEEP_CHARS) under a class
 # not named for what is never the story (NEVER_STORY).
 PROSE_BOX_TAGS = frozenset(["aside"])
+# A <header> inside the story whose text is at least this share h2-h6 headings (none of them a
+# link alone) wraps one of its section headings, and stays.
+SECTION_HEADER_SHARE = 0.8
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
     [
