@@ -664,6 +664,13 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
         "Related blog posts",
         "What others are reading",
         "Other Posts You May Enjoy",
+        "Related articles that may interest you",
+        "Still have questions?",
+        "NEED MORE HELP?",
+        "Share With a Friend or Colleague",
+        "Media Contact",
+        "More Resources...",
+        "More Helpful Articles by Example News:",
     ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:

@@ -461,7 +461,7 @@ PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\
 TRAILER_HEADING = re.compile(
     r"(?:about (?:the )?(?:authors?|reviewers?|writers?|contributors?)|"
     r"related(?: blog| news)?(?: articles| posts| stories| content| reading| news| links|"
-    r" coverage| guides| reads)?|"
+    r" coverage| guides| reads)?(?: (?:that|which) (?:may|might) interest you)?|"
     r"(?:what )?others are reading|other (?:posts|articles|stories)(?: you (?:may|might) "
     r"(?:also )?(?:like|enjoy))?|(?:good |more )?articles to read(?: together| next)?|"
     r"recommended(?: for you| reading| articles| posts| stories)?|"
@@ -470,6 +470,13 @@ TRAILER_HEADING = re.compile(
     r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
     r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
     r"more to explore\w*|"
+    # Closing prompts and link sections: "Still have questions?", "Need more help?", "Share
+    # with a friend or colleague", "Contact info", "More resources...", "More helpful articles
+    # by ...".
+    r"still have (?:any )?questions\?|need more help\?|(?:media )?contacts? info(?:rmation)?|"
+    r"media contacts?|share (?:this |it )?with (?:a friend|friends|your (?:friends|network|"
+    r"colleagues))(?: or (?:a )?colleagues?)?|"
+    r"more (?:helpful )?(?:resources|articles|posts)(?: (?:by|from) .{1,60}|\.\.\.|…)?|"
     # A byline or author label after the story opens its author box ("Written by Jane Doe",
     # "Posted by Jane at December 16, 2025").
     r"(?:written|posted) by.{1,60}|author|"
