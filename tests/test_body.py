@@ -671,6 +671,8 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
         "Media Contact",
         "More Resources...",
         "More Helpful Articles by Example News:",
+        "Reviewed by,",
+        "Contributor",
     ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:

@@ -478,8 +478,8 @@ TRAILER_HEADING = re.compile(
     r"colleagues))(?: or (?:a )?colleagues?)?|"
     r"more (?:helpful )?(?:resources|articles|posts)(?: (?:by|from) .{1,60}|\.\.\.|…)?|"
     # A byline or author label after the story opens its author box ("Written by Jane Doe",
-    # "Posted by Jane at December 16, 2025").
-    r"(?:written|posted) by.{1,60}|author|"
+    # "Posted by Jane at December 16, 2025", "Reviewed by,", "Contributor").
+    r"(?:written|posted|reviewed) by.{1,60}|author|contributors?|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
