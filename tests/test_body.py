@@ -664,6 +664,15 @@ def test_story_continued_in_a_sibling_block_is_joined() -> None:
         "Related blog posts",
         "What others are reading",
         "Other Posts You May Enjoy",
+        "Related articles that may interest you",
+        "Still have questions?",
+        "NEED MORE HELP?",
+        "Share With a Friend or Colleague",
+        "Media Contact",
+        "More Resources...",
+        "More Helpful Articles by Example News:",
+        "Reviewed by,",
+        "Contributor",
     ],
 )
 def test_trailer_headings_cut_what_follows_the_story(heading: str) -> None:
@@ -719,6 +728,64 @@ def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
     )
     body = extract(page(paras(PARAS[:2]) + card + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<p><a href="/2025/02/trams/">Why the tram never came</a> The story of the 2019 plan, '
+        "told by the engineers who drew it and the residents who…</p>",
+        "<p>The story of the 2019 tram plan, told by the engineers who drew it and the residents "
+        'who waited... <a href="/2025/02/trams/">Read more</a></p>',
+    ],
+)
+def test_excerpt_led_or_closed_by_its_link_is_a_teaser(teaser: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + teaser + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A link inside a sentence of a paragraph that trails off.
+        '<p>I have wondered if improving the timetable could raise <a href="https://example.com'
+        '/ridership">ridership</a>, so I have been testing a number of changes....</p>',
+        # A product summary ending with a link to its review further down the same page.
+        '<p><a href="https://shop.example.com/pass"><img src="/pass.png"></a><strong>Monthly '
+        "pass</strong> – the best value for daily riders, with unlimited trips on every route "
+        'and a discount on night buses. <a href="#monthly-pass">Full review…</a></p>',
+    ],
+)
+def test_paragraph_ending_in_an_ellipsis_is_no_teaser(paragraph: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + paragraph + paras(PARAS[2:])))
+    assert len(body.text.split("\n\n")) == 5
+
+
+def test_sections_classed_with_their_publication_state_are_kept() -> None:
+    section = '<div class="paragraph paragraph--type--text paragraph-published">{}</div>'
+    html = page(
+        '<div class="entry-date published">March 4, 2025</div>'
+        + "".join(section.format(f"<h2>Part {n}</h2><p>{p}</p>") for n, p in enumerate(PARAS))
+    )
+    assert extract(html).text.split("\n\n") == [
+        line for n, p in enumerate(PARAS) for line in (f"Part {n}", p)
+    ]
+
+
+def test_section_headings_wrapped_in_header_tags_are_kept() -> None:
+    sections = "".join(
+        f'<section><header><h2 class="section-title">{n}. Myth number {n}</h2></header>'
+        f"<p>{p}</p></section>"
+        for n, p in enumerate(PARAS, 1)
+    )
+    card = (
+        '<header class="entry-header"><h3><a href="/2025/02/trams/">Why the tram never came</a>'
+        "</h3></header>"
+    )
+    body = extract(page(sections + card))
+    assert body.text.split("\n\n") == [
+        line for n, p in enumerate(PARAS, 1) for line in (f"{n}. Myth number {n}", p)
+    ]
 
 
 def test_heading_wrapped_in_a_link_is_kept() -> None:

@@ -105,7 +105,7 @@ class _Writer:
         body += closing
         link_chars = self.link_chars
         self._reset()
-        if not text or self._boilerplate(text, link_chars):
+        if not text or self._boilerplate(text, link_chars, body):
             return
         kind = "h2" if self.kinds[-1] == "h1" else self.kinds[-1]
         body = body.strip()
@@ -125,7 +125,7 @@ class _Writer:
             self.html.extend(o for _t, o in self.inline if o)
         self.link_chars = 0
 
-    def _boilerplate(self, text: str, link_chars: int) -> bool:
+    def _boilerplate(self, text: str, link_chars: int, body: str) -> bool:
         if self.title and len(self.texts) < 3 and _key(text) == self.title:
             self._drop_kicker()
             return True
@@ -143,6 +143,7 @@ class _Writer:
             link_chars
             and length <= pt.MAX_TEASER_CHARS
             and pt.TEASER_END.search(text, max(0, length - pt.TEASER_END_SPAN))
+            and pt.TEASER_LINK_EDGE.search(_EMPTY_INLINE.sub("", body)) is not None
         ):
             return True
         return (

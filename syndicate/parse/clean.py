@@ -276,6 +276,8 @@ def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Elem
                 continue
             if tag in pt.PROSE_BOX_TAGS and _prose_region(el):
                 continue
+            if tag == "header" and _section_heading(el):
+                continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
@@ -463,6 +465,26 @@ def _in_running_text(el: Element) -> bool:
 
 def _holds_story(el: Element, total_chars: int) -> bool:
     return len(inner_text(el)) > pt.MAX_REMOVED_SHARE * total_chars
+
+
+def _section_heading(header: Element) -> bool:
+    """True for a ``<header>`` around one of the story's section headings (``<header><h2>2.
+    Myth: ...</h2></header>``): nearly all its text is in h2-h6 headings, none a link alone (a
+    card's headline), and it holds no h1 (the page's or the story's own header)."""
+    text = len(_clean(inner_text(header)))
+    if not text or next(header.iter("h1"), None) is not None:
+        return False
+    headings = list(header.iter(*pt.SECTION_HEADINGS))
+    if not headings:
+        return False
+    heading_chars = 0
+    for heading in headings:
+        chars = len(_clean(inner_text(heading)))
+        links = sum(len(_clean(inner_text(a))) for a in heading.iter("a"))
+        if chars and links >= pt.LINK_BLOCK_DENSITY * chars:
+            return False
+        heading_chars += chars
+    return heading_chars >= pt.SECTION_HEADER_SHARE * text
 
 
 def _prose_region(el: Element) -> bool:

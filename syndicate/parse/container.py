@@ -43,7 +43,8 @@ def inner_text(el: Element) -> str:
 
 
 def class_words(el: Element) -> str:
-    """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``)."""
+    """The element's class and id, lower-cased, without taxonomy tokens (``tag-comments``) or
+    publication states (``paragraph-published``)."""
     classes, ident = el.get("class"), el.get("id")
     if not (classes or ident):  # most elements: nothing to read
         return ""
@@ -59,7 +60,8 @@ def _words(classes: str, ident: str) -> str:
     return " ".join(
         t
         for t in raw.split()
-        if not t.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(t)
+        if (not t.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(t))
+        and not pt.STATE_TOKEN.fullmatch(t)
     )
 
 

@@ -157,6 +157,11 @@ TAXONOMY_WIDGET = re.compile(
     r"area|container|section|list|links|cloud|nav|meta|widget|avatar|name)s?"
     r"(?:[-_]+[a-z0-9]+)*"
 )
+# Class tokens that give a block's publication state in the CMS, not a date line (Drupal's
+# "paragraph-published", "node--unpublished"): their words say nothing about the element.
+STATE_TOKEN = re.compile(
+    r"(?:paragraph|node|block|entity|is)(?:[-_]+[a-z0-9]+)*?[-_]+(?:un)?published"
+)
 # Regions no article paragraph lives in: used while choosing the container (strong signals only).
 EXCLUDED_REGION = re.compile(
     r"comment(?!ar)|(?<!has-)(?<!with-)sidebar(?!-?(?:layout|content|wrap|container|page))|"
@@ -341,6 +346,9 @@ STRUCTURAL_TAGS = frozenset(
 # background box): kept when they hold paragraphs of prose (PROSE_KEEP_CHARS) under a class
 # not named for what is never the story (NEVER_STORY).
 PROSE_BOX_TAGS = frozenset(["aside"])
+# A <header> inside the story whose text is at least this share h2-h6 headings (none of them a
+# link alone) wraps one of its section headings, and stays.
+SECTION_HEADER_SHARE = 0.8
 # Tags whose content reads as one block of text.
 BLOCK_TAGS = frozenset(
     [
@@ -453,7 +461,7 @@ PLACEHOLDER_TEXT = re.compile(r"lorem ipsum\b|loading\b[^.…]{0,60}(?:…|\.\.\
 TRAILER_HEADING = re.compile(
     r"(?:about (?:the )?(?:authors?|reviewers?|writers?|contributors?)|"
     r"related(?: blog| news)?(?: articles| posts| stories| content| reading| news| links|"
-    r" coverage| guides| reads)?|"
+    r" coverage| guides| reads)?(?: (?:that|which) (?:may|might) interest you)?|"
     r"(?:what )?others are reading|other (?:posts|articles|stories)(?: you (?:may|might) "
     r"(?:also )?(?:like|enjoy))?|(?:good |more )?articles to read(?: together| next)?|"
     r"recommended(?: for you| reading| articles| posts| stories)?|"
@@ -462,9 +470,16 @@ TRAILER_HEADING = re.compile(
     r"most (?:read|popular)|trending(?: now)?|keep reading|read next|further reading|up next|"
     r"you(?:'|’)ll (?:also )?(?:love|like|enjoy)\W*|(?:latest|recent|more) posts by .{1,60}|"
     r"more to explore\w*|"
+    # Closing prompts and link sections: "Still have questions?", "Need more help?", "Share
+    # with a friend or colleague", "Contact info", "More resources...", "More helpful articles
+    # by ...".
+    r"still have (?:any )?questions\?|need more help\?|(?:media )?contacts? info(?:rmation)?|"
+    r"media contacts?|share (?:this |it )?with (?:a friend|friends|your (?:friends|network|"
+    r"colleagues))(?: or (?:a )?colleagues?)?|"
+    r"more (?:helpful )?(?:resources|articles|posts)(?: (?:by|from) .{1,60}|\.\.\.|…)?|"
     # A byline or author label after the story opens its author box ("Written by Jane Doe",
-    # "Posted by Jane at December 16, 2025").
-    r"(?:written|posted) by.{1,60}|author|"
+    # "Posted by Jane at December 16, 2025", "Reviewed by,", "Contributor").
+    r"(?:written|posted|reviewed) by.{1,60}|author|contributors?|"
     r"tags|topics|filed under|comments?|leave a (?:comment|reply)|post a comment|"
     r"disclaimer|contact us|share this(?: article| post| story)?)\s*[:.!]?",
     re.IGNORECASE,
@@ -546,8 +561,13 @@ MAX_INSERT_CHARS = 220
 LINK_BLOCK_DENSITY = 0.85
 MAX_LINK_BLOCK_CHARS = 160
 # A block with a link that ends in an ellipsis or "Read more" and is at most this long is a
-# teaser for another story.
+# teaser for another story ...
 MAX_TEASER_CHARS = 400
+# ... when the link to the other page opens the block (its headline) or closes it ("Read
+# more", a linked excerpt); a paragraph ending in an ellipsis with a link inside one of its
+# sentences is the story's own. Read on the block's HTML, where links within the page (href
+# "#...") are written as plain text.
+TEASER_LINK_EDGE = re.compile(r"^\s*(?:<\w+>\s*)*<a |</a>(?:</\w+>|[^\w<])*$")
 # A list whose items are nearly all links is a link farm (related stories, tags, nav).
 LINK_LIST_DENSITY = 0.8
 # ... unless the paragraph or heading just before it introduces it with a colon ("Here's a
