@@ -435,6 +435,18 @@ def test_note_the_body_extractor_left_out_is_read_from_the_page() -> None:
     assert (sign.name, sign.url) == ("The Conversation", "https://theconversation.com")
 
 
+@pytest.mark.parametrize("place", ["Ankara", "Diyarbakır", "İzmir"])
+def test_note_in_capitals_the_body_extractor_left_out_is_read_from_the_page(place: str) -> None:
+    # Letters that only a case-blind match reads as "i" ("ı", "İ") on the page change nothing.
+    page = (
+        f"<article><h1>H</h1><div class='entry'><p>Story from {place}.</p><hr>"
+        "<p>This article is REPUBLISHED from <a href='https://theconversation.com'>The"
+        " Conversation</a> under a Creative Commons license.</p></div></article>"
+    )
+    sign = only(signs(page, title="H", body="<p>Story.</p>"))
+    assert (sign.name, sign.url) == ("The Conversation", "https://theconversation.com")
+
+
 def test_note_inside_a_wrapper_whose_class_states_a_sidebar_layout() -> None:
     page = (
         "<div class='cs-sidebar-enabled has-sidebar'><article><h1>H</h1><div class='entry'>"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,6 +41,8 @@ from syndicate.parse.origin_text import (
     MAX_NOTE_CHARS,
     NAME,
     NOTE_HINT,
+    NOTE_HINT_LOWER,
+    ODD_CASE,
     TOP_NOTE_BLOCKS,
     clean,
     datelines,
@@ -381,19 +384,14 @@ def _page_notes(
     else:
         return
     seen: dict[int, lxml.html.HtmlElement] = {}
-    for el, marked in _walk(starts):
+    walked = list(_walk(starts))
+    hinted = _hinted(walked)
+    for at, (el, marked) in enumerate(walked):
         if marked and id(el) not in seen:
             seen[id(el)] = el
             yield from notes([el])
         for value, is_tail in ((el.text, False), (el.tail, True)):
-            # Text shorter than the shortest hint word, or only the spacing between tags,
-            # holds no note: most texts are, and a string test is cheaper than the regex.
-            if (
-                not value
-                or len(value) < MIN_HINT_CHARS
-                or value.isspace()
-                or not NOTE_HINT.search(value)
-            ):
+            if not value or (at, is_tail) not in hinted:
                 continue
             owner = el.getparent() if is_tail else el
             if owner is not None:
@@ -401,6 +399,34 @@ def _page_notes(
                     if id(candidate) not in seen:
                         seen[id(candidate)] = candidate
                         yield from notes([candidate])
+
+
+def _hinted(walked: list[tuple[lxml.html.HtmlElement, bool]]) -> set[tuple[int, bool]]:
+    """(place in ``walked``, is tail) of the texts that hold a word every note uses.
+
+    Text shorter than the shortest hint word, or only the spacing between tags, holds none:
+    most texts are. The others are scanned as one lowered string, not one by one.
+    """
+    keys: list[tuple[int, bool]] = []
+    values: list[str] = []
+    for at, (el, _marked) in enumerate(walked):
+        for value, is_tail in ((el.text, False), (el.tail, True)):
+            if value and len(value) >= MIN_HINT_CHARS and not value.isspace():
+                keys.append((at, is_tail))
+                values.append(value)
+    joined = "\x00".join(values)  # no hint word holds a NUL, so none spans two texts
+    if ODD_CASE.search(joined):
+        return {key for key, value in zip(keys, values, strict=True) if NOTE_HINT.search(value)}
+    starts: list[int] = []
+    offset = 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    # Lowering keeps every offset: only "İ" lowers to two characters.
+    return {
+        keys[bisect_right(starts, match.start()) - 1]
+        for match in NOTE_HINT_LOWER.finditer(joined.lower())
+    }
 
 
 def _following(headline: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, bool]]:
@@ -420,20 +446,16 @@ def _walk(
     starts: list[tuple[lxml.html.HtmlElement, bool]],
 ) -> Iterator[tuple[lxml.html.HtmlElement, bool]]:
     """Elements of the subtrees in document order, each with whether it is marked as a note;
-    foreign and hidden boxes are not entered."""
+    foreign and hidden boxes are not entered (lxml's walker skips them without visiting
+    their insides)."""
     # (tag, class, id, role) -> (a box not to enter, marked as a note)
     kinds: dict[tuple[str, str, str, str], tuple[bool, bool]] = {}
     for start, in_article in starts:
-        resume: lxml.html.HtmlElement | None = None
-        skipping = False
-        for el in start.iter():
-            if skipping:
-                if el is not resume:
-                    continue
-                skipping = False
+        if not isinstance(start.tag, str):
+            continue
+        walker = etree.iterwalk(start, events=("start",))
+        for _event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):
-                continue
             attrs = el.attrib
             key = (tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
             kind = kinds.get(key)
@@ -441,10 +463,7 @@ def _walk(
                 kind = _kind(el, key, in_article)
                 kinds[key] = kind
             if kind[0] or (len(attrs) and _hidden(el)):
-                resume = visible.next_outside(el, start)
-                if resume is None:
-                    break
-                skipping = True
+                walker.skip_subtree()
                 continue
             yield el, kind[1]
 

@@ -133,6 +133,12 @@ NOTE_HINT = re.compile(
     r"c(?:ross-post|ollaboration)|excerpt|distribut|syndicat",
     re.IGNORECASE,
 )
+# The same words in lower case, for text lowered first: four times faster than the
+# case-blind scan on a story's length of text.
+NOTE_HINT_LOWER = re.compile(NOTE_HINT.pattern)
+# The letters that a case-blind match takes for "i" or "s" but ``str.lower`` does not turn
+# into them ("İ", "ı", "ſ"): text holding one is scanned case-blind instead.
+ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # The known agencies and outlets (longest first), for the readers that need a known name.
 AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
