@@ -49,6 +49,7 @@ from syndicate.parse.origin_text import (
     notes,
     quote,
     registered_domain,
+    text_of,
 )
 
 # A known agency or outlet ending a byline after the writer's name, alone or with the job
@@ -158,7 +159,7 @@ def _self_names(root: lxml.html.HtmlElement, body: Body) -> list[str]:
     copyright line inside the story ("© 2025 The Associated Press") speaks for the story.
     """
     names: list[str] = []
-    for match in COPYRIGHT.finditer(root.text_content()):
+    for match in COPYRIGHT.finditer(text_of(root)):
         if match.group(0) not in body.text:
             names.extend(part for part in match.group("name").split(",") if len(part) > 2)
     for img in root.iter("img"):
@@ -287,7 +288,7 @@ def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:
     if headline is None:
         return
     for el in _near_headline(headline):
-        raw = el.text_content()
+        raw = text_of(el)
         if len(raw) > 4 * MAX_KICKER_CHARS:
             continue
         text = clean(raw)
@@ -310,7 +311,7 @@ def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlE
     own = [h for h in h1s if not visible.foreign(h)]
     for candidates in (own, h1s):
         for h1 in candidates:
-            if title and clean(h1.text_content()) == title:
+            if title and clean(text_of(h1)) == title:
                 return h1
     return own[0] if own else None
 
@@ -359,9 +360,7 @@ def _blocks(html: str) -> list[lxml.html.HtmlElement]:
     return [
         f
         for f in fragments
-        if isinstance(f, lxml.html.HtmlElement)
-        and isinstance(f.tag, str)
-        and clean(f.text_content())
+        if isinstance(f, lxml.html.HtmlElement) and isinstance(f.tag, str) and clean(text_of(f))
     ]
 
 
@@ -498,7 +497,7 @@ def _note_holders(
         if next(node.iterdescendants("p", "div"), None) is not None:
             return
         if node.tag in NOTE_TAGS:
-            text = node.text_content()
+            text = text_of(node)
             if len(text) > 2 * MAX_NOTE_CHARS:
                 return
             if len(clean(text)) > MIN_PAGE_NOTE_CHARS:
