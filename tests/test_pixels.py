@@ -76,6 +76,12 @@ def test_textarea_with_a_copy_in_capitals(tag: str) -> None:
     assert pixels(f"<textarea readonly>{html.escape(copy)}</textarea>") == (PIXEL,)
 
 
+def test_copy_after_a_megabyte_of_text_is_found() -> None:
+    long_story = "<p>" + "The council met and voted on the bridge. " * 30_000 + "</p>"
+    copy = COPY.replace("<img ", "<IMG ")
+    assert pixels(f"{long_story}<textarea>{html.escape(copy)}</textarea>") == (PIXEL,)
+
+
 def test_escaped_text_in_hidden_republish_dialog() -> None:
     body = (
         f'<div id="republish-modal" hidden><h2>Republish</h2><pre>{html.escape(COPY)}</pre></div>'

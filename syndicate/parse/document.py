@@ -271,7 +271,7 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     if mojibake.mangled(rare) and mojibake.mangled(raw):  # the rare bytes rule most pages out
         text = mojibake.repair(text)
         raw = text.encode("utf-8")
-    del text  # the page is held once, as the bytes the parser reads
+    del text, rare  # the page is held once, as the bytes the parser reads
     if markup.wide_tags(raw):
         raw = markup.drop_excess_attributes(raw)
     root, fatal = _parse(raw)

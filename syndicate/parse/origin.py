@@ -102,6 +102,9 @@ NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
 MIN_PAGE_NOTE_CHARS = 20
 # The length of the shortest word NOTE_HINT looks for ("appear", "repost").
 MIN_HINT_CHARS = 6
+# Elements walked after the headline whose texts are scanned for note words at once: a
+# normal page's in one go, a huge page's in runs (holding them all would cost memory).
+NOTE_BATCH = 2000
 # A copyright notice ("Copyright © 2025 WABC-TV. All Rights Reserved.") and a logo's alt
 # text name the site that runs the page; a bare "© Reuters" is a photo credit.
 COPYRIGHT = re.compile(
@@ -383,7 +386,22 @@ def _page_notes(
     else:
         return
     seen: dict[int, lxml.html.HtmlElement] = {}
-    walked = list(_walk(starts))
+    batch: list[tuple[lxml.html.HtmlElement, bool]] = []
+    for step in _walk(starts):
+        batch.append(step)
+        if len(batch) >= NOTE_BATCH:
+            yield from _batch_notes(batch, above, seen)
+            batch = []
+    yield from _batch_notes(batch, above, seen)
+
+
+def _batch_notes(
+    walked: list[tuple[lxml.html.HtmlElement, bool]],
+    above: dict[int, lxml.html.HtmlElement],
+    seen: dict[int, lxml.html.HtmlElement],
+) -> Iterator[Origin]:
+    """The notes of a run of walked elements, in order: marked ones, and the holders of
+    texts that use a note's words."""
     hinted = _hinted(walked)
     for at, (el, marked) in enumerate(walked):
         if marked and id(el) not in seen:
