@@ -230,6 +230,12 @@ def test_control_characters_and_lone_surrogates_become_replacement_characters() 
     assert root.xpath("string(//p)") == "a\ufffdb\ufffdc d\ufffde"
 
 
+def test_controls_and_noncharacters_among_plain_bytes_become_replacement_characters() -> None:
+    html = page("<p>caf\u00e9 a\x01b \uffff c\x1fd\ufffe</p>").encode("utf-8")
+    root = document.load(html)
+    assert root.xpath("string(//p)") == "caf\u00e9 a\ufffdb \ufffd c\ufffdd\ufffd"
+
+
 @pytest.mark.parametrize("foreign", ["<svg onload=alert(1)><g>", "<math><mrow>"])
 def test_html_inside_unclosed_foreign_content_breaks_out_as_in_a_browser(foreign: str) -> None:
     root = document.load(page(f"<p>before</p>{foreign}<p>after</p>tail<p>last</p>"))

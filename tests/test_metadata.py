@@ -212,6 +212,20 @@ def test_shortlink_post_id() -> None:
     assert found.post_id == "574512"
 
 
+def test_shortlink_post_id_after_other_links_with_a_query() -> None:
+    head = (
+        '<link rel="alternate" href="https://forward.com/feed/?p=111">'
+        '<link rel="stylesheet" href="https://forward.com/style.css?p=222">'
+        '<link rel="shortlink" href="https://forward.com/?p=574512">'
+    )
+    assert meta(page(head)).post_id == "574512"
+
+
+def test_no_break_and_zero_width_spaces_in_metas_are_collapsed() -> None:
+    head = '<meta property="og:title" content="Bridge\u00a0vote\u200b  passes\u00a0">'
+    assert meta(page(head)).title == "Bridge vote passes"
+
+
 def test_postid_body_class() -> None:
     found = meta(page(body_attrs='class="single single-post postid-8812 format-standard"'))
     assert found.post_id == "8812"

@@ -52,6 +52,13 @@ def test_a_page_without_proof_of_damage_is_left_as_it_is() -> None:
     assert "cafÃ©" in article.body_text
 
 
+def test_characters_of_mangled_text_apart_on_the_page_are_no_proof() -> None:
+    # "â" and "€" of real text, with plain text between them, are not "â€".
+    story = STORY.format(q="'") + "\nThe gâteau costs 5 € and the sign read “cafÃ©” all week."
+    article = parse_article(_page(story))
+    assert "The gâteau costs 5 € and the sign read “cafÃ©” all week." in article.body_text
+
+
 def test_real_text_beside_mangled_text_is_kept() -> None:
     story = STORY.format(q=LATIN1) + "\nDer Gärtner sagt »Fuß« und meint den Stamm."
     article = parse_article(_page(story))

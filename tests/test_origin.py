@@ -18,6 +18,7 @@ from syndicate.parse import document, parse_article
 from syndicate.parse.body import Body
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin import find_origin, registered_domain
+from syndicate.parse.origin_text import NOTE_NEEDS, NOTE_PATTERNS
 
 URL = "https://forward.com/news/1234/a-story/"
 FORWARD = {"publisher": "The Forward", "site_name": "The Forward"}
@@ -404,6 +405,27 @@ def test_subject_about_another_work_that_appeared_elsewhere_is_no_sign() -> None
     assert signs(body=story("<p>Lead.</p>", para)) == ()
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p>This article ORIGINALLY APPEARED on JTA.org.</p>",
+        "<p>This article originally appeared on JTA.org. Translated by Aylın Yıldız.</p>",
+        "<p>THİS ARTİCLE FİRST APPEARED ON JTA.org.</p>",
+    ],
+)
+def test_end_note_in_capitals_or_beside_letters_only_a_case_blind_match_folds(note: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", note)))
+    assert (sign.name, sign.kind) == ("JTA.org", "note")
+
+
+def test_each_note_pattern_needs_words_it_holds() -> None:
+    assert len(NOTE_NEEDS) == len(NOTE_PATTERNS)
+    for pattern, needs in zip(NOTE_PATTERNS, NOTE_NEEDS, strict=True):
+        source = pattern.pattern.lower().replace(r"\s+", " ")
+        assert needs
+        assert all(word in source for word in needs), needs
+
+
 def test_note_about_another_work_is_no_sign() -> None:
     para = "<p>The poem was read at the rally. It first appeared in The New Yorker in 1962.</p>"
     assert signs(body=story("<p>Lead.</p>", para)) == ()
@@ -429,6 +451,18 @@ def test_note_the_body_extractor_left_out_is_read_from_the_page() -> None:
     page = (
         "<article><h1>H</h1><div class='entry'><p>Story.</p><hr>"
         "<p>This article is republished from <a href='https://theconversation.com'>The"
+        " Conversation</a> under a Creative Commons license.</p></div></article>"
+    )
+    sign = only(signs(page, title="H", body="<p>Story.</p>"))
+    assert (sign.name, sign.url) == ("The Conversation", "https://theconversation.com")
+
+
+@pytest.mark.parametrize("place", ["Ankara", "Diyarbakır", "İzmir"])
+def test_note_in_capitals_the_body_extractor_left_out_is_read_from_the_page(place: str) -> None:
+    # Letters that only a case-blind match reads as "i" ("ı", "İ") on the page change nothing.
+    page = (
+        f"<article><h1>H</h1><div class='entry'><p>Story from {place}.</p><hr>"
+        "<p>This article is REPUBLISHED from <a href='https://theconversation.com'>The"
         " Conversation</a> under a Creative Commons license.</p></div></article>"
     )
     sign = only(signs(page, title="H", body="<p>Story.</p>"))

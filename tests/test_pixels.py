@@ -69,6 +69,19 @@ def test_template_content() -> None:
     assert pixels(f'<template id="republish">{COPY}</template>') == (PIXEL,)
 
 
+@pytest.mark.parametrize("tag", ["IMG", "Img"])
+def test_textarea_with_a_copy_in_capitals(tag: str) -> None:
+    copy = COPY.replace("<img ", f"<{tag} ")
+    assert pixels(f"<textarea>{copy}</textarea>") == (PIXEL,)
+    assert pixels(f"<textarea readonly>{html.escape(copy)}</textarea>") == (PIXEL,)
+
+
+def test_copy_after_a_megabyte_of_text_is_found() -> None:
+    long_story = "<p>" + "The council met and voted on the bridge. " * 30_000 + "</p>"
+    copy = COPY.replace("<img ", "<IMG ")
+    assert pixels(f"{long_story}<textarea>{html.escape(copy)}</textarea>") == (PIXEL,)
+
+
 def test_escaped_text_in_hidden_republish_dialog() -> None:
     body = (
         f'<div id="republish-modal" hidden><h2>Republish</h2><pre>{html.escape(COPY)}</pre></div>'

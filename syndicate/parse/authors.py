@@ -236,8 +236,9 @@ class Byline:
 
 
 def clean_text(text: str) -> str:
-    """Whitespace collapsed, zero-width characters removed."""
-    return " ".join(text.replace("\u200b", " ").replace("\xa0", " ").split())
+    """Whitespace collapsed (no-break spaces too: ``split`` takes them for spaces), zero-width
+    characters removed."""
+    return " ".join(text.replace("\u200b", " ").split())
 
 
 def strip_prefix(text: str) -> str:

@@ -203,6 +203,11 @@ _UNSAFE_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r")
 """The C0 controls _NOT_XML replaces, as UTF-8 bytes."""
 _NONCHARACTERS = re.compile(b"\xef\xbf[\xbe\xbf]")
 """U+FFFE and U+FFFF in UTF-8."""
+_PLAIN_BYTES = b"\t\n\r" + bytes(range(0x20, 0x80))
+"""Printable ASCII, tabs and line ends: deleted from a page, they leave its rare bytes (the
+controls and the non-ASCII text), a few hundred on most pages. Every sequence the checks for
+controls, noncharacters and mangled text look for is rare bytes only, so it shows in them
+as in the page; bytes brought together by the deletion can only add a false alarm."""
 _UNSAFE_REFERENCE = (
     r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
     r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
@@ -256,17 +261,17 @@ def load(data: bytes | str, *, encoding: str | None = None) -> lxml.html.HtmlEle
     else:
         text, same = _decode(data, encoding)
         utf8 = data if same else None  # spares encoding the text again
-    text, raw = _xml_safe(text, utf8)
+    text, raw, rare = _xml_safe(text, utf8)
     declaration = _XML_DECLARATION.match(text)
     if declaration:
         text = text[declaration.end() :]
         raw = text.encode("utf-8")
     if not text.strip():
         raise ParseError("empty document")
-    if mojibake.mangled(raw):
+    if mojibake.mangled(rare) and mojibake.mangled(raw):  # the rare bytes rule most pages out
         text = mojibake.repair(text)
         raw = text.encode("utf-8")
-    del text  # the page is held once, as the bytes the parser reads
+    del text, rare  # the page is held once, as the bytes the parser reads
     if markup.wide_tags(raw):
         raw = markup.drop_excess_attributes(raw)
     root, fatal = _parse(raw)
@@ -332,28 +337,30 @@ def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:
     return root, fatal
 
 
-def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes]:
+def _xml_safe(text: str, raw: bytes | None = None) -> tuple[str, bytes, bytes]:
     """The text with what a libxml2 tree cannot hold, written as is or as a numeric
-    reference, replaced by U+FFFD (form feeds: spaces), and the same in UTF-8 (``raw``,
-    when the caller has it already).
+    reference, replaced by U+FFFD (form feeds: spaces), the same in UTF-8 (``raw``, when
+    the caller has it already), and that UTF-8's rare bytes (``_PLAIN_BYTES``).
 
-    Most pages have none: a check over the UTF-8 bytes (C speed) spares them the regex, and
-    those bytes are what the parser reads.
+    Most pages have none: checks over the UTF-8 bytes (C speed), those for characters over
+    their rare bytes only, spare them the regex, and those bytes are what the parser reads.
     """
     if raw is None:
         try:
             raw = text.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates
             raw = b"\x00"
+    rare = raw.translate(None, _PLAIN_BYTES)
     if (
-        len(raw.translate(None, _UNSAFE_BYTES)) == len(raw)
-        and _NONCHARACTERS.search(raw) is None
+        len(rare.translate(None, _UNSAFE_BYTES)) == len(rare)
+        and _NONCHARACTERS.search(rare) is None
         and _UNSAFE_REFERENCE_BYTES.search(raw) is None
     ):
-        return text, raw
+        return text, raw, rare
     text = _NOT_XML.sub("\ufffd", text.replace("\x0c", " "))
     text = _UNSAFE_REFERENCE_TEXT.sub("&#xFFFD;", text)
-    return text, text.encode("utf-8")
+    raw = text.encode("utf-8")
+    return text, raw, raw.translate(None, _PLAIN_BYTES)
 
 
 def _break_out_of_foreign_content(elements: list[lxml.html.HtmlElement]) -> None:

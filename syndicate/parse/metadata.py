@@ -346,8 +346,10 @@ def _post_id(
     root: lxml.html.HtmlElement, links: list[lxml.html.HtmlElement], article: dict[str, Any]
 ) -> str | None:
     for link in links:
+        if "shortlink" not in (link.get("rel") or ""):  # most links: no search of the href
+            continue
         match = _SHORTLINK_ID.search(link.get("href") or "")
-        if match and "shortlink" in (link.get("rel") or ""):
+        if match:
             return match.group(1)
     body = root.find("body")
     match = _POSTID_CLASS.search(body.get("class") or "") if body is not None else None

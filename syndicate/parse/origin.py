@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,12 +41,15 @@ from syndicate.parse.origin_text import (
     MAX_NOTE_CHARS,
     NAME,
     NOTE_HINT,
+    NOTE_HINT_LOWER,
+    ODD_CASE,
     TOP_NOTE_BLOCKS,
     clean,
     datelines,
     notes,
     quote,
     registered_domain,
+    text_of,
 )
 
 # A known agency or outlet ending a byline after the writer's name, alone or with the job
@@ -98,6 +102,9 @@ NOTE_TAGS = frozenset({"p", "div", "em", "i", "small", "span"})
 MIN_PAGE_NOTE_CHARS = 20
 # The length of the shortest word NOTE_HINT looks for ("appear", "repost").
 MIN_HINT_CHARS = 6
+# Elements walked after the headline whose texts are scanned for note words at once: a
+# normal page's in one go, a huge page's in runs (holding them all would cost memory).
+NOTE_BATCH = 2000
 # A copyright notice ("Copyright © 2025 WABC-TV. All Rights Reserved.") and a logo's alt
 # text name the site that runs the page; a bare "© Reuters" is a photo credit.
 COPYRIGHT = re.compile(
@@ -155,7 +162,7 @@ def _self_names(root: lxml.html.HtmlElement, body: Body) -> list[str]:
     copyright line inside the story ("© 2025 The Associated Press") speaks for the story.
     """
     names: list[str] = []
-    for match in COPYRIGHT.finditer(root.text_content()):
+    for match in COPYRIGHT.finditer(text_of(root)):
         if match.group(0) not in body.text:
             names.extend(part for part in match.group("name").split(",") if len(part) > 2)
     for img in root.iter("img"):
@@ -284,7 +291,7 @@ def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:
     if headline is None:
         return
     for el in _near_headline(headline):
-        raw = el.text_content()
+        raw = text_of(el)
         if len(raw) > 4 * MAX_KICKER_CHARS:
             continue
         text = clean(raw)
@@ -307,7 +314,7 @@ def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlE
     own = [h for h in h1s if not visible.foreign(h)]
     for candidates in (own, h1s):
         for h1 in candidates:
-            if title and clean(h1.text_content()) == title:
+            if title and clean(text_of(h1)) == title:
                 return h1
     return own[0] if own else None
 
@@ -356,9 +363,7 @@ def _blocks(html: str) -> list[lxml.html.HtmlElement]:
     return [
         f
         for f in fragments
-        if isinstance(f, lxml.html.HtmlElement)
-        and isinstance(f.tag, str)
-        and clean(f.text_content())
+        if isinstance(f, lxml.html.HtmlElement) and isinstance(f.tag, str) and clean(text_of(f))
     ]
 
 
@@ -381,19 +386,29 @@ def _page_notes(
     else:
         return
     seen: dict[int, lxml.html.HtmlElement] = {}
-    for el, marked in _walk(starts):
+    batch: list[tuple[lxml.html.HtmlElement, bool]] = []
+    for step in _walk(starts):
+        batch.append(step)
+        if len(batch) >= NOTE_BATCH:
+            yield from _batch_notes(batch, above, seen)
+            batch = []
+    yield from _batch_notes(batch, above, seen)
+
+
+def _batch_notes(
+    walked: list[tuple[lxml.html.HtmlElement, bool]],
+    above: dict[int, lxml.html.HtmlElement],
+    seen: dict[int, lxml.html.HtmlElement],
+) -> Iterator[Origin]:
+    """The notes of a run of walked elements, in order: marked ones, and the holders of
+    texts that use a note's words."""
+    hinted = _hinted(walked)
+    for at, (el, marked) in enumerate(walked):
         if marked and id(el) not in seen:
             seen[id(el)] = el
             yield from notes([el])
         for value, is_tail in ((el.text, False), (el.tail, True)):
-            # Text shorter than the shortest hint word, or only the spacing between tags,
-            # holds no note: most texts are, and a string test is cheaper than the regex.
-            if (
-                not value
-                or len(value) < MIN_HINT_CHARS
-                or value.isspace()
-                or not NOTE_HINT.search(value)
-            ):
+            if not value or (at, is_tail) not in hinted:
                 continue
             owner = el.getparent() if is_tail else el
             if owner is not None:
@@ -401,6 +416,34 @@ def _page_notes(
                     if id(candidate) not in seen:
                         seen[id(candidate)] = candidate
                         yield from notes([candidate])
+
+
+def _hinted(walked: list[tuple[lxml.html.HtmlElement, bool]]) -> set[tuple[int, bool]]:
+    """(place in ``walked``, is tail) of the texts that hold a word every note uses.
+
+    Text shorter than the shortest hint word, or only the spacing between tags, holds none:
+    most texts are. The others are scanned as one lowered string, not one by one.
+    """
+    keys: list[tuple[int, bool]] = []
+    values: list[str] = []
+    for at, (el, _marked) in enumerate(walked):
+        for value, is_tail in ((el.text, False), (el.tail, True)):
+            if value and len(value) >= MIN_HINT_CHARS and not value.isspace():
+                keys.append((at, is_tail))
+                values.append(value)
+    joined = "\x00".join(values)  # no hint word holds a NUL, so none spans two texts
+    if ODD_CASE.search(joined):
+        return {key for key, value in zip(keys, values, strict=True) if NOTE_HINT.search(value)}
+    starts: list[int] = []
+    offset = 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    # Lowering keeps every offset: only "İ" lowers to two characters.
+    return {
+        keys[bisect_right(starts, match.start()) - 1]
+        for match in NOTE_HINT_LOWER.finditer(joined.lower())
+    }
 
 
 def _following(headline: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, bool]]:
@@ -420,20 +463,16 @@ def _walk(
     starts: list[tuple[lxml.html.HtmlElement, bool]],
 ) -> Iterator[tuple[lxml.html.HtmlElement, bool]]:
     """Elements of the subtrees in document order, each with whether it is marked as a note;
-    foreign and hidden boxes are not entered."""
+    foreign and hidden boxes are not entered (lxml's walker skips them without visiting
+    their insides)."""
     # (tag, class, id, role) -> (a box not to enter, marked as a note)
     kinds: dict[tuple[str, str, str, str], tuple[bool, bool]] = {}
     for start, in_article in starts:
-        resume: lxml.html.HtmlElement | None = None
-        skipping = False
-        for el in start.iter():
-            if skipping:
-                if el is not resume:
-                    continue
-                skipping = False
+        if not isinstance(start.tag, str):
+            continue
+        walker = etree.iterwalk(start, events=("start",))
+        for _event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):
-                continue
             attrs = el.attrib
             key = (tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
             kind = kinds.get(key)
@@ -441,10 +480,7 @@ def _walk(
                 kind = _kind(el, key, in_article)
                 kinds[key] = kind
             if kind[0] or (len(attrs) and _hidden(el)):
-                resume = visible.next_outside(el, start)
-                if resume is None:
-                    break
-                skipping = True
+                walker.skip_subtree()
                 continue
             yield el, kind[1]
 
@@ -479,7 +515,7 @@ def _note_holders(
         if next(node.iterdescendants("p", "div"), None) is not None:
             return
         if node.tag in NOTE_TAGS:
-            text = node.text_content()
+            text = text_of(node)
             if len(text) > 2 * MAX_NOTE_CHARS:
                 return
             if len(clean(text)) > MIN_PAGE_NOTE_CHARS:

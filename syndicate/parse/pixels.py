@@ -50,6 +50,12 @@ ESCAPED_IMG = re.compile(r"<img\b|&(?:amp;)*lt;img\b", re.IGNORECASE)
 MAX_UNESCAPE = 3
 # What a page's text holds when it carries markup: the cheap test before reading every text.
 TEXT_MARKS = (b"<img", b"<IMG", b"<Img", b"lt;img", b"lt;IMG", b"lt;Img")
+# The same marks in lower case, searched in the page's text lowered: a page holding none
+# (most pages) holds none of TEXT_MARKS.
+FOLDED_MARKS = (b"<img", b"lt;img")
+# The longest text folded for that test: a lowered copy of a huge page's text would raise
+# its peak memory (and the six searches cost little beside such a parse).
+MAX_FOLDED = 1_000_000
 # A copy's 1x1 image: width and height attributes of 1 or a style giving 1px for both.
 ONE_PX_ATTR = re.compile(r"^\s*1(?:px)?\s*$")
 ONE_PX_STYLE = re.compile(r"width\s*:\s*1px.*height\s*:\s*1px|height\s*:\s*1px.*width\s*:\s*1px")
@@ -71,6 +77,10 @@ def _holds_markup(root: lxml.html.HtmlElement) -> bool:
     One C-level pass over the page's text; pages without one are read by ``_live`` alone.
     """
     text = etree.tostring(root, method="text", encoding="utf-8")
+    if len(text) <= MAX_FOLDED:
+        folded = text.lower()  # two searches of the folded text rule out every mark's case
+        if FOLDED_MARKS[0] not in folded and FOLDED_MARKS[1] not in folded:
+            return False
     return any(text.find(mark) >= 0 for mark in TEXT_MARKS)
 
 
