@@ -447,6 +447,26 @@ def test_marked_note_outside_the_body() -> None:
     assert (sign.name, sign.kind, sign.url) == ("JTA.org", "note", "https://www.jta.org/x")
 
 
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("This story originally ran in The Atlantic.", "The Atlantic"),
+        ("This story first ran in The Atlantic.", "The Atlantic"),
+        ("A version of this story ran in The Boston Globe.", "The Boston Globe"),
+        ("This article was originally posted on Medium.", "Medium"),
+        ("Originally posted on Substack.", "Substack"),
+        ("This piece first aired on NPR.", "NPR"),
+    ],
+)
+def test_note_outside_the_body_with_a_short_verb(note: str, name: str) -> None:
+    page = (
+        "<article><h1>H</h1><div class='entry-content'><p>Story.</p></div></article>"
+        f"<div class='post-note'><p><em>{note}</em></p></div><footer>Site footer</footer>"
+    )
+    sign = only(signs(page, title="H"))
+    assert (sign.name, sign.kind) == (name, "note")
+
+
 def test_note_the_body_extractor_left_out_is_read_from_the_page() -> None:
     page = (
         "<article><h1>H</h1><div class='entry'><p>Story.</p><hr>"
