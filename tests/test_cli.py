@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import Result
@@ -21,3 +23,18 @@ def test_extract_reports_a_missing_file_and_goes_on(run, tmp_path: Path) -> None
         f"syndicate: error: {tmp_path / 'missing.html'}: no such file"
     ]
     assert json.loads(result.out)["body_text"] == text
+
+
+def test_reading_files_does_not_import_the_http_stack_or_the_charset_sniffer() -> None:
+    # requests and beautifulsoup4 take about 0.2 s to import, half the start-up of a command
+    # that reads one file; only a URL or a page of unknown charset needs them.
+    probe = (
+        "import sys; from syndicate.cli import main; "
+        "code = main(['extract', '--format', 'text', sys.argv[1]]); "
+        "print(code, 'requests' in sys.modules, 'bs4' in sys.modules, file=sys.stderr)"
+    )
+    page = Path(__file__).parent.parent / "fixtures" / "pages" / "forward" / "askhamas.html"
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(page)], capture_output=True, text=True, check=True
+    )
+    assert done.stderr.split() == ["0", "False", "False"]

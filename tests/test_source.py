@@ -215,6 +215,7 @@ def test_fetch_caps_a_streamed_body_without_a_length(httpserver: HTTPServer) -> 
 _STREAM_PROBE = """
 import json, sys, time, tracemalloc
 from servers import RawServer, endless
+import syndicate.web  # imported before tracing starts: the fetch is measured, not the import
 from syndicate.errors import TooLarge
 from syndicate.source import Limits, fetch
 
