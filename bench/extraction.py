@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from metric import PageScore, corpus_score, page_score, snippets_ok
 
-from syndicate.parse import document
+from syndicate.parse import document, parse_article
 from syndicate.parse.body import extract_body
 from syndicate.parse.metadata import extract_metadata
 
@@ -45,6 +45,11 @@ def syndicate_body(html: str, url: str) -> str:
     root = document.load(html)
     meta = extract_metadata(root, url=url)
     return extract_body(root, url=url, title=meta.title).text
+
+
+def syndicate_article(html: str, url: str) -> str:
+    """The whole Article: also origin signs, pixels, images, embeds, which no peer reads."""
+    return parse_article(html, url=url).body_text
 
 
 def syndicate_body_only(html: str, url: str) -> str:
@@ -83,6 +88,7 @@ def lxml_parse(html: str, url: str) -> str:
 
 SYSTEMS: dict[str, Extractor] = {
     "syndicate (with metadata)": syndicate_body,
+    "syndicate (whole Article)": syndicate_article,
     "syndicate (body only)": syndicate_body_only,
     "trafilatura (with metadata)": trafilatura_meta,
     "trafilatura (body only)": trafilatura_plain,
