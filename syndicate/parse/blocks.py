@@ -268,7 +268,8 @@ def write_blocks(
             text = el.tail
         else:
             text = el.tail
-        if text:
+        # Whitespace with nothing before it in the block would only be flushed away.
+        if text and (texts or html or not text.isspace()):
             texts.append(text)
             html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
             if writer.in_link:

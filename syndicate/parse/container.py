@@ -114,7 +114,11 @@ def unit_weight(unit: Element) -> float:
     """A text unit's weight: non-link characters plus a bonus per punctuation mark, or 0."""
     if unit.tag in ("p", "pre"):
         text = inner_text(unit)
-        links = sum(len(inner_text(a)) for a in unit.iter("a"))
+        if len(text) < pt.MIN_UNIT_CHARS:
+            return 0.0  # short before its spaces are collapsed: empty and one-word paragraphs
+        links = 0
+        for a in unit.iter("a"):
+            links += len(inner_text(a))
     else:
         pieces = [unit.text or ""]
         links = 0

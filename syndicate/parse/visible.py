@@ -580,7 +580,10 @@ def _may_hold_byline(el: Element) -> bool:
     """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
     if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
         return True
-    found = marks(el)
+    classes, ident = el.get("class"), el.get("id")
+    if not (classes or ident):  # most elements: nothing to read
+        return False
+    found = f"{classes or ''} {ident or ''}".lower()
     return "byline" in found or _author_marks(found)
 
 
