@@ -23,7 +23,6 @@ from syndicate.parse.container import comments_region as _comments
 
 Element: TypeAlias = lxml.html.HtmlElement
 
-_SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 # A figure holding a table, a quote or a listing is text (WordPress wp-block-table and
@@ -86,7 +85,8 @@ class Harvest:
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    # ``split`` and ``\s`` take the same characters for whitespace: the regex's result, faster.
+    return " ".join(text.split())
 
 
 def _image_src(img: Element) -> str | None:
