@@ -72,10 +72,22 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 def _region_words(words: str) -> tuple[bool, bool, bool]:
     """What class and id words say of a region (pages repeat them: cached): a story class,
     an excluded region's name, an excluded part's word."""
+    keep = region = part = False
+    # No pattern reaches across a space: each word is read apart, and cached apart (an id
+    # unique to its element would make every set of words it is in new).
+    for word in words.split():
+        word_keep, word_region, word_part = _region_word(word)
+        keep, region, part = keep or word_keep, region or word_region, part or word_part
+    return keep, region, part
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_word(word: str) -> tuple[bool, bool, bool]:
+    """``_region_words`` of one class or id word."""
     return (
-        pt.KEEP_CLASS.search(words) is not None,
-        pt.EXCLUDED_REGION.search(words) is not None,
-        not pt.EXCLUDED_PARTS.isdisjoint(_NOT_WORD.split(words)),
+        pt.KEEP_CLASS.search(word) is not None,
+        pt.EXCLUDED_REGION.search(word) is not None,
+        not pt.EXCLUDED_PARTS.isdisjoint(_NOT_WORD.split(word)),
     )
 
 
