@@ -173,11 +173,25 @@ def _revealed(el: Element) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _boilerplate_words(words: str) -> bool:
     """Whether class and id words name boilerplate (pages repeat them: cached)."""
-    if pt.KEEP_CLASS.search(words):
-        return False
-    if pt.BOILERPLATE.search(words):
-        return True
-    return not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(words))
+    found = False
+    # No pattern reaches across a space: each word is read apart, and cached apart (an id
+    # unique to its element would make every set of words it is in new).
+    for word in words.split():
+        keep, boilerplate = _boilerplate_word(word)
+        if keep:
+            return False
+        found = found or boilerplate
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _boilerplate_word(word: str) -> tuple[bool, bool]:
+    """Whether one class or id word is a story class, and whether it names boilerplate."""
+    if pt.KEEP_CLASS.search(word):
+        return True, False
+    return False, bool(
+        pt.BOILERPLATE.search(word) or not pt.BOILERPLATE_PARTS.isdisjoint(_NOT_WORD.split(word))
+    )
 
 
 def _heading_words_of(heading: Element) -> str:
