@@ -57,12 +57,16 @@ def _words(classes: str, ident: str) -> str:
     raw = f"{classes} {ident}".lower()
     if not raw.strip():
         return ""
-    return " ".join(
-        t
-        for t in raw.split()
-        if (not t.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(t))
-        and not pt.STATE_TOKEN.fullmatch(t)
-    )
+    return " ".join(t for t in raw.split() if _kept_word(t))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_word(word: str) -> bool:
+    """Whether a lower-cased class or id word is kept by ``class_words`` (cached apart from
+    the whole class and id: an id unique to its element makes them new)."""
+    return (
+        not word.startswith(pt.TAXONOMY_PREFIXES) or pt.TAXONOMY_WIDGET.fullmatch(word) is not None
+    ) and not pt.STATE_TOKEN.fullmatch(word)
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
