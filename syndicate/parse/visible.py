@@ -12,6 +12,7 @@ commenter, a related story's writer or a sidebar date never stands in for the ar
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -242,15 +243,12 @@ def foreign(el: Element) -> bool:
     return any(foreign_box(n, in_article=in_article) for n in chain)
 
 
-_H1S = etree.XPath("(//h1)[position() <= 2]")
-
-
 def _frames(root: Element) -> set[Element]:
     """Boxes foreign by their marks that are the page's frame: each holds the page's only
     ``<h1>`` and most of its paragraphs from outside any ``<main>`` or ``<article>`` (a site
     header or menu left open around the whole page); a sidebar inside the article that repeats
     its headline (a republishing box) stays foreign."""
-    found = run(_H1S, root)
+    found = list(itertools.islice(root.iter("h1"), 2))
     if len(found) != 1:
         return set()
     boxes: list[Element] = []
@@ -486,20 +484,30 @@ def page(root: Element) -> Region:
     region = Region()
     frames = _frames(root)
     walker = etree.iterwalk(root, events=("start",))
+    # Looked up once: the loop runs per element of the page.
+    elements, texts, longest = region.elements, region.texts, 2 * MAX_HEADER_TEXT
     for _event, el in walker:
         tag = el.tag
         # An article's own <footer> or <aside> holds its meta (asked only of those tags).
         own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
         if tag in _SKIP or (
-            tag not in _TOP_TAGS and foreign_box(el, in_article=own) and el not in frames
+            tag not in _TOP_TAGS
+            # Only a foreign tag or an element with marks can be a foreign box: most are
+            # neither, and are let through without a call.
+            and (tag in _FOREIGN_TAGS or el.get("class") or el.get("id") or el.get("role"))
+            and foreign_box(el, in_article=own)
+            and el not in frames
         ):
             walker.skip_subtree()
             continue
-        region.elements.append(el)
-        for text in (el.text, el.tail):
-            if text and len(text) <= 2 * MAX_HEADER_TEXT:
-                region.texts.append(text)
-        if len(region.elements) >= MAX_PAGE_ELEMENTS:
+        elements.append(el)
+        text = el.text
+        if text and len(text) <= longest:
+            texts.append(text)
+        text = el.tail
+        if text and len(text) <= longest:
+            texts.append(text)
+        if len(elements) >= MAX_PAGE_ELEMENTS:
             break
     return region
 
