@@ -1156,3 +1156,29 @@ def test_thousands_of_headings_in_the_story_are_read_in_bounded_time() -> None:
     assert time.monotonic() - started < 3
     assert body.text.count("Heading") == 30_000
     assert body.text.startswith(PARAS[0])
+
+
+def test_whitespace_in_a_block_collapses_to_single_spaces_and_keeps_a_space_before_a_tag() -> None:
+    block = (
+        '<p>\n   <em>Lead</em> words with\u00a0 spaces\n and <a href="/x">a link </a>\tcontinues '
+        "here for the reader.  </p>"
+    )
+    body = extract(page(paras(PARAS[:2]) + "\n" + block + "\n" + paras(PARAS[2:])))
+    assert (
+        '<p><em>Lead</em> words with spaces and <a href="https://news.example.org/x">a link </a>'
+        " continues here for the reader.</p>"
+    ) in body.html.splitlines()
+
+
+def test_class_words_are_read_one_by_one_with_unique_ids() -> None:
+    # A boilerplate class goes whatever its id; a story class among the words keeps the box.
+    html = page(
+        paras(PARAS[:2])
+        + '<div class="related-links" id="block-8f3a2c"><p>Another story about the roads and '
+        "the council budget for this year.</p></div>"
+        + '<div class="article-body sharing" id="u-77x"><p>The sharing wrapper holds the story: '
+        "this paragraph stays in the body of the article.</p></div>" + paras(PARAS[2:])
+    )
+    body = extract(html)
+    assert "council budget" not in body.text
+    assert "sharing wrapper" in body.text

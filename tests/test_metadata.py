@@ -1246,3 +1246,26 @@ def test_a_modified_date_before_the_publication_is_no_update() -> None:
     found = meta(page(head, "<h1>Main story headline</h1><p>By Jane Doe</p>"))
     assert found.published == "2025-03-12T08:00:00+00:00"
     assert found.modified is None
+
+
+def test_date_holder_by_class_wins_over_a_plain_time_among_the_header_elements() -> None:
+    html = page(
+        body='<h1>Council expands buses</h1><div class="meta"><span class="entry-date">March 3, '
+        '2024</span> <span>Related event: <time datetime="2020-01-01">Jan 1</time></span></div>'
+    )
+    assert meta(html).published == "2024-03-03"
+
+
+def test_byline_far_below_the_headline_is_found_by_the_whole_page_walk() -> None:
+    # Past the header's texts; the bare wrappers between are walked without being read.
+    wrappers = "".join(f'<div id="c{i}"><span>Comment {i}</span></div>' for i in range(60))
+    html = page(
+        body="<h1>Council expands buses</h1>"
+        + f"<p>{'Filler text for the story. ' * 80}</p>"
+        + wrappers
+        + '<div class="entry-meta"><span class="author vcard"><a href="/author/maria/">Maria '
+        "Lopez</a></span></div>"
+    )
+    found = meta(html)
+    assert found.authors == ("Maria Lopez",)
+    assert found.byline == "Maria Lopez"
