@@ -136,7 +136,8 @@ class _Writer:
             return True
         if self.kinds[-1] == "h1" and self._drop_kicker():
             return True
-        if self._head_metadata(text):
+        # Past the first few blocks nothing is head metadata: not asked (most blocks).
+        if len(self.texts) <= pt.MAX_HEAD_BLOCKS and self._head_metadata(text):
             return True
         short = len(text) <= pt.MAX_INSERT_CHARS
         if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
@@ -228,8 +229,11 @@ def _pitch(text: str) -> bool:
     return pt.SIGNUP_PITCH.search(text) is not None
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def write_blocks(
