@@ -7,6 +7,7 @@ embeds; when the copy does leave one out, its words are not expected.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from dataclasses import dataclass
 from typing import Literal
@@ -103,6 +104,11 @@ popular-word heuristic on: without it, its time grows with the stretch's length 
 word's count, and a 100,000-word copy changed throughout took minutes."""
 
 
+ANCHOR_WORDS = 2
+"""Words in a row that cut a large stretch where they are found once in each text: a pair,
+as single words of a long story repeat ("Paragraph 5 … bridge 5")."""
+
+
 def _opcodes(
     expected: list[Block], copy_blocks: list[Block], original: list[str], copy: list[str]
 ) -> list[Opcode]:
@@ -120,12 +126,79 @@ def _opcodes(
         if tag == "equal":
             found.append(("equal", i1, i2, j1, j2))
             continue
-        large = max(i2 - i1, j2 - j1) > LARGE_REGION_WORDS
-        words = difflib.SequenceMatcher(None, original[i1:i2], copy[j1:j2], autojunk=large)
         found += [
-            (op, a1 + i1, a2 + i1, d1 + j1, d2 + j1) for op, a1, a2, d1, d2 in words.get_opcodes()
+            (op, a1 + i1, a2 + i1, d1 + j1, d2 + j1)
+            for op, a1, a2, d1, d2 in _stretch(original[i1:i2], copy[j1:j2])
         ]
     return _merged([op for op in found if op[1] != op[2] or op[3] != op[4]])
+
+
+def _stretch(a: list[str], b: list[str]) -> list[Opcode]:
+    """difflib's opcodes between a stretch of changed blocks of each text. A large stretch is
+    first cut at the word pairs found once in each text, in the same order in both (the
+    longest such run): difflib's time on one stretch grows with its length times the matches
+    it finds (a copy damaged in every paragraph took minutes), and the pieces between these
+    anchors are short."""
+    if max(len(a), len(b)) <= LARGE_REGION_WORDS:
+        return _words(a, b)
+    found: list[Opcode] = []
+    i0 = j0 = 0
+    for i, j in [*_anchors(a, b), (len(a), len(b))]:
+        if i < i0 or j < j0:
+            continue  # overlaps the anchor before
+        found += [
+            (op, a1 + i0, a2 + i0, d1 + j0, d2 + j0)
+            for op, a1, a2, d1, d2 in _words(a[i0:i], b[j0:j])
+        ]
+        if i < len(a):
+            found.append(("equal", i, i + ANCHOR_WORDS, j, j + ANCHOR_WORDS))
+        i0, j0 = i + ANCHOR_WORDS, j + ANCHOR_WORDS
+    return found
+
+
+def _words(a: list[str], b: list[str]) -> list[Opcode]:
+    large = max(len(a), len(b)) > LARGE_REGION_WORDS
+    return difflib.SequenceMatcher(None, a, b, autojunk=large).get_opcodes()
+
+
+def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Positions (in ``a``, in ``b``) of word pairs found exactly once in each, the longest
+    run of them in the same order in both (patience sorting)."""
+    once_a = _once(a)
+    once_b = _once(b)
+    pairs = [(i, once_b[w]) for w, i in once_a.items() if w in once_b]
+    pairs.sort()
+    tails: list[int] = []  # b position ending the best run of each length
+    ends: list[int] = []  # index in pairs of that run's last pair
+    before = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(tails, j)
+        if n == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[n] = j
+            ends[n] = k
+        before[k] = ends[n - 1] if n else -1
+    run: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
+
+
+def _once(words: list[str]) -> dict[tuple[str, ...], int]:
+    """Each run of ``ANCHOR_WORDS`` words found exactly once in ``words``, with its position."""
+    seen: dict[tuple[str, ...], int] = {}
+    twice: set[tuple[str, ...]] = set()
+    for index in range(len(words) - ANCHOR_WORDS + 1):
+        word = tuple(words[index : index + ANCHOR_WORDS])
+        if word in seen:
+            twice.add(word)
+        else:
+            seen[word] = index
+    return {w: i for w, i in seen.items() if w not in twice}
 
 
 def _starts(found: list[Block]) -> list[int]:
