@@ -666,6 +666,27 @@ def test_a_headline_of_thousands_of_repeated_words_is_compared_in_bounded_time()
     assert added[0].startswith('text added: "Last updated May 2 Last updated')
 
 
+def test_a_story_of_one_block_repeated_thousands_of_times_is_aligned_in_bounded_time() -> None:
+    # Each repeat of the block was matched against each of its repeats in the copy.
+    paras = "".join(
+        f"<p>Paragraph {i} says the council voted on Tuesday to widen the bridge.</p>"
+        for i in range(6)
+    )
+    repeats = "<p>The vote was close.</p>" * 10_000
+    story = parse_article(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        f"<p class='byline'>By Jane Doe</p>{paras}{repeats}{paras}</article></body></html>",
+        url="https://news.example.org/2025/05/bridge/",
+    )
+    edited = paras.replace("Paragraph 3 says", "Paragraph 3 claims")
+    copy = f"<html><body><article>{paras}{repeats}{edited}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 4
+    altered = [v.message for v in found if v.rule == "text-altered"]
+    assert altered == ['text changed: "claims" where the original has "says"']
+
+
 def test_a_copy_of_tens_of_thousands_of_other_blocks_is_read_in_bounded_time() -> None:
     # Each block of the story's container looked through the kinds of all blocks before it.
     paras = [

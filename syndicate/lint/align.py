@@ -104,6 +104,11 @@ popular-word heuristic on: without it, its time grows with the stretch's length 
 word's count, and a 100,000-word copy changed throughout took minutes."""
 
 
+LARGE_REGION_BLOCKS = 2_000
+"""A copy of more blocks than this is anchored with difflib's popular-word heuristic on,
+blocks found in over 1% of places (a trailer heading repeated 20,000 times) anchoring
+nothing: without it, each such block was matched against each of its repeats, and a copy
+of 20,000 took 20 s. A real story has a few hundred blocks."""
 ANCHOR_WORDS = 2
 """Words in a row that cut a large stretch where they are found once in each text: a pair,
 as single words of a long story repeat ("Paragraph 5 … bridge 5")."""
@@ -120,7 +125,8 @@ def _opcodes(
     starts_a = _starts(expected)
     starts_b = _starts(copy_blocks)
     found: list[Opcode] = []
-    blockwise = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    many = len(keys_b) > LARGE_REGION_BLOCKS
+    blockwise = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=many)
     for tag, b1, b2, c1, c2 in blockwise.get_opcodes():
         i1, i2, j1, j2 = starts_a[b1], starts_a[b2], starts_b[c1], starts_b[c2]
         if tag == "equal":
