@@ -140,39 +140,55 @@ def _opcodes(
 
 
 def _stretch(a: list[str], b: list[str]) -> list[Opcode]:
-    """difflib's opcodes between a stretch of changed blocks of each text. A large stretch is
-    first cut at the word pairs found once in each text, in the same order in both (the
-    longest such run): difflib's time on one stretch grows with its length times the matches
-    it finds (a copy damaged in every paragraph took minutes), and the pieces between these
-    anchors are short."""
+    """difflib's opcodes between a stretch of changed blocks of each text. A large stretch
+    loses the words both texts open and close with, then is cut at the word pairs found once
+    in each text, in the same order in both (the longest such run): difflib's time on one
+    stretch grows with its length times the matches it finds (a copy damaged in every
+    paragraph took minutes), and the pieces between these anchors are short."""
     if max(len(a), len(b)) <= LARGE_REGION_WORDS:
         return _words(a, b)
-    found: list[Opcode] = []
-    i0 = j0 = 0
-    for i, j in [*_anchors(a, b), (len(a), len(b))]:
+    head = 0
+    shorter = min(len(a), len(b))
+    while head < shorter and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    found: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    i0 = j0 = head
+    a_end, b_end = len(a) - tail, len(b) - tail
+    for i, j in [*_anchors(a[head:a_end], b[head:b_end], head), (a_end, b_end)]:
         if i < i0 or j < j0:
             continue  # overlaps the anchor before
         found += [
             (op, a1 + i0, a2 + i0, d1 + j0, d2 + j0)
             for op, a1, a2, d1, d2 in _words(a[i0:i], b[j0:j])
         ]
-        if i < len(a):
+        if i < a_end:
             found.append(("equal", i, i + ANCHOR_WORDS, j, j + ANCHOR_WORDS))
         i0, j0 = i + ANCHOR_WORDS, j + ANCHOR_WORDS
+    if tail:
+        found.append(("equal", a_end, len(a), b_end, len(b)))
     return found
 
 
 def _words(a: list[str], b: list[str]) -> list[Opcode]:
-    large = max(len(a), len(b)) > LARGE_REGION_WORDS
-    return difflib.SequenceMatcher(None, a, b, autojunk=large).get_opcodes()
+    """difflib's opcodes between two short runs of words; two long runs with no word pair
+    found once in each (the same few words over and over, or two different texts) are one
+    change, as difflib would take seconds to minutes to find the little they share."""
+    if max(len(a), len(b)) <= LARGE_REGION_WORDS:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if not a:
+        return [("insert", 0, 0, 0, len(b))]
+    return [("replace", 0, len(a), 0, len(b)) if b else ("delete", 0, len(a), 0, 0)]
 
 
-def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
-    """Positions (in ``a``, in ``b``) of word pairs found exactly once in each, the longest
-    run of them in the same order in both (patience sorting)."""
+def _anchors(a: list[str], b: list[str], offset: int) -> list[tuple[int, int]]:
+    """Positions (in ``a``, in ``b``, plus ``offset``) of word pairs found exactly once in
+    each, the longest run of them in the same order in both (patience sorting)."""
     once_a = _once(a)
     once_b = _once(b)
-    pairs = [(i, once_b[w]) for w, i in once_a.items() if w in once_b]
+    pairs = [(i + offset, once_b[w] + offset) for w, i in once_a.items() if w in once_b]
     pairs.sort()
     tails: list[int] = []  # b position ending the best run of each length
     ends: list[int] = []  # index in pairs of that run's last pair
