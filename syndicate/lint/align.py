@@ -99,9 +99,9 @@ def align(expected: list[Block], copy_blocks: list[Block]) -> Alignment:
 
 
 LARGE_REGION_WORDS = 20_000
-"""A stretch of changed blocks longer than this (in either text) is aligned with difflib's
-popular-word heuristic on: without it, its time grows with the stretch's length times each
-word's count, and a 100,000-word copy changed throughout took minutes."""
+"""A stretch of changed blocks longer than this (in either text) is cut into pieces before
+difflib aligns them (see ``_stretch``): difflib's time grows with a stretch's length times
+each word's count, and a 100,000-word copy changed throughout took minutes."""
 
 
 LARGE_REGION_BLOCKS = 2_000
