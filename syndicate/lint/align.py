@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -104,6 +105,10 @@ difflib aligns them (see ``_stretch``): difflib's time grows with a stretch's le
 each word's count, and a 100,000-word copy changed throughout took minutes."""
 
 
+MAX_WORD_PAIRS = 1_000_000
+"""A stretch whose words could be matched in more pairs than this (each word of one text with
+each of its repeats in the other) is cut into pieces like a large one: 14,000 words of 55
+distinct ones took difflib 14 s. A stretch of 9,000 words of English text has about this many."""
 LARGE_REGION_BLOCKS = 2_000
 """A copy of more blocks than this is anchored with difflib's popular-word heuristic on,
 blocks found in over 1% of places (a trailer heading repeated 20,000 times) anchoring
@@ -145,7 +150,7 @@ def _stretch(a: list[str], b: list[str]) -> list[Opcode]:
     in each text, in the same order in both (the longest such run): difflib's time on one
     stretch grows with its length times the matches it finds (a copy damaged in every
     paragraph took minutes), and the pieces between these anchors are short."""
-    if max(len(a), len(b)) <= LARGE_REGION_WORDS:
+    if _small(a, b):
         return _words(a, b)
     head = 0
     shorter = min(len(a), len(b))
@@ -176,11 +181,22 @@ def _words(a: list[str], b: list[str]) -> list[Opcode]:
     """difflib's opcodes between two short runs of words; two long runs with no word pair
     found once in each (the same few words over and over, or two different texts) are one
     change, as difflib would take seconds to minutes to find the little they share."""
-    if max(len(a), len(b)) <= LARGE_REGION_WORDS:
+    if _small(a, b):
         return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     if not a:
         return [("insert", 0, 0, 0, len(b))]
     return [("replace", 0, len(a), 0, len(b)) if b else ("delete", 0, len(a), 0, 0)]
+
+
+def _small(a: list[str], b: list[str]) -> bool:
+    """Whether difflib aligns ``a`` and ``b`` quickly: at most ``LARGE_REGION_WORDS`` words
+    each and at most ``MAX_WORD_PAIRS`` pairs of equal words between them."""
+    if max(len(a), len(b)) > LARGE_REGION_WORDS:
+        return False
+    if len(a) * len(b) <= MAX_WORD_PAIRS:
+        return True
+    counts = Counter(b)
+    return sum(counts[word] for word in a) <= MAX_WORD_PAIRS
 
 
 def _anchors(a: list[str], b: list[str], offset: int) -> list[tuple[int, int]]:
