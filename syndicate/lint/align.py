@@ -230,8 +230,8 @@ def _once(words: list[str]) -> dict[tuple[str, ...], int]:
     """Each run of ``ANCHOR_WORDS`` words found exactly once in ``words``, with its position."""
     seen: dict[tuple[str, ...], int] = {}
     twice: set[tuple[str, ...]] = set()
-    for index in range(len(words) - ANCHOR_WORDS + 1):
-        word = tuple(words[index : index + ANCHOR_WORDS])
+    pairs = zip(*(words[k:] for k in range(ANCHOR_WORDS)), strict=False)
+    for index, word in enumerate(pairs):
         if word in seen:
             twice.add(word)
         else:

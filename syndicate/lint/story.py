@@ -374,6 +374,10 @@ def _similar(seq: list[str], expected: list[str]) -> bool:
         return False
     if seq == expected:
         return True
+    # The ratio is at most what the shorter allows: a block far shorter than a headline of
+    # thousands of words is told apart without reading them, once per block of the copy.
+    if 2 * min(len(seq), len(expected)) < EXTRA_RATIO * (len(seq) + len(expected)):
+        return False
     # The ratio is at most what the words in common allow: most blocks are told apart by
     # that alone, at a tenth of the cost of aligning them.
     known = _vocabulary(tuple(expected))
