@@ -50,9 +50,12 @@ def expected_blocks(original: Article, profile: Profile, story: Story) -> list[B
     if "embeds" not in profile.copy_.drop:
         return found
     embed_keys = {url_key(e.url) for e in original.embeds}
+    if not embed_keys or not found:
+        return found  # no embedded post to leave out (and no block's ancestors to read)
     kept = []
+    embeds: dict[lxml.html.HtmlElement, bool] = {}
     for block in found:
-        quote = _embed_quote(block.element, embed_keys)
+        quote = _embed_quote(block.element, embed_keys, embeds)
         if quote is not None and not _present(quote, story):
             continue
         kept.append(block)
@@ -60,12 +63,18 @@ def expected_blocks(original: Article, profile: Profile, story: Story) -> list[B
 
 
 def _embed_quote(
-    element: lxml.html.HtmlElement, embed_keys: set[str]
+    element: lxml.html.HtmlElement,
+    embed_keys: set[str],
+    embeds: dict[lxml.html.HtmlElement, bool],
 ) -> lxml.html.HtmlElement | None:
+    """The blockquote around ``element`` that links to an embed; ``embeds`` keeps each
+    blockquote's answer, so one around thousands of blocks reads its links once."""
     for candidate in (element, *element.iterancestors()):
         if isinstance(candidate.tag, str) and candidate.tag.lower() == "blockquote":
-            hrefs = {url_key(a.get("href", "")) for a in candidate.iter("a")}
-            if hrefs & embed_keys:
+            if candidate not in embeds:
+                hrefs = {url_key(a.get("href", "")) for a in candidate.iter("a")}
+                embeds[candidate] = bool(hrefs & embed_keys)
+            if embeds[candidate]:
                 return candidate
     return None
 
