@@ -19,7 +19,7 @@ from pytest_httpserver import HTTPServer
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
-from syndicate.lint.text import words
+from syndicate.lint.text import url_key, words
 from syndicate.models import Article
 from syndicate.policy import all_rules, load_profile
 
@@ -884,3 +884,14 @@ def test_thousands_of_findings_are_each_located_without_rereading_the_copy() -> 
     assert first is not None
     assert last is not None
     assert last > first
+
+
+def test_long_and_short_urls_are_keyed_alike() -> None:
+    # Short URLs are remembered across the rules, long ones keyed afresh: the same key either way.
+    path = "/2025/05/" + "bridge-vote-" * 40
+    assert url_key(f"https://www.news.example.org{path}?utm_source=x&b=2&a=1#top") == (
+        f"news.example.org{path.rstrip('/')}?a=1&b=2"
+    )
+    assert url_key("https://www.news.example.org/a/?utm_source=x&b=2&a=1#top") == (
+        "news.example.org/a?a=1&b=2"
+    )
