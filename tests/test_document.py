@@ -351,6 +351,17 @@ def test_a_million_comments_in_a_row_load_fast_keeping_the_text_between_them() -
     assert "After: the council" in article.body_text
 
 
+def test_a_long_run_of_comments_between_words_loads_fast_keeping_every_word() -> None:
+    words = "".join(f"<!-- -->w{i} " for i in range(100_000))
+    html = page(PARAGRAPH.format("Before") + f"<p>{words}end</p>" + PARAGRAPH.format("After"))
+    started = time.monotonic()
+    root = document.load(html)
+    assert time.monotonic() - started < 5  # each tail added in turn: about 40 s
+    assert len(root.xpath("//p/comment()")) == document.MAX_COMMENT_RUN
+    text = root.xpath("string(//p[2])")
+    assert text.split() == [f"w{i}" for i in range(100_000)] + ["end"]
+
+
 def test_a_run_of_comments_within_the_cap_keeps_every_comment() -> None:
     comments = "".join(f"<!--{i}-->{i}" for i in range(document.MAX_COMMENT_RUN))
     root = document.load(page(f"<p>{comments}</p>"))

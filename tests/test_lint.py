@@ -19,7 +19,7 @@ from pytest_httpserver import HTTPServer
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
-from syndicate.lint.text import words
+from syndicate.lint.text import url_key, words
 from syndicate.models import Article
 from syndicate.policy import all_rules, load_profile
 
@@ -616,6 +616,164 @@ def test_a_long_copy_changed_throughout_is_aligned_in_bounded_time() -> None:
     assert "text-altered" in {v.rule for v in found}
 
 
+def test_a_long_copy_damaged_in_every_paragraph_is_aligned_in_bounded_time() -> None:
+    # Every block changed makes one stretch of the whole story, and difflib over it took time
+    # that grows with its length times its matches: 15 s here, minutes for a 4 MB copy.
+    count = 4_000
+    paras = [f"Paragraph {i} says the council voted to widen bridge {i}." for i in range(count)]
+    story = parse_article(
+        "<html><head><title>Long</title></head><body><article><h1>A long story here</h1>"
+        "<p class='byline'>By Jane Doe</p>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>",
+        url="https://news.example.org/2025/05/long/",
+    )
+    damaged = [p.replace("council", "co\ufffdncil") for p in paras]
+    copy = (
+        "<html><body><article>"
+        + "".join(f"<p>{p}</p>" for p in damaged)
+        + "</article></body></html>"
+    )
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 8
+    # Each paragraph's one changed word, as a short copy's is read word by word.
+    assert {v.message for v in found if v.rule == "text-altered"} == {
+        'text changed: "co ncil" where the original has "council"',
+        "and 3990 more changes to the text",
+    }
+
+
+def test_a_headline_of_thousands_of_repeated_words_is_compared_in_bounded_time() -> None:
+    # Each copy block was aligned word by word with the whole title: 12 s for this one.
+    title = "Last updated May 2 " * 3_000
+    para = (
+        "<p>The council voted on Tuesday to widen the old bridge across the river, a plan "
+        "argued about for a decade.</p>"
+    )
+    story = parse_article(
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p class='byline'>By Jane Doe</p>{para}</article></body></html>",
+        url="https://news.example.org/2025/05/long/",
+    )
+    heads = f"<h1>{title}</h1><h2>{title} and more</h2>"
+    copy = f"<html><body><article>{heads}{para}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 3
+    added = [v.message for v in found if v.rule == "text-altered"]
+    assert len(added) == 1
+    assert added[0].startswith('text added: "Last updated May 2 Last updated')
+
+
+def test_a_story_of_one_block_repeated_thousands_of_times_is_aligned_in_bounded_time() -> None:
+    # Each repeat of the block was matched against each of its repeats in the copy.
+    paras = "".join(
+        f"<p>Paragraph {i} says the council voted on Tuesday to widen the bridge.</p>"
+        for i in range(6)
+    )
+    repeats = "<p>The vote was close.</p>" * 10_000
+    story = parse_article(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        f"<p class='byline'>By Jane Doe</p>{paras}{repeats}{paras}</article></body></html>",
+        url="https://news.example.org/2025/05/bridge/",
+    )
+    edited = paras.replace("Paragraph 3 says", "Paragraph 3 claims")
+    copy = f"<html><body><article>{paras}{repeats}{edited}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 4
+    altered = [v.message for v in found if v.rule == "text-altered"]
+    assert altered == ['text changed: "claims" where the original has "says"']
+
+
+def test_a_paragraph_of_100000_words_from_a_small_vocabulary_is_aligned_in_bounded_time() -> None:
+    # No word is common enough for difflib's popular-word heuristic to drop it, and each was
+    # matched against each of its hundreds of repeats: 8 s for this copy.
+    rng = random.Random(3)
+    words = [f"w{rng.randrange(300)}" for _ in range(100_000)]
+    story = parse_article(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        f"<p class='byline'>By Jane Doe</p><p>{' '.join(words)}</p></article></body></html>",
+        url="https://news.example.org/2025/05/bridge/",
+    )
+    edited = ["first", *words[:50_000], "inserted", "here", *words[50_000:], "last"]
+    copy = f"<html><body><article><p>{' '.join(edited)}</p></article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 3
+    assert [v.message for v in found if v.rule == "text-altered"] == [
+        'text added: "first", not in the original',
+        'text added: "inserted here", not in the original',
+        'text added: "last", not in the original',
+    ]
+
+
+def test_a_paragraph_of_few_distinct_words_changed_throughout_is_aligned_in_bounded_time() -> None:
+    # 18,000 words of 55 distinct ones, one in 500 changed: difflib matched each word with
+    # each of its hundreds of repeats, 9 s for this copy.
+    rng = random.Random(3)
+    words = [f"w{rng.randrange(55)}" for _ in range(18_000)]
+    story = parse_article(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        f"<p class='byline'>By Jane Doe</p><p>{' '.join(words)}</p></article></body></html>",
+        url="https://news.example.org/2025/05/bridge/",
+    )
+    edited = [w if i % 500 else "changed" for i, w in enumerate(words)]
+    copy = f"<html><body><article><p>{' '.join(edited)}</p></article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 3
+    altered = [v.message for v in found if v.rule == "text-altered"]
+    assert altered[0] == "and 26 more changes to the text"
+    assert altered[1] == f'text changed: "changed" where the original has "{words[0]}"'
+
+
+def test_each_block_of_a_copy_is_told_from_a_headline_of_50000_words_in_bounded_time() -> None:
+    # Each of the copy's blocks read every word of the headline again: 3.8 s for this copy.
+    title = " ".join(f"w{i}" for i in range(50_000))
+    paras = "".join(
+        f"<p>Paragraph {i} says the council voted on Tuesday to widen the bridge.</p>"
+        for i in range(3_000)
+    )
+    story = parse_article(
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p class='byline'>By Jane Doe</p>{paras}</article></body></html>",
+        url="https://news.example.org/2025/05/long/",
+    )
+    copy = f"<html><body><article>{paras}</article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("inn")).violations
+    assert time.monotonic() - started < 2
+    assert {v.rule for v in found} == {"byline-missing", "canonical-missing", "credit-missing"}
+
+
+def test_a_blockquote_around_thousands_of_linked_blocks_is_read_once() -> None:
+    # Each block read every link of the blockquote around it, looking for an embedded post:
+    # 5.7 s for this story.
+    paras = "".join(
+        f'<p>Paragraph {i} says the <a href="https://news.example.org/c/{i % 50}">council</a>'
+        " voted on Tuesday to widen the bridge.</p>"
+        for i in range(3_000)
+    )
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>A post about the bridge vote today.</p>&mdash; '
+        'Jane (@jane) <a href="https://twitter.com/jane/status/123456">May 2, 2025</a>'
+        '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script>'
+    )
+    story = parse_article(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        f"<p class='byline'>By Jane Doe</p><blockquote>{paras}</blockquote>{tweet}</article>"
+        "</body></html>",
+        url="https://news.example.org/2025/05/bridge/",
+    )
+    copy = f"<html><body><article><blockquote>{paras}</blockquote></article></body></html>"
+    started = time.monotonic()
+    found = lint_copy(copy, story, load_profile("forward")).violations
+    assert time.monotonic() - started < 2
+    assert {v.rule for v in found} == {"byline-missing", "canonical-missing", "credit-missing"}
+
+
 def test_a_copy_of_tens_of_thousands_of_other_blocks_is_read_in_bounded_time() -> None:
     # Each block of the story's container looked through the kinds of all blocks before it.
     paras = [
@@ -726,3 +884,14 @@ def test_thousands_of_findings_are_each_located_without_rereading_the_copy() -> 
     assert first is not None
     assert last is not None
     assert last > first
+
+
+def test_long_and_short_urls_are_keyed_alike() -> None:
+    # Short URLs are remembered across the rules, long ones keyed afresh: the same key either way.
+    path = "/2025/05/" + "bridge-vote-" * 40
+    assert url_key(f"https://www.news.example.org{path}?utm_source=x&b=2&a=1#top") == (
+        f"news.example.org{path.rstrip('/')}?a=1&b=2"
+    )
+    assert url_key("https://www.news.example.org/a/?utm_source=x&b=2&a=1#top") == (
+        "news.example.org/a?a=1&b=2"
+    )

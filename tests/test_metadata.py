@@ -691,6 +691,43 @@ def test_a_label_and_date_split_by_comments_read_as_one_line() -> None:
     assert found.authors == ("Jane Doe",)
 
 
+def test_a_page_written_out_twenty_times_finds_its_headline_holder_in_bounded_time() -> None:
+    # Each copy of the page is an <html> tree of its own beside the first, and "//" read them
+    # all: libxml2 merged their text nodes in quadratic time, 14 s for this page.
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(2_500))
+    once = (
+        '<!doctype html><html lang="en"><head><title>Council widens the old bridge</title>'
+        '</head><body><div class="top"><p class="headline">Council widens the old bridge</p>'
+        f"<p>By Jane Doe</p></div>{story}</body></html>"
+    )
+    started = time.monotonic()
+    found = meta(once * 20)
+    assert time.monotonic() - started < 3
+    assert found.authors == ("Jane Doe",)
+
+
+def test_dates_among_a_headline_of_300000_children_are_read_in_bounded_time() -> None:
+    # Each dated span read every child of its parent again for words around it: 24 s.
+    runs = ("<!-- --> " * 999 + "<span>May 2, 2024</span>") * 300
+    body = f"<div><h1>Main story headline {runs}</h1></div><p>By Jane Doe</p>"
+    started = time.monotonic()
+    found = meta(page(body=body), url=None)
+    assert time.monotonic() - started < 4
+    assert found.authors == ("Jane Doe",)
+    assert found.published is None
+
+
+def test_header_runs_of_comments_are_read_in_linear_time() -> None:
+    flood = ("<!-- --> " * 999 + "<b>x</b>") * 300 + "".join(f"w{i}<!-- -->" for i in range(999))
+    body = f"""<h1>Main story headline</h1><div class="meta">By<!-- --> Jane Doe |
+      <!-- -->Updated <!-- -->Sep 9, 2025</div><p>{flood}</p>"""
+    started = time.monotonic()
+    found = meta(page(LD_NO_MODIFIED, body))
+    assert time.monotonic() - started < 3  # each comment walked its whole run: 8 s
+    assert found.modified == "2025-09-09"
+    assert found.authors == ("Jane Doe",)
+
+
 @pytest.mark.parametrize(
     ("lang", "first", "update"),
     [

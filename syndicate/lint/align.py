@@ -7,7 +7,9 @@ embeds; when the copy does leave one out, its words are not expected.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,9 +50,12 @@ def expected_blocks(original: Article, profile: Profile, story: Story) -> list[B
     if "embeds" not in profile.copy_.drop:
         return found
     embed_keys = {url_key(e.url) for e in original.embeds}
+    if not embed_keys or not found:
+        return found  # no embedded post to leave out (and no block's ancestors to read)
     kept = []
+    embeds: dict[lxml.html.HtmlElement, bool] = {}
     for block in found:
-        quote = _embed_quote(block.element, embed_keys)
+        quote = _embed_quote(block.element, embed_keys, embeds)
         if quote is not None and not _present(quote, story):
             continue
         kept.append(block)
@@ -58,12 +63,18 @@ def expected_blocks(original: Article, profile: Profile, story: Story) -> list[B
 
 
 def _embed_quote(
-    element: lxml.html.HtmlElement, embed_keys: set[str]
+    element: lxml.html.HtmlElement,
+    embed_keys: set[str],
+    embeds: dict[lxml.html.HtmlElement, bool],
 ) -> lxml.html.HtmlElement | None:
+    """The blockquote around ``element`` that links to an embed; ``embeds`` keeps each
+    blockquote's answer, so one around thousands of blocks reads its links once."""
     for candidate in (element, *element.iterancestors()):
         if isinstance(candidate.tag, str) and candidate.tag.lower() == "blockquote":
-            hrefs = {url_key(a.get("href", "")) for a in candidate.iter("a")}
-            if hrefs & embed_keys:
+            if candidate not in embeds:
+                hrefs = {url_key(a.get("href", "")) for a in candidate.iter("a")}
+                embeds[candidate] = bool(hrefs & embed_keys)
+            if embeds[candidate]:
                 return candidate
     return None
 
@@ -98,9 +109,23 @@ def align(expected: list[Block], copy_blocks: list[Block]) -> Alignment:
 
 
 LARGE_REGION_WORDS = 20_000
-"""A stretch of changed blocks longer than this (in either text) is aligned with difflib's
-popular-word heuristic on: without it, its time grows with the stretch's length times each
-word's count, and a 100,000-word copy changed throughout took minutes."""
+"""A stretch of changed blocks longer than this (in either text) is cut into pieces before
+difflib aligns them (see ``_stretch``): difflib's time grows with a stretch's length times
+each word's count, and a 100,000-word copy changed throughout took minutes."""
+
+
+MAX_WORD_PAIRS = 1_000_000
+"""A stretch whose words could be matched in more pairs than this (each word of one text with
+each of its repeats in the other) is cut into pieces like a large one: 14,000 words of 55
+distinct ones took difflib 14 s. A stretch of 9,000 words of English text has about this many."""
+LARGE_REGION_BLOCKS = 2_000
+"""A copy of more blocks than this is anchored with difflib's popular-word heuristic on,
+blocks found in over 1% of places (a trailer heading repeated 20,000 times) anchoring
+nothing: without it, each such block was matched against each of its repeats, and a copy
+of 20,000 took 20 s. A real story has a few hundred blocks."""
+ANCHOR_WORDS = 2
+"""Words in a row that cut a large stretch where they are found once in each text: a pair,
+as single words of a long story repeat ("Paragraph 5 … bridge 5")."""
 
 
 def _opcodes(
@@ -114,18 +139,113 @@ def _opcodes(
     starts_a = _starts(expected)
     starts_b = _starts(copy_blocks)
     found: list[Opcode] = []
-    blockwise = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    many = len(keys_b) > LARGE_REGION_BLOCKS
+    blockwise = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=many)
     for tag, b1, b2, c1, c2 in blockwise.get_opcodes():
         i1, i2, j1, j2 = starts_a[b1], starts_a[b2], starts_b[c1], starts_b[c2]
         if tag == "equal":
             found.append(("equal", i1, i2, j1, j2))
             continue
-        large = max(i2 - i1, j2 - j1) > LARGE_REGION_WORDS
-        words = difflib.SequenceMatcher(None, original[i1:i2], copy[j1:j2], autojunk=large)
         found += [
-            (op, a1 + i1, a2 + i1, d1 + j1, d2 + j1) for op, a1, a2, d1, d2 in words.get_opcodes()
+            (op, a1 + i1, a2 + i1, d1 + j1, d2 + j1)
+            for op, a1, a2, d1, d2 in _stretch(original[i1:i2], copy[j1:j2])
         ]
     return _merged([op for op in found if op[1] != op[2] or op[3] != op[4]])
+
+
+def _stretch(a: list[str], b: list[str]) -> list[Opcode]:
+    """difflib's opcodes between a stretch of changed blocks of each text. A large stretch
+    loses the words both texts open and close with, then is cut at the word pairs found once
+    in each text, in the same order in both (the longest such run): difflib's time on one
+    stretch grows with its length times the matches it finds (a copy damaged in every
+    paragraph took minutes), and the pieces between these anchors are short."""
+    if _small(a, b):
+        return _words(a, b)
+    head = 0
+    shorter = min(len(a), len(b))
+    while head < shorter and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    found: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    i0 = j0 = head
+    a_end, b_end = len(a) - tail, len(b) - tail
+    for i, j in [*_anchors(a[head:a_end], b[head:b_end], head), (a_end, b_end)]:
+        if i < i0 or j < j0:
+            continue  # overlaps the anchor before
+        found += [
+            (op, a1 + i0, a2 + i0, d1 + j0, d2 + j0)
+            for op, a1, a2, d1, d2 in _words(a[i0:i], b[j0:j])
+        ]
+        if i < a_end:
+            found.append(("equal", i, i + ANCHOR_WORDS, j, j + ANCHOR_WORDS))
+        i0, j0 = i + ANCHOR_WORDS, j + ANCHOR_WORDS
+    if tail:
+        found.append(("equal", a_end, len(a), b_end, len(b)))
+    return found
+
+
+def _words(a: list[str], b: list[str]) -> list[Opcode]:
+    """difflib's opcodes between two short runs of words; two long runs with no word pair
+    found once in each (the same few words over and over, or two different texts) are one
+    change, as difflib would take seconds to minutes to find the little they share."""
+    if _small(a, b):
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if not a:
+        return [("insert", 0, 0, 0, len(b))]
+    return [("replace", 0, len(a), 0, len(b)) if b else ("delete", 0, len(a), 0, 0)]
+
+
+def _small(a: list[str], b: list[str]) -> bool:
+    """Whether difflib aligns ``a`` and ``b`` quickly: at most ``LARGE_REGION_WORDS`` words
+    each and at most ``MAX_WORD_PAIRS`` pairs of equal words between them."""
+    if max(len(a), len(b)) > LARGE_REGION_WORDS:
+        return False
+    if len(a) * len(b) <= MAX_WORD_PAIRS:
+        return True
+    counts = Counter(b)
+    return sum(counts[word] for word in a) <= MAX_WORD_PAIRS
+
+
+def _anchors(a: list[str], b: list[str], offset: int) -> list[tuple[int, int]]:
+    """Positions (in ``a``, in ``b``, plus ``offset``) of word pairs found exactly once in
+    each, the longest run of them in the same order in both (patience sorting)."""
+    once_a = _once(a)
+    once_b = _once(b)
+    pairs = [(i + offset, once_b[w] + offset) for w, i in once_a.items() if w in once_b]
+    pairs.sort()
+    tails: list[int] = []  # b position ending the best run of each length
+    ends: list[int] = []  # index in pairs of that run's last pair
+    before = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(tails, j)
+        if n == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[n] = j
+            ends[n] = k
+        before[k] = ends[n - 1] if n else -1
+    run: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
+
+
+def _once(words: list[str]) -> dict[tuple[str, ...], int]:
+    """Each run of ``ANCHOR_WORDS`` words found exactly once in ``words``, with its position."""
+    seen: dict[tuple[str, ...], int] = {}
+    twice: set[tuple[str, ...]] = set()
+    pairs = zip(*(words[k:] for k in range(ANCHOR_WORDS)), strict=False)
+    for index, word in enumerate(pairs):
+        if word in seen:
+            twice.add(word)
+        else:
+            seen[word] = index
+    return {w: i for w, i in seen.items() if w not in twice}
 
 
 def _starts(found: list[Block]) -> list[int]:

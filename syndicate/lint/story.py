@@ -372,13 +372,21 @@ def _words(text: str) -> list[str]:
 def _similar(seq: list[str], expected: list[str]) -> bool:
     if not seq or not expected:
         return False
+    if seq == expected:
+        return True
+    # The ratio is at most what the shorter allows: a block far shorter than a headline of
+    # thousands of words is told apart without reading them, once per block of the copy.
+    if 2 * min(len(seq), len(expected)) < EXTRA_RATIO * (len(seq) + len(expected)):
+        return False
     # The ratio is at most what the words in common allow: most blocks are told apart by
     # that alone, at a tenth of the cost of aligning them.
     known = _vocabulary(tuple(expected))
     common = min(len(expected), sum(1 for w in seq if w in known))
     if 2 * common < EXTRA_RATIO * (len(seq) + len(expected)):
         return False
-    return difflib.SequenceMatcher(None, seq, expected, autojunk=False).ratio() >= EXTRA_RATIO
+    # A headline or note of 200 words or more is no real one: difflib's popular-word heuristic
+    # bounds the time of comparing it (a 12,000-word headline against itself took seconds).
+    return difflib.SequenceMatcher(None, seq, expected).ratio() >= EXTRA_RATIO
 
 
 @lru_cache(maxsize=64)

@@ -426,6 +426,7 @@ def date_lines(elements: list[Element], *, month_first: bool) -> Shown:
     inside a sentence ("as of <span>December 31, 2025</span>") is none."""
     shown = Shown()
     previous = ""
+    worded: dict[Element, bool] = {}  # per parent: words around its children (read once)
     for el in elements:
         for text, is_tail in ((el.text, False), (el.tail, True)):
             if not text or text.isspace():
@@ -437,24 +438,27 @@ def date_lines(elements: list[Element], *, month_first: bool) -> Shown:
             if (
                 len(text.split()) <= MAX_DATE_LINE_WORDS
                 and parse_date(text, month_first=month_first)
-                and (_bounded_tail(el) if is_tail else not _in_sentence(el))
+                and (_bounded_tail(el) if is_tail else not _in_sentence(el, worded))
             ):
                 _sort(shown, text, f"{previous} {_label(text)}", line=True)
             previous = ""
     return shown
 
 
-def _in_sentence(el: Element) -> bool:
+def _in_sentence(el: Element, worded: dict[Element, bool]) -> bool:
     """Whether ``el``'s own text runs on into an inline child ("On May 3, 2022 <a>the
     council</a> met"), or the inline ``el`` has words of its parent's text around it; neither
-    counts in an element no longer than a date line."""
+    counts in an element no longer than a date line. ``worded`` keeps the answer for each
+    parent, read once for all its children (a parent of 100,000 dated spans)."""
     if len(el) and el[0].tag in INLINE_TAGS and not _short(el):
         return True
     parent = el.getparent()
     if el.tag not in INLINE_TAGS or parent is None:
         return False
-    around = [parent.text or "", *(child.tail or "" for child in parent)]
-    return any(WORD.search(part) for part in around) and not _short(parent)
+    if parent not in worded:
+        around = [parent.text or "", *(child.tail or "" for child in parent)]
+        worded[parent] = any(WORD.search(part) for part in around) and not _short(parent)
+    return worded[parent]
 
 
 def _bounded_tail(el: Element) -> bool:

@@ -316,15 +316,28 @@ def _check_size(root: lxml.html.HtmlElement, raw: bytes) -> None:
 
 def _shorten_comment_runs(comments: list[lxml.html.HtmlElement]) -> None:
     """Remove the comments after the first ``MAX_COMMENT_RUN`` of a run of sibling comments,
-    keeping the text between them (their tails) in place."""
-    run = 0
-    previous: lxml.html.HtmlElement | None = None
+    keeping the text between them (their tails) in place: joined once onto the last comment
+    kept, as adding each tail in turn copies the growing text again (quadratic in the run)."""
+    run: list[lxml.html.HtmlElement] = []
     for comment in comments:
-        run = run + 1 if previous is not None and comment.getprevious() is previous else 1
-        if run <= MAX_COMMENT_RUN:
-            previous = comment
-            continue
-        comment.drop_tree()  # its tail joins the last comment kept
+        if run and comment.getprevious() is not run[-1]:
+            _drop_excess(run)
+            run = []
+        run.append(comment)
+    _drop_excess(run)
+
+
+def _drop_excess(run: list[lxml.html.HtmlElement]) -> None:
+    """Drop a run's comments past ``MAX_COMMENT_RUN``, their tails joined to the last kept."""
+    if len(run) <= MAX_COMMENT_RUN:
+        return
+    kept, excess = run[MAX_COMMENT_RUN - 1], run[MAX_COMMENT_RUN:]
+    kept.tail = "".join([kept.tail or "", *(c.tail or "" for c in excess)]) or None
+    parent = kept.getparent()
+    for comment in excess:
+        comment.tail = None
+        if parent is not None:
+            parent.remove(comment)
 
 
 def _parse(raw: bytes) -> tuple[lxml.html.HtmlElement, etree._LogEntry | None]:

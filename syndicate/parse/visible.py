@@ -383,12 +383,17 @@ class Region:
     meta column styled as a sidebar)."""
 
 
-def _in_text(comment: Element) -> bool:
+def _in_text(comment: Element, known: dict[Element, bool]) -> bool:
     """Whether ``comment`` sits inside a run of text ("valid through<!-- --> <!-- -->01/23/2026",
     as script-rendered pages write it): words right before and after it, none of them inside
-    another element."""
+    another element. The comments passed over share the answer and go into ``known``, so a
+    run of comments is read once, not once per comment (quadratic in the run)."""
+    if comment in known:
+        return known[comment]
+    passed = [comment]
     before = comment.getprevious()
     while before is not None and not isinstance(before.tag, str) and _blank(before.tail):
+        passed.append(before)
         before = before.getprevious()
     if before is None:
         parent = comment.getparent()
@@ -397,8 +402,11 @@ def _in_text(comment: Element) -> bool:
         words_before = not _blank(before.tail)
     after: Element | None = comment
     while after is not None and not isinstance(after.tag, str) and _blank(after.tail):
+        passed.append(after)
         after = after.getnext()
-    return words_before and after is not None and not isinstance(after.tag, str)
+    found = words_before and after is not None and not isinstance(after.tag, str)
+    known.update(dict.fromkeys(passed, found))
+    return found
 
 
 def _blank(text: str | None) -> bool:
@@ -407,14 +415,15 @@ def _blank(text: str | None) -> bool:
 
 def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bool) -> None:
     texts = elements = 0
-    # The last text read (raw) and where it went in ``region.texts``; whether a comment inside
-    # a run of text came after it, so that the next text continues it.
+    # The last text read (cleaned) and where it went in ``region.texts``; whether a comment
+    # inside a run of text came after it, so that the next text continues it.
     last: str | None = None
     last_at: int | None = None
     joins = False
+    in_text: dict[Element, bool] = {}
     for el, text, is_foreign in steps:
         if el is not None and not isinstance(el.tag, str):
-            joins = last is not None and _in_text(el)
+            joins = last is not None and _in_text(el, in_text)
             continue
         if el is not None:
             last, joins = None, False
@@ -427,6 +436,10 @@ def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bo
                 return
             continue
         raw = text or ""
+        if joins and last is not None and len(last) > MAX_HEADER_TEXT:
+            # Already too long for a header text: the rest of the run joins it unread.
+            joins = False
+            continue
         if joins and last is not None:
             raw = f"{last} {raw}" if after else f"{raw} {last}"
             if last_at is not None:
@@ -437,7 +450,7 @@ def _collect(steps: Iterator[Step], region: Region, max_texts: int, *, after: bo
         if not cleaned:
             continue
         texts += 1
-        last, last_at = raw, None
+        last, last_at = cleaned, None
         if len(cleaned) <= MAX_HEADER_TEXT and not is_foreign:
             last_at = len(region.texts)
             region.texts.append(cleaned)
