@@ -19,7 +19,7 @@ from pytest_httpserver import HTTPServer
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
-from syndicate.lint.text import url_key, words
+from syndicate.lint.text import remembered_url_keys, url_key, words
 from syndicate.models import Article
 from syndicate.policy import all_rules, load_profile
 
@@ -895,3 +895,11 @@ def test_long_and_short_urls_are_keyed_alike() -> None:
     assert url_key("https://www.news.example.org/a/?utm_source=x&b=2&a=1#top") == (
         "news.example.org/a?a=1&b=2"
     )
+
+
+def test_lint_forgets_the_copy_s_url_keys_when_done() -> None:
+    links = "".join(f'<p><a href="https://partner.example/{n}">link {n}</a></p>' for n in range(50))
+    lint_copy(f"<html><body>{links}</body></html>", original(), load_profile("forward"))
+    assert remembered_url_keys() == 0
+    assert url_key("https://www.partner.example/1/?utm_source=x") == "partner.example/1"
+    assert remembered_url_keys() == 1

@@ -12,7 +12,7 @@ import lxml.html
 from syndicate.errors import SourceError
 from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
-from syndicate.lint.text import host_of
+from syndicate.lint.text import forget_url_keys, host_of
 from syndicate.models import Article, Verdict
 from syndicate.parse import document
 from syndicate.policy.engine import run_rules
@@ -48,7 +48,10 @@ def lint_copy(
     profile = bind(profile, article)
     ctx = CopyContext(name, text, root, article, profile)
     key = _partner_key(partner or partner_of(root, profile), profile)
-    found = run_rules(all_rules("copy"), ctx, profile, partner=key)
+    try:
+        found = run_rules(all_rules("copy"), ctx, profile, partner=key)
+    finally:
+        forget_url_keys()
     found.sort(key=lambda v: (v.line or 0, v.column or 0, v.rule, v.message))
     return Verdict(source=name, violations=tuple(found))
 

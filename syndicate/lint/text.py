@@ -70,13 +70,24 @@ URL_KEYS_KEPT = 1 << 17
 a story of 80,000 links overflowed a smaller cache on each pass (lint took twice as long)."""
 MAX_KEPT_URL = 256
 """Longer URLs are keyed afresh each time, so what is remembered stays under about 100 MB
-whatever the copies (about 10 MB for 80,000 ordinary links)."""
+whatever the copy (about 10 MB for 80,000 ordinary links), and lint forgets it after each
+copy (``forget_url_keys``)."""
 
 
 def url_key(url: str) -> str:
     """A URL as compared: no scheme, no ``www.``, no fragment, no trailing slash, sorted query
     without click-tracking parameters, percent-escapes decoded."""
     return _kept_url_key(url) if len(url) <= MAX_KEPT_URL else _url_key(url)
+
+
+def forget_url_keys() -> None:
+    """Drop the remembered URL keys: a long run of copies holds no more than one copy's."""
+    _kept_url_key.cache_clear()
+
+
+def remembered_url_keys() -> int:
+    """How many URL keys are remembered now."""
+    return _kept_url_key.cache_info().currsize
 
 
 def _url_key(url: str) -> str:
