@@ -7,6 +7,7 @@ redirects; every failure is a ``SourceError``.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -29,6 +30,14 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 """C0 controls other than tab, newlines and form feed: text pages hardly ever carry them."""
 _MAX_CONTROL_SHARE = 0.01
 """Over 1% control bytes in the first 4 KB means binary data (a UTF-16 BOM excepted)."""
+# A feed's root element after an optional BOM, XML declaration and comments: a feed of
+# stories (RSS, Atom, RDF), not a page holding one.
+_FEED = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?"
+    rb"(?:<!--.*?-->\s*)*<(rss|feed|rdf:rdf)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_FEED_KINDS = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
 _BINARY_MAGIC = (
     b"%PDF-",
     b"\x89PNG",
@@ -117,6 +126,11 @@ def check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes
     if head.startswith(_BINARY_MAGIC):
         kind = "PDF" if head.startswith(b"%PDF-") else "binary"
         raise NotHTML(f"{source}: not HTML ({kind} data)")
+    if head.startswith((b"{", b"[")) and _is_json(data):
+        raise NotHTML(f"{source}: not HTML (JSON data)")
+    feed = _FEED.match(head)
+    if feed:
+        raise NotHTML(f"{source}: not HTML (an {_FEED_KINDS[feed.group(1).lower()]} feed)")
     sample = data[:4096]
     utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         charset is not None and charset.strip().lower().startswith("utf-16")
@@ -125,6 +139,14 @@ def check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes
     if not utf16 and controls > len(sample) * _MAX_CONTROL_SHARE:
         raise NotHTML(f"{source}: not HTML (binary data)")
     return data
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:  # a page that merely starts with a bracket ("[Updated] ...")
+        return False
+    return True
 
 
 def fetch(url: str, *, limits: Limits | None = None) -> Document:

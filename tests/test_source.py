@@ -296,6 +296,18 @@ def test_read_file_and_stdin(tmp_path: Path) -> None:
         (b"%PDF-1.4\n" + bytes(range(256)) * 4, "not HTML (PDF data)"),
         (bytes(range(256)) * 40, "not HTML (binary data)"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not HTML (binary data)"),
+        (b'  {"title": "A story", "body": "<p>Its text.</p>"}', "not HTML (JSON data)"),
+        (b'[{"id": 1}, {"id": 2}]', "not HTML (JSON data)"),
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator -->\n<rss version="2.0">'
+            b"<channel><title>News</title><item><title>A story</title></item></channel></rss>",
+            "not HTML (an RSS feed)",
+        ),
+        (
+            b'\xef\xbb\xbf<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            b"<entry><title>A story</title></entry></feed>",
+            "not HTML (an Atom feed)",
+        ),
     ],
 )
 def test_read_refuses_what_is_not_a_page(tmp_path: Path, content: bytes, message: str) -> None:
@@ -304,6 +316,19 @@ def test_read_refuses_what_is_not_a_page(tmp_path: Path, content: bytes, message
     with pytest.raises(NotHTML) as info:
         read(str(path))
     assert str(info.value) == f"{path}: {message}"
+
+
+def test_a_page_that_opens_with_a_bracket_or_names_a_feed_in_its_text_is_read(
+    tmp_path: Path,
+) -> None:
+    for content in (
+        b"[Updated] <html><body><p>The council met.</p></body></html>",
+        b"<html><body><p>Subscribe to our <rss> feed.</p></body></html>",
+        b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>Text</p></html>',
+    ):
+        path = tmp_path / "page.html"
+        path.write_bytes(content)
+        assert read(str(path)).data == content
 
 
 def test_read_refuses_a_directory_and_a_missing_file(tmp_path: Path) -> None:
