@@ -7,6 +7,7 @@ English line in the middle of German text. A language not listed here gets Engli
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -57,5 +58,12 @@ def has_lead(text: str, language: str | None = None) -> bool:
     """True when ``text`` opens with a byline's first word, English or ``language``'s, with
     or without a colon ("By: Jane Doe", "Autor: Jan Nowak")."""
     first = text.split(maxsplit=1)[0].casefold().rstrip(":") if text.strip() else ""
+    return first in leads(language)
+
+
+@lru_cache(maxsize=32)
+def leads(language: str | None) -> frozenset[str]:
+    """A byline's possible first words, lower case and without a colon: English's and
+    ``language``'s ("by", "von")."""
     words = words_for(language)
-    return first in {w.casefold().rstrip(":") for w in (ENGLISH.lead, words.lead, words.leads)}
+    return frozenset(w.casefold().rstrip(":") for w in (ENGLISH.lead, words.lead, words.leads))

@@ -52,7 +52,6 @@ PIXEL_STYLE = "width:1px;height:1px;"
 """The pixel's only style: the one ``style`` value the embed may carry, on the pixel alone."""
 OWN_CLASSES = frozenset({"byline", "credit", "images-note"})
 """Classes the emitter writes so a partner can style its lines; no class of the source passes."""
-"""The fields a credit template may use."""
 WEB = frozenset({"http", "https"})
 
 

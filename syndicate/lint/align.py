@@ -160,7 +160,7 @@ def _stretch(a: list[str], b: list[str]) -> list[Opcode]:
     stretch grows with its length times the matches it finds (a copy damaged in every
     paragraph took minutes), and the pieces between these anchors are short."""
     if _small(a, b):
-        return _words(a, b)
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     head = 0
     shorter = min(len(a), len(b))
     while head < shorter and a[head] == b[head]:

@@ -235,7 +235,7 @@ def _kind(block: Block, matched: bool, original: Article, profile: Profile) -> K
     if is_credit(block, original, profile):
         return "credit"
     note = profile.embed.images_note
-    if note and _similar(seq, words(note)):
+    if note and _similar(seq, _words(note)):
         return "note"
     if len(seq) <= LABEL_WORDS and tag not in PROSE_TAGS:
         return "label"
@@ -318,18 +318,7 @@ def _ad_label(seq: list[str], original: Article) -> bool:
 def _byline_form(block: Block, original: Article) -> bool:
     """A short block that reads "By ..." (whoever it names)."""
     seq = block.words
-    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() in _leads(original.language)
-
-
-@lru_cache(maxsize=16)
-def _leads(language: str | None) -> frozenset[str]:
-    """The first words of a byline: English's, and the story's language's."""
-    own = bylines.words_for(language)
-    return frozenset(
-        w.casefold()
-        for lead in (bylines.ENGLISH.lead, own.lead, own.leads)
-        for w in words(lead)[:1]
-    )
+    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() in bylines.leads(original.language)
 
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:

@@ -115,6 +115,12 @@ _FOREIGN_PREFIX = re.compile(rf"^\s*(?:{_FOREIGN_LABEL})\s*", re.IGNORECASE)
 _FOREIGN_BY = re.compile(r"^\s*(?:von|par|por|di|door|av|af|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
 # A cheap test before either of them: the letters a continental label may start with.
 LABEL_START = frozenset("vVpPdDaAtTrRgGeEéÉsSnNfFoOkKiI")
+# A calendar date: "Dec 26, 2025", "24th Apr 2000", "12/17/2025", "2025-12-17".
+_DATE_BODY = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
+)
 # Text after which a byline stops naming writers: dates, "Updated", reviewers, read times.
 _CUT = re.compile(
     r"\s(?:[|•·]|—|–\s|-\s)|\b(?:(?:last\s+)?updated|published|posted|last\s+modified|reviewed\s+by|"
@@ -125,8 +131,8 @@ _CUT = re.compile(
     r"medically\s+reviewed|fact[-\s]checked|edited\s+by|photos?\s+by|illustrations?\s+by|"
     r"on\s+behalf\s+of|read\s+time|\d+\s+min(?:ute)?s?\s+read|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?,\s|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*\.?\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"nov|dec)[a-z]*\.?\s+\d|"
+    rf"{_DATE_BODY})",
     re.IGNORECASE,
 )
 # A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
@@ -137,12 +143,7 @@ _LEADING_DATE = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|•·—–-]\s*|\s+(?-i:(?=[A-ZÀ-Þ])))",
     re.IGNORECASE,
 )
-# A calendar date: "Dec 26, 2025", "24th Apr 2000", "12/17/2025", "2025-12-17".
-_DATE = (
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r",?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
-)
+_DATE = rf"(?:{_DATE_BODY})\b"
 _DATE_ANYWHERE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
 # A "Written by" later in the text: what precedes it is a date or a label ("Dec 23 Written By").
 _INNER_BY = re.compile(r"\b(?:written|posted|authored|words|story)\s+by\b[:\s]*", re.IGNORECASE)

@@ -11,7 +11,7 @@ story's meta column styled as a sidebar). A date line in the header that is earl
 chosen date wins: a story is not first published after the day it shows (the structured
 date is then a re-save, a migration or UTC). ``modified``: JSON-LD, the modified metas,
 microdata, the header's "updated" holders, the WebPage object, then the header's first date
-line labelled as an update ("Last updated: May 2, 2024") when it is not before ``published``.
+line labelled as an update ("Last updated: May 2, 2024"); none earlier than ``published``.
 """
 
 from __future__ import annotations
@@ -210,9 +210,9 @@ def article_dates(
         yield jsonld.text(page.get("dateModified"))
 
     published = _published(_date(published_values(), read), _shown_line(shown.lines, read))
-    modified = _date(modified_values(), read) or _shown_update(shown, published, read)
+    modified = _date(modified_values(), read) or _shown_update(shown, read)
     if published and modified and modified[:10] < published[:10]:
-        # Saved before it went out (a scheduled post): not an update of the published story.
+        # Saved before it went out (a scheduled post), or a shown date that is no update.
         modified = None
     return published, modified
 
@@ -257,17 +257,15 @@ def _shown_line(
     return None
 
 
-def _shown_update(
-    shown: Shown, published: str | None, read: Callable[[str | None], str | None]
-) -> str | None:
+def _shown_update(shown: Shown, read: Callable[[str | None], str | None]) -> str | None:
     """The header's first date line labelled as an update ("Last updated: May 2, 2024"), for
-    a page whose data gives no modified date; none earlier than the first publication."""
+    a page whose data gives no modified date."""
     updated = set(shown.updated)
     for value, line in shown.lines:
         if line and value in updated:
             found = read(value)
             if found:
-                return found if not published or found[:10] >= published[:10] else None
+                return found
     return None
 
 

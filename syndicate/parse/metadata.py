@@ -176,6 +176,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     h1_els = [h for h in scan.h1s[:8] if not visible.foreign(h)]
     h1s = [visible.text_of(h) for h in h1_els]
     og_title = _first(metas, "og:title")
+    host = urls.host(canonical or url or "")
     title = pick_title(
         h1s=[h for h in h1s if h],
         structured=[headline, og_title, _first(metas, "twitter:title"),
@@ -184,7 +185,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
                     _first(metas, "dc.title")],
         page_title=scan.title or None,
         site=site or publisher,
-        host=urls.host(canonical or url or ""),
+        host=host,
     )  # fmt: skip
     head = next((h for h, t in zip(h1_els, h1s, strict=True) if t == title), None)
     head = head if head is not None else (h1_els[0] if h1_els else None)
@@ -196,7 +197,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         lazy,
         region,
         site=_org_site(article, ids, site),
-        host=urls.host(canonical or url or ""),
+        host=host,
         whole_page=head is None,
         language=language,
     )
@@ -220,7 +221,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         modified=modified,
         publisher=publisher
         or _site_name(objs, page, ids, metas)
-        or site_in_title(scan.title, headline=title, host=urls.host(canonical or url or "")),
+        or site_in_title(scan.title, headline=title, host=host),
         section=_first(metas, "article:section")
         or jsonld.text(article.get("articleSection"))
         or _first(metas, "parsely-section"),

@@ -34,6 +34,7 @@ from lxml import etree
 from syndicate.models import Origin
 from syndicate.parse import jsonld, urls, visible
 from syndicate.parse.body import Body
+from syndicate.parse.container import inner_text
 from syndicate.parse.metadata import Metadata
 from syndicate.parse.origin_text import (
     AGENCY_NAMES,
@@ -49,7 +50,6 @@ from syndicate.parse.origin_text import (
     notes,
     quote,
     registered_domain,
-    text_of,
 )
 
 # A known agency or outlet ending a byline after the writer's name, alone or with the job
@@ -162,7 +162,7 @@ def _self_names(root: lxml.html.HtmlElement, body: Body) -> list[str]:
     copyright line inside the story ("© 2025 The Associated Press") speaks for the story.
     """
     names: list[str] = []
-    for match in COPYRIGHT.finditer(text_of(root)):
+    for match in COPYRIGHT.finditer(inner_text(root)):
         if match.group(0) not in body.text:
             names.extend(part for part in match.group("name").split(",") if len(part) > 2)
     for img in root.iter("img"):
@@ -249,17 +249,6 @@ def _key(name: str) -> str:
     return re.sub(r"\W+", "", folded)
 
 
-def _elements(result: object) -> list[lxml.html.HtmlElement]:
-    """The elements of an XPath result (lxml types it as a union of everything)."""
-    items = result if isinstance(result, list) else []
-    return [item for item in items if isinstance(item, lxml.html.HtmlElement)]
-
-
-def _strings(result: object) -> list[str]:
-    items = result if isinstance(result, list) else []
-    return [str(item) for item in items if isinstance(item, str)]
-
-
 # --- byline, kicker --------------------------------------------------------------------------
 
 
@@ -291,7 +280,7 @@ def _kickers(headline: lxml.html.HtmlElement | None) -> Iterator[Origin]:
     if headline is None:
         return
     for el in _near_headline(headline):
-        raw = text_of(el)
+        raw = inner_text(el)
         if len(raw) > 4 * MAX_KICKER_CHARS:
             continue
         text = clean(raw)
@@ -314,7 +303,7 @@ def _headline(root: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlE
     own = [h for h in h1s if not visible.foreign(h)]
     for candidates in (own, h1s):
         for h1 in candidates:
-            if title and clean(text_of(h1)) == title:
+            if title and clean(inner_text(h1)) == title:
                 return h1
     return own[0] if own else None
 
@@ -363,7 +352,7 @@ def _blocks(html: str) -> list[lxml.html.HtmlElement]:
     return [
         f
         for f in fragments
-        if isinstance(f, lxml.html.HtmlElement) and isinstance(f.tag, str) and clean(text_of(f))
+        if isinstance(f, lxml.html.HtmlElement) and isinstance(f.tag, str) and clean(inner_text(f))
     ]
 
 
@@ -515,7 +504,7 @@ def _note_holders(
         if next(node.iterdescendants("p", "div"), None) is not None:
             return
         if node.tag in NOTE_TAGS:
-            text = text_of(node)
+            text = inner_text(node)
             if len(text) > 2 * MAX_NOTE_CHARS:
                 return
             if len(clean(text)) > MIN_PAGE_NOTE_CHARS:

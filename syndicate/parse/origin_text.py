@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 
 import lxml.html
-from lxml import etree
 
 from syndicate.models import Origin
 from syndicate.parse import urls
 from syndicate.parse.authors import AGENCIES
+from syndicate.parse.container import inner_text
 
 # How many blocks at the top and at the end of the body may hold an origin note: a note sits
 # before the story or after it, possibly followed by a correction or a contact line.
@@ -219,12 +219,6 @@ def clean(text: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
 
 
-def text_of(el: lxml.html.HtmlElement) -> str:
-    """The element's text, its string value as ``text_content`` gives it, read by lxml's
-    text serialiser (cheaper than ``text_content``'s XPath)."""
-    return str(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
-
-
 def quote(text: str) -> str:
     """Text fit to quote as evidence: cleaned and cut at ``MAX_EVIDENCE`` characters."""
     text = clean(text)
@@ -245,7 +239,7 @@ def name_of(raw: str | None) -> str | None:
 def datelines(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     """The agency of a dateline opening one of the first blocks ("JERUSALEM (JTA) —")."""
     for block in blocks[:DATELINE_BLOCKS]:
-        text = clean(text_of(block))
+        text = clean(inner_text(block))
         match = DATELINE.match(text) or KNOWN_DATELINE.match(text)
         if match and not NOT_AN_AGENCY.match(match.group("name")):
             yield Origin(name=match.group("name").strip(), kind="dateline",
@@ -257,7 +251,7 @@ def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
     """Origin notes among the first and last blocks, one per block."""
     top = blocks[:TOP_NOTE_BLOCKS]
     end = blocks[TOP_NOTE_BLOCKS:][-END_NOTE_BLOCKS:]
-    texts = {id(block): clean(text_of(block)) for block in (*top, *end)}
+    texts = {id(block): clean(inner_text(block)) for block in (*top, *end)}
     for block in (*top, *end):
         text = texts[id(block)]
         if len(text) > MAX_NOTE_CHARS:
@@ -293,7 +287,7 @@ def _note_patterns(text: str) -> list[re.Pattern[str]]:
 
 def _note(block: lxml.html.HtmlElement, text: str, match: re.Match[str]) -> Origin | None:
     name = name_of(match.group("name"))
-    links = [(clean(text_of(a)), a.get("href")) for a in block.iter("a") if a.get("href")]
+    links = [(clean(inner_text(a)), a.get("href")) for a in block.iter("a") if a.get("href")]
     url: str | None = None
     for label, href in links:
         if name and label and (label in name or name in label):

@@ -21,6 +21,7 @@ from typing import Any, TypeAlias, cast
 import lxml.html
 from lxml import etree
 
+from syndicate.bylines import WORDS as BYLINE_WORDS
 from syndicate.parse.authors import (
     LABEL_START,
     byline_like,
@@ -117,11 +118,11 @@ _BY_LABEL = re.compile(
 _FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re.IGNORECASE)
 # Which of those words each language writes before a byline: a page that declares another
 # language or none ("Door County", "Di Fara" on an English page) has none of them by its
-# headline.
+# headline. The same words the snippet writes (``syndicate.bylines``), but Polish pages write
+# "przez" where the snippet writes "Autor:".
 _BY_WORDS = {
-    "de": "von", "fr": "par", "es": "por", "pt": "por", "gl": "por", "it": "di",
-    "nl": "door", "sv": "av", "no": "av", "nb": "av", "nn": "av", "da": "af", "pl": "przez",
-}  # fmt: skip
+    language: words.lead.casefold() for language, words in BYLINE_WORDS.items() if language != "en"
+} | {"pl": "przez"}
 # A cheap test for texts that may hold a byline label, before any cleaning.
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 # The same for the continental labels, which open the text (anchored; tried only on texts
@@ -523,18 +524,6 @@ def page(root: Element) -> Region:
         if len(elements) >= MAX_PAGE_ELEMENTS:
             break
     return region
-
-
-def next_outside(el: Element, within: Element | None = None) -> Element | None:
-    """The first element after ``el``'s subtree in document order (inside ``within``'s
-    subtree, when given), or None."""
-    node: Element | None = el
-    while node is not None and node is not within:
-        following = node.getnext()
-        if following is not None:
-            return following
-        node = node.getparent()
-    return None
 
 
 # --- bylines -------------------------------------------------------------------------------------

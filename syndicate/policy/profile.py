@@ -37,7 +37,9 @@ from syndicate.errors import ConfigError
 
 BUILTIN = ("forward", "inn")
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
+"""The fields a pixel template may use."""
 CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
+"""The fields a credit template may use."""
 
 
 def check_template(template: str, fields: tuple[str, ...]) -> str:
@@ -62,7 +64,6 @@ def check_template(template: str, fields: tuple[str, ...]) -> str:
     return template
 
 
-"""The fields a pixel template may use."""
 DEFAULT = "forward"
 Keep = Literal["byline", "links", "paragraph-styles", "credit", "pixel", "canonical", "headline"]
 Drop = Literal["images", "embeds", "scripts", "styles", "forms", "iframes"]

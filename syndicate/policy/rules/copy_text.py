@@ -104,19 +104,18 @@ def links_removed(ctx: CopyContext) -> Iterator[Finding]:
     have = Counter(url_key(h) for b in al.copy_blocks for h, _ in b.links)
     # Each copy block's line of words and links by their words, read once for all the links
     # it lacks (a block of thousands of links would be read again for each).
-    lines: dict[int, str] = {}
-    targets: dict[int, dict[tuple[str, ...], str]] = {}
-    for href, (anchor, index) in _missing(wanted, have, al):
-        target = al.copy_block_for(index)
+    read: dict[int, tuple[str, dict[tuple[str, ...], str]]] = {}
+    for href, anchor, target in _missing(wanted, have, al):
         where = ctx.position(target.element if target is not None else None)
         moved = None
         shown = False
         if target is not None:
-            if id(target) not in lines:
-                lines[id(target)] = " ".join(target.words)
-                targets[id(target)] = _targets(target.links)
-            shown = " ".join(words(anchor)) in lines[id(target)]
-            moved = targets[id(target)].get(tuple(words(anchor))) if words(anchor) else None
+            if id(target) not in read:
+                read[id(target)] = (" ".join(target.words), _targets(target.links))
+            line, targets = read[id(target)]
+            seq = words(anchor)
+            shown = " ".join(seq) in line
+            moved = targets.get(tuple(seq)) if seq else None
         if moved is not None:
             what = f'link retargeted: "{anchor}" links to {moved}'
         else:
@@ -146,9 +145,9 @@ def _linkable(href: str) -> bool:
 
 def _missing(
     wanted: list[tuple[str, str, int]], have: Counter[str], al: Alignment
-) -> Iterator[tuple[str, tuple[str, int]]]:
-    """The original's links the copy lacks: where a target is short, those whose copy block
-    lacks it (else the last ones)."""
+) -> Iterator[tuple[str, str, Block | None]]:
+    """The original's links the copy lacks, each with the copy block where it belongs: where
+    a target is short, those whose copy block lacks it (else the last ones)."""
     # Each target's links, and each copy block's targets, are read once: a page of thousands
     # of links would otherwise read them all again for each one missing.
     by_key: dict[str, list[tuple[str, str, int]]] = {}
@@ -159,12 +158,11 @@ def _missing(
         short = len(links) - have.get(key, 0)
         if short <= 0:
             continue
+        placed = [(h, t, al.copy_block_for(i)) for h, t, i in links]
         lacking = []
-        for h, t, i in links:
-            block = al.copy_block_for(i)
+        for h, t, block in placed:
             if block is not None and id(block) not in block_keys:
                 block_keys[id(block)] = {url_key(x) for x, _ in block.links}
             if block is None or key not in block_keys[id(block)]:
-                lacking.append((h, (t, i)))
-        chosen = (lacking + [(h, (t, i)) for h, t, i in reversed(links)])[:short]
-        yield from chosen
+                lacking.append((h, t, block))
+        yield from (lacking + placed[::-1])[:short]
