@@ -1182,3 +1182,34 @@ def test_class_words_are_read_one_by_one_with_unique_ids() -> None:
     body = extract(html)
     assert "council budget" not in body.text
     assert "sharing wrapper" in body.text
+
+
+def test_a_script_form_or_figure_between_the_storys_parts_stays_out() -> None:
+    # The story's text sits in two sibling boxes; a page layout of link lists around them
+    # stops the container at the boxes, so the run between them joins the story.
+    config = ", ".join(f"'slot{i}': {{size: [300, 250], lazy: true}}" for i in range(40))
+    more = " ".join(
+        f'<a href="/more/{i}">Another headline about local matters number {i}</a>'
+        for i in range(25)
+    )
+    html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Council expands buses</title></head>
+<body><header class="site-header"><a href="/">Example News</a></header>
+<div class="layout">
+<h1>Council expands bus network</h1>
+<div class="text-part-one"><p>{PARAS[0]}</p><p>{PARAS[1]}</p></div>
+<script>window.widgetConfig = {{{config}}};</script>
+<form class="tools" action="/save"><button type="submit">Save this article for later</button>
+<select><option>Small</option><option>Large</option></select></form>
+<figure class="photo"><img src="/img/bus.jpg" alt="An electric bus">
+<figcaption>One of the new electric buses, photographed at the depot in March.</figcaption>
+</figure>
+<div class="text-part-two"><p>{PARAS[2]}</p><p>{PARAS[3]}</p></div>
+<div class="menu">{more}</div>
+</div></body></html>"""
+    body = extract(html)
+    assert body.text.split("\n\n") == PARAS
+    assert "widgetConfig" not in body.html
+    assert [image.caption for image in body.images] == [
+        "One of the new electric buses, photographed at the depot in March."
+    ]

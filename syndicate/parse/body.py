@@ -48,12 +48,18 @@ def extract_body(
     harvest = Harvest(url=url)
     html_lines: list[str] = []
     texts: list[str] = []
-    total = sum(visible_chars(c) for c in containers) or 1
+    sizes = [visible_chars(c) for c in containers]
+    total = sum(sizes) or 1
     if containers and is_listing(root, containers, total_chars=total, url=url):
         containers = []  # cards for other stories, not a story
     if containers:
+        # The heaviest element is the story's; the siblings that joined it are judged like
+        # anything inside it.
+        story = containers[sizes.index(max(sizes))]
         for element in containers:
-            skip = clean(element, harvest, total_chars=total)
+            skip = clean(element, harvest, total_chars=total, judged=element is not story)
+            if element in skip:
+                continue
             lines, blocks = write_blocks(element, skip=skip, url=url, title=title)
             html_lines.extend(lines)
             texts.extend(blocks)

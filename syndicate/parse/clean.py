@@ -263,16 +263,21 @@ def _social(el: Element, harvest: Harvest) -> bool:
     return True
 
 
-def clean(container: Element, harvest: Harvest, *, total_chars: int) -> set[Element]:
+def clean(
+    container: Element, harvest: Harvest, *, total_chars: int, judged: bool = False
+) -> set[Element]:
     """The elements of ``container`` to leave out (with their content, not their tails).
 
-    The tree is only read: the writer skips these subtrees, so nothing is copied.
+    ``judged`` puts ``container`` itself to the same tests as what it holds (a sibling that
+    joined the story's element: a script, a form or a share bar between its parts); the
+    story's own element is never left out. The tree is only read: the writer skips these
+    subtrees, so nothing is copied.
     """
     doomed: set[Element] = set()
     walker = etree.iterwalk(container, events=("start",))
     for _event, el in walker:
         tag = el.tag
-        if el is container:
+        if el is container and not judged:
             continue
         if not isinstance(tag, str):
             doomed.add(el)
