@@ -275,3 +275,22 @@ def test_a_byline_of_one_long_word_is_split_in_linear_time() -> None:
     assert time.monotonic() - started < 2
     assert found.orgs == ("TT",)
     assert split_byline("By Anna Svensson anna@example.org").authors == ("Anna Svensson",)
+
+
+@pytest.mark.parametrize(
+    ("shown", "byline"),
+    [
+        ("Print National Desk By National Desk", "By National Desk"),
+        ("Apr 12 Written By Tina Flint Huffman", "Written By Tina Flint Huffman"),
+        (
+            "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 "
+            "11:01 AM ET By April Fulton",
+            "By April Fulton",
+        ),
+        ("Written By Stephen Jesudunsin", "Written By Stephen Jesudunsin"),
+        ("Posted By Loona Construction", "Posted By Loona Construction"),
+        ("Chris Pardo Vice President Chris Pardo Vice President", "Chris Pardo Vice President"),
+    ],
+)
+def test_byline_as_shown_starts_at_its_by_and_is_read_once(shown: str, byline: str) -> None:
+    assert display_byline(shown) == byline

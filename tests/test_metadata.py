@@ -1306,3 +1306,29 @@ def test_byline_far_below_the_headline_is_found_by_the_whole_page_walk() -> None
     found = meta(html)
     assert found.authors == ("Maria Lopez",)
     assert found.byline == "Maria Lopez"
+
+
+def test_byline_leaves_out_hidden_text_before_and_after_its_by() -> None:
+    found = meta(
+        page(
+            body='<h1>A story</h1><div class="byline"><a class="print" href="/print">Print</a>'
+            '<span class="avatar">Jane Doe</span> By <span class="author vcard">'
+            '<a href="/author/jane-doe/">Jane Doe</a></span>'
+            '<span style="display:none; visibility:hidden;">The Daily Planet</span></div>'
+        )
+    )
+    assert found.byline == "By Jane Doe"
+    assert found.authors == ("Jane Doe",)
+
+
+def test_a_one_word_link_label_marked_like_a_name_is_not_an_author() -> None:
+    found = meta(
+        page(
+            body='<h1>A story</h1><div class="byline"><span>By</span><div class="author">'
+            '<span class="name" itemprop="name">Sarah E. Needleman</span><ul class="menu">'
+            '<li><a href="/news/author/1460" class="author icon bio">Biography</a>'
+            '<a href="/news/author/1460" style="display:none" rel="author">Sarah E. Needleman'
+            "</a></li></ul></div></div>"
+        )
+    )
+    assert found.authors == ("Sarah E. Needleman",)

@@ -137,6 +137,12 @@ _CUT = re.compile(
 )
 # A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
 # straight before a capitalised name ("Dec 17, 2025 Julian K. Arni").
+# A capitalised "By" (or "Written By") that starts a name after other words: the byline
+# proper begins there ("Print National Desk By National Desk": a button label and an avatar's
+# name before it; "Apr 12 Written By Tina Huffman": a date).
+_LATE_BY = re.compile(
+    r"(?:^|\s)((?i:(?:written|posted|authored|reported|story|words|text)\s+)?(?-i:By)\s+(?=[A-ZÀ-Þ]))"
+)
 _LEADING_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r",?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
@@ -294,8 +300,16 @@ def byline_like(text: str) -> bool:
 
 
 def display_byline(text: str) -> str:
-    """The byline as shown, without the dates, "Updated" notes and read times around it."""
+    """The byline as shown, once, without the dates, "Updated" notes and read times around
+    it, or the button labels and avatar names before its "By"."""
     text = _LEADING_DATE.sub("", clean_text(text), count=1)
+    words = text.split()
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # printed twice (a desktop and a mobile copy)
+    late = _LATE_BY.search(text)
+    if late:
+        text = text[late.start(1) :]
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]

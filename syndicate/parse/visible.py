@@ -34,6 +34,7 @@ from syndicate.parse.authors import (
     person_names,
     strip_prefix,
 )
+from syndicate.parse.patterns import HIDDEN_STYLE
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -275,18 +276,24 @@ def _paragraphs(el: Element) -> int:
 
 
 def text_of(el: Element) -> str:
-    """The element's visible text, without scripts, styles, icons and buttons."""
+    """The element's visible text, without scripts, styles, icons, buttons and what its
+    style or ``hidden`` flag hides (a publication's name kept for machines)."""
     if not isinstance(el.tag, str) or el.tag in _DROP:
         return ""
     parts: list[str] = []
     if el.text:
         parts.append(el.text)
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _DROP:
+        if isinstance(child.tag, str) and child.tag not in _DROP and not _unshown(child):
             parts.append(" " + text_of(child) + " ")
         if child.tail:
             parts.append(child.tail)
     return clean_text("".join(parts))
+
+
+def _unshown(el: Element) -> bool:
+    style = el.get("style")
+    return el.get("hidden") is not None or bool(style and HIDDEN_STYLE.search(style))
 
 
 # --- walking the tree -------------------------------------------------------------------------
@@ -543,6 +550,9 @@ def _name_parts(el: Element) -> list[str]:
             text = text_of(part)
             if text:
                 names.append(text)
+    if any(" " in name for name in names):
+        # Beside a full name, one word marked like a name is a link's label ("Biography").
+        names = [name for name in names if " " in name]
     return names
 
 
