@@ -1332,3 +1332,48 @@ def test_a_one_word_link_label_marked_like_a_name_is_not_an_author() -> None:
         )
     )
     assert found.authors == ("Sarah E. Needleman",)
+
+
+def test_a_blog_platform_named_as_publisher_gives_way_to_the_sites_name() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@context": "http://schema.org", '
+        '"@type": "BlogPosting", "headline": "A story", '
+        '"publisher": {"@type": "Organization", "name": "Blogger"}}</script>'
+    )
+    found = meta(
+        page(
+            head='<meta content="blogger" name="generator">'
+            '<meta content="LinkNaija" property="og:site_name">' + ld,
+            body="<h1>A story</h1>",
+        ),
+        url="http://www.linknaija.com/2018/10/a-story.html",
+    )
+    assert found.publisher == "LinkNaija"
+
+
+@pytest.mark.parametrize(
+    ("site_name", "url", "publisher"),
+    [
+        (
+            "SFist - San Francisco News, Restaurants, Events, & Sports",
+            "https://sfist.com/2025/01/02/a-story/",
+            "SFist",
+        ),
+        (
+            "How to Design a Website: a Complete Guide for 2026 | Clay",
+            "https://clay.global/blog/a-story",
+            "Clay",
+        ),
+        # No part spells the host: the name stays whole.
+        ("Mark Denney | Landscape Photography", "https://example.com/a-story/", None),
+        ("Wirecutter: Reviews for the Real World", "https://www.nytimes.com/a-story/", None),
+    ],
+)
+def test_the_sites_name_loses_the_tagline_beside_it(
+    site_name: str, url: str, publisher: str | None
+) -> None:
+    found = meta(
+        page(head=f'<meta property="og:site_name" content="{site_name}">', body="<h1>A story</h1>"),
+        url=url,
+    )
+    assert found.publisher == (publisher or site_name)

@@ -17,9 +17,11 @@ Each field takes the first source that has a usable value:
    authors joined with commas.
 4. published / modified: ``dating.article_dates`` (its docstring gives the order).
 5. canonical_url: ``rel=canonical``, then ``og:url``, then the JSON-LD url; absolute.
-6. publisher: JSON-LD publisher name, then og:site_name, then the web page's publisher, the
-   WebSite's name, the pinned-site title metas, the site's name beside the headline in
-   ``<title>``; language: ``<html lang>``, then
+6. publisher: JSON-LD publisher name (unless it is the ``generator``'s: "Blogger"), then
+   og:site_name, then the web page's publisher, the WebSite's name, the pinned-site title
+   metas, the site's name beside the headline in ``<title>``; a tagline beside the name is
+   dropped when one part spells the host ("SFist - San Francisco News" gives "SFist");
+   language: ``<html lang>``, then
    og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
 7. post_id: a WordPress shortlink ``?p=N``, a ``postid-N`` body class, the JSON-LD
    identifier.
@@ -46,7 +48,7 @@ from syndicate.parse.authors import (
     split_names,
     writer_names,
 )
-from syndicate.parse.titles import pick_title, site_in_title
+from syndicate.parse.titles import brand, pick_title, site_in_title
 from syndicate.parse.visible import run
 
 
@@ -166,7 +168,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
     article = jsonld.main_article(objs, urls=(canonical, url)) or {}
     page = jsonld.main_page(objs) or {}
     ids = jsonld.index(objs)
-    named = _named(_name(jsonld.resolve(article.get("publisher"), ids)))
+    named = _platform_free(_named(_name(jsonld.resolve(article.get("publisher"), ids))), metas)
     site = _named(_first(metas, "og:site_name")) or named
     publisher = named or site
     language = _language(root, metas, article)
@@ -219,9 +221,12 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         byline_orgs=found.orgs,
         published=published,
         modified=modified,
-        publisher=publisher
-        or _site_name(objs, page, ids, metas)
-        or site_in_title(scan.title, headline=title, host=host),
+        publisher=_brand(
+            publisher
+            or _site_name(objs, page, ids, metas)
+            or site_in_title(scan.title, headline=title, host=host),
+            host,
+        ),
         section=_first(metas, "article:section")
         or jsonld.text(article.get("articleSection"))
         or _first(metas, "parsely-section"),
@@ -293,6 +298,19 @@ def _shows_only(el: lxml.html.HtmlElement, title: str) -> bool:
         if size > 2 * len(title):
             return False
     return " ".join("".join(parts).split()) == title
+
+
+def _brand(name: str | None, host: str | None) -> str | None:
+    return brand(name, host=host) if name else None
+
+
+def _platform_free(name: str | None, metas: dict[str, list[str]]) -> str | None:
+    """``name``, unless it is the publishing software the page names as its generator (a
+    blog platform's template puts its own name as the publisher: "Blogger")."""
+    generator = (_first(metas, "generator") or "").split()
+    if name and generator and name.casefold() == generator[0].casefold():
+        return None
+    return name
 
 
 def _named(name: str | None) -> str | None:

@@ -35,6 +35,19 @@ def is_site_name(part: str, *, site: str | None, host: str | None) -> bool:
     return False
 
 
+def brand(name: str, *, host: str | None) -> str:
+    """A site's name without the tagline written beside it ("LinkNaija | Nigeria's popular
+    news platform", "SFist - San Francisco News, Restaurants, Events, & Sports"): the one part
+    that spells the host's name, or ``name`` whole when no part, or more than one, does."""
+    parts = _SEPARATORS.split(name)
+    if len(parts) < 2 or not host:
+        return name
+    bare = host.removeprefix("www.")
+    keys = (_key(bare), _key(bare.rsplit(".", 1)[0]), _key(bare.split(".", 1)[0]))
+    named = [part for part in parts if _key(re.sub(r"^the\s+", "", part, flags=re.I)) in keys]
+    return named[0] if len(named) == 1 else name
+
+
 def strip_site(title: str, *, site: str | None, host: str | None) -> str:
     """``title`` without a leading or trailing site name."""
     title = clean_text(title)
