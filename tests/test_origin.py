@@ -735,6 +735,15 @@ def test_canonical_on_the_same_site_is_no_sign() -> None:
     assert signs(head=canonical("/news/1234/a-story/")) == ()
 
 
+def test_canonical_to_another_blog_on_the_same_hosting_service_is_a_sign() -> None:
+    href = "https://other-writer.substack.com/p/the-original"
+    page_url = "https://jane.substack.com/p/the-repost"
+    sign = only(signs(head=canonical(href), url=page_url, publisher=None, site_name=None))
+    assert sign.name == "other-writer.substack.com"
+    own = canonical("https://jane.substack.com/p/the-repost")
+    assert signs(head=own, url=page_url, publisher=None, site_name=None) == ()
+
+
 def test_canonical_from_an_amp_page_to_its_own_site_is_no_sign() -> None:
     head = canonical("https://www.example-courier.com/news/story/")
     assert (

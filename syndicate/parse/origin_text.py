@@ -195,16 +195,27 @@ NOT_AN_AGENCY = re.compile(
 )
 # Second-level labels under which a registered domain takes three labels (haaretz.co.il).
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+# Hosting services whose subdomains are separate sites (one blog, newsletter or project
+# each): under them a registered domain takes one label more (jane.substack.com).
+SHARED_HOSTS = frozenset(
+    ["wordpress.com", "blogspot.com", "substack.com", "medium.com", "tumblr.com", "github.io",
+     "gitlab.io", "ghost.io", "typepad.com", "wixsite.com", "squarespace.com", "weebly.com",
+     "beehiiv.com", "netlify.app", "vercel.app", "pages.dev", "herokuapp.com", "neocities.org",
+     "livejournal.com", "over-blog.com", "hashnode.dev", "dev.to"]
+)  # fmt: skip
 
 
 def registered_domain(url_or_host: str) -> str | None:
-    """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``."""
+    """``https://www.haaretz.com/x`` -> ``haaretz.com``; ``www.ynet.co.il`` -> ``ynet.co.il``;
+    ``https://jane.substack.com/p/x`` -> ``jane.substack.com``."""
     text = url_or_host.strip()
     host = urls.host(text if "//" in text else "//" + text) or ""
     labels = [part for part in host.lower().split(".") if part]
     if len(labels) < 2:
         return None
     size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    if len(labels) > size and ".".join(labels[-size:]) in SHARED_HOSTS and labels[-3] != "www":
+        size += 1
     return ".".join(labels[-size:])
 
 
