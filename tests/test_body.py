@@ -123,6 +123,16 @@ def test_related_insert_and_read_more_are_removed() -> None:
         '[button link="https://news.example.org/submit/" type="big"] Send us your review',
         'Next article: <a href="/2025/03/trams/">Trams return</a> Previous article: '
         '<a href="/2025/02/roads/">Roads</a>',
+        # Button labels alone, and "read also" inserts in the languages of the news read.
+        "Share",
+        "SAVE",
+        "Teilen",
+        "分享",
+        "Drucken:",
+        'Lesen Sie auch: <a href="/2025/03/trams/">Die Straßenbahn kehrt zurück</a>',
+        'À lire aussi : <a href="/2025/03/trams/">Le retour du tramway</a>',
+        'Читайте также: <a href="/2025/03/trams/">Трамвай возвращается</a>',
+        '阅读下一篇：<a href="/2025/03/trams/">有轨电车回归</a>',
     ],
 )
 def test_prompts_and_post_navigation_are_removed(line: str) -> None:
@@ -1213,3 +1223,18 @@ def test_a_script_form_or_figure_between_the_storys_parts_stays_out() -> None:
     assert [image.caption for image in body.images] == [
         "One of the new electric buses, photographed at the depot in March."
     ]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="article__report"><strong>Found a mistake?</strong> Select the text and '
+        "press Ctrl+Enter to send the passage to the editor.</div>",
+        '<div class="qrcode"><span>Scan to read this on your phone</span></div>',
+        '<div class="nextpage clearfix"><div class="nextpage-tit">Next:</div>'
+        '<a href="/2025/03/trams/">Trams return to the city centre</a></div>',
+    ],
+)
+def test_report_a_mistake_qr_code_and_next_page_boxes_are_removed(box: str) -> None:
+    body = extract(page(paras(PARAS[:2]) + box + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS

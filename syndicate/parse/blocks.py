@@ -142,6 +142,8 @@ class _Writer:
         short = len(text) <= pt.MAX_INSERT_CHARS
         if (short and pt.INSERT_TEXT.match(text)) or pt.PLACEHOLDER_TEXT.match(text):
             return True
+        if len(text) <= pt.MAX_UI_LABEL_CHARS and pt.UI_LABEL.fullmatch(text):
+            return True
         if len(text) <= pt.MAX_PITCH_CHARS and _pitch(text):
             return True
         length = len(text)

@@ -199,7 +199,10 @@ BOILERPLATE = re.compile(
     r"article-footer|post-footer|entry-footer|disclaimer|copyright|"
     # Paywall breakers ("restricted-content"), inserts placed after the post by plugins
     # ("after-content"), author boxes of the Simple Author Box plugin.
-    r"restricted-content|after-?content|sabox"
+    r"restricted-content|after-?content|sabox|"
+    # QR codes to share the page, "next page/story" links, and "found a typo? report it"
+    # boxes ("article__report", "error-report"), common on continental and Asian sites.
+    r"qr-?code|next-?page|__report|(?:error|typo|mistake)-?report|report-?(?:an?-)?(?:error|typo|mistake)"
 )
 BOILERPLATE_PARTS = frozenset(
     [
@@ -432,7 +435,23 @@ INSERT_TEXT = re.compile(
     r"listen to (?:this|the) (?:article|story)|watch:|\[?\s*embedded content\s*\]?$|"
     # Pinterest prompts ("Pin this for later!", "PIN IT HERE") and post navigation ("Next
     # article: ...", "Previous post: ...").
-    r"pin (?:this|it)\b|pin for later\b|(?:next|previous) (?:article|post|story)\s*:)",
+    r"pin (?:this|it)\b|pin for later\b|(?:next|previous) (?:article|post|story)\s*:|"
+    # "Read also" and "related" inserts of continental and Asian news ("Lesen Sie auch:",
+    # "À lire aussi", "Leia também", "Читайте также", "阅读下一篇：", "関連記事").
+    r"(?:lesen sie (?:auch|mehr)|mehr zum thema|(?:à )?lire aussi|voir aussi|lee también|"
+    r"leer más|leia também|leia mais|leggi anche|lees ook|läs också|les også|læs også|"
+    r"czytaj (?:też|także|również)|читайте также|阅读下一篇|相关阅读|延伸阅读|相关新闻|"
+    r"関連記事|あわせて読みたい|관련기사)\b)",
+    re.IGNORECASE,
+)
+# A block that is nothing but a button's label, in the languages of the news the parser reads:
+# "Share", "Teilen", "Partager", "Compartir", "分享", "Print", "Drucken".
+MAX_UI_LABEL_CHARS = 16
+UI_LABEL = re.compile(
+    r"(?:share|teilen|partager|compartir|compartilhar|condividi|delen|dela|del|del dette|"
+    r"udostępnij|поделиться|paylaş|分享|シェア|공유|مشاركة|"
+    r"print|drucken|imprimer|imprimir|stampa|afdrukken|skriv ut|drukuj|печать|打印|印刷|"
+    r"e-?mail|mail|tweet|pin|save|speichern|enregistrer|guardar|salva|opslaan)[\s:.!]*",
     re.IGNORECASE,
 )
 # A request to sign up ("Sign up now", "subscribe to", "join our"), not a writer's own
