@@ -1238,3 +1238,13 @@ def test_a_script_form_or_figure_between_the_storys_parts_stays_out() -> None:
 def test_report_a_mistake_qr_code_and_next_page_boxes_are_removed(box: str) -> None:
     body = extract(page(paras(PARAS[:2]) + box + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+def test_paragraphs_classed_for_paying_readers_are_the_story_but_a_paywall_box_is_not() -> None:
+    gated = "".join(f'<p class="paywall">{para}</p>' for para in PARAS[2:])
+    prompt = (
+        '<div class="paywall" role="region" aria-label="Paywall"><h4>Keep reading with a '
+        "subscription</h4><p>Subscribe to Example News to keep reading this post.</p></div>"
+    )
+    body = extract(page(paras(PARAS[:2]) + gated + prompt))
+    assert body.text.split("\n\n") == PARAS

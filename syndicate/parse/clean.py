@@ -184,6 +184,14 @@ def _boilerplate_words(words: str) -> bool:
     return found
 
 
+def _ungated(words: str) -> str:
+    """A text block's class and id words without those marking it as paid-for text (a
+    ``<p class="paywall">`` is a paragraph of the story behind the paywall)."""
+    if not pt.GATED_WORD.search(words):
+        return words
+    return " ".join(word for word in words.split() if not pt.GATED_WORD.fullmatch(word))
+
+
 @functools.lru_cache(maxsize=4096)
 def _boilerplate_word(word: str) -> tuple[bool, bool]:
     """Whether one class or id word is a story class, and whether it names boilerplate."""
@@ -314,6 +322,8 @@ def clean(
             continue
         # Read once for the boilerplate and popup tests.
         words = _heading_words_of(el) if tag in pt.SECTION_HEADINGS else class_words(el)
+        if words and tag in pt.TEXT_BLOCK_TAGS:
+            words = _ungated(words)
         if (
             _hidden(el)
             or (

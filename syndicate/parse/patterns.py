@@ -204,6 +204,11 @@ BOILERPLATE = re.compile(
     # boxes ("article__report", "error-report"), common on continental and Asian sites.
     r"qr-?code|next-?page|__report|(?:error|typo|mistake)-?report|report-?(?:an?-)?(?:error|typo|mistake)"
 )
+# Class words that mark a paragraph, heading or list item as text for paying readers (Condé
+# Nast's <p class="paywall">): the story's own text, though "paywall" on a box is its prompt.
+GATED_WORD = re.compile(r"paywall|paywalled|premium|premium-content|locked|metered|gated")
+# Elements that hold one block of the story's text, not a box of others.
+TEXT_BLOCK_TAGS = frozenset(["p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6"])
 BOILERPLATE_PARTS = frozenset(
     [
         "ad",
