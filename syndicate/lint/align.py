@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import difflib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import lxml.html
 
 from syndicate.lint.locate import Block, blocks, original_blocks
 from syndicate.lint.story import MATCH_SHARE, Story
-from syndicate.lint.text import shingles, url_key
+from syndicate.lint.text import EXCERPT_WORDS, shingles, url_key, word_spans
 from syndicate.models import Article
 from syndicate.policy.profile import Profile
 
@@ -35,6 +35,35 @@ class Alignment:
     copy_blocks: list[Block]
     copy_owner: list[int]
     opcodes: list[Opcode]
+    _word_starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def quote(self, *, original: bool, start: int, end: int) -> str:
+        """The words ``start`` to ``end`` of one side as its text writes them (punctuation,
+        apostrophes and case kept), cut after ``EXCERPT_WORDS`` words."""
+        found, owner = (
+            (self.original_blocks, self.original_owner)
+            if original
+            else (self.copy_blocks, self.copy_owner)
+        )
+        stop = min(end, start + EXCERPT_WORDS)
+        starts = self._starts(original)
+        pieces: list[str] = []
+        at = start
+        while at < stop:
+            index = owner[at]
+            first = starts[index]
+            last = min(stop, starts[index + 1]) - 1
+            text, spans = word_spans(found[index].text)
+            pieces.append(text[spans[at - first][0] : spans[last - first][1]])
+            at = last + 1
+        shown = " ".join(pieces)
+        return shown + " …" if end > stop else shown
+
+    def _starts(self, original: bool) -> list[int]:
+        key = "original" if original else "copy"
+        if key not in self._word_starts:
+            self._word_starts[key] = _starts(self.original_blocks if original else self.copy_blocks)
+        return self._word_starts[key]
 
     def copy_block_for(self, original_index: int) -> Block | None:
         """The copy block holding the word matched to the original's word at that index."""

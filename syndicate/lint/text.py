@@ -34,8 +34,19 @@ def words(text: str) -> list[str]:
     """The words of ``text``, NFKC-normalised, invisible characters removed, mangled text
     read back (one side may have been repaired when read and the other, escaped as
     entities, not)."""
-    text = mojibake.repair(text.translate(INVISIBLE))
-    return WORD.findall(unicodedata.normalize("NFKC", text))
+    return WORD.findall(_readable(text))
+
+
+def _readable(text: str) -> str:
+    return unicodedata.normalize("NFKC", mojibake.repair(text.translate(INVISIBLE)))
+
+
+@lru_cache(maxsize=256)
+def word_spans(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` as ``words`` reads it, and where each of its words is in that (cached: a
+    message quotes a few blocks, each maybe several times)."""
+    readable = _readable(text)
+    return readable, tuple(match.span() for match in WORD.finditer(readable))
 
 
 # Words in a run: blocks are matched to the original by their runs of this many words.
@@ -59,10 +70,8 @@ def shingles(seq: list[str], size: int = RUN_WORDS) -> set[tuple[str, ...]]:
     return {tuple(seq[i : i + size]) for i in range(len(seq) - size + 1)}
 
 
-def excerpt(seq: list[str], limit: int = 12) -> str:
-    """Words joined for a message, cut after ``limit`` words."""
-    shown = " ".join(seq[:limit])
-    return shown + " …" if len(seq) > limit else shown
+EXCERPT_WORDS = 12
+"""Words of a text quoted in a message; the rest is cut with "…"."""
 
 
 URL_KEYS_KEPT = 1 << 17

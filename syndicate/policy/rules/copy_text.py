@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from syndicate.lint.align import Alignment
 from syndicate.lint.context import CopyContext
 from syndicate.lint.locate import Block
-from syndicate.lint.text import excerpt, url_key, words
+from syndicate.lint.text import url_key, words
 from syndicate.parse import urls
 from syndicate.policy.registry import Finding, rule
 
@@ -48,11 +48,12 @@ def text_altered(ctx: CopyContext) -> Iterator[Finding]:
     for tag, i1, i2, j1, j2 in changes[:MAX_CHANGES]:
         block = _copy_block(al, j1, j2)
         where = ctx.position(block.element if block is not None else None)
-        seen, wanted = excerpt(al.copy[j1:j2]), excerpt(al.original[i1:i2])
+        seen = al.quote(original=False, start=j1, end=j2)
+        wanted = al.quote(original=True, start=i1, end=i2)
         if tag == "replace":
             message = f'text changed: "{seen}" where the original has "{wanted}"'
         elif tag == "delete":
-            before = excerpt(al.original[max(0, i1 - CONTEXT_WORDS) : i1])
+            before = al.quote(original=True, start=max(0, i1 - CONTEXT_WORDS), end=i1)
             after = f' after "{before}"' if before else " at the start"
             message = f'text cut: "{wanted}" is missing{after}'
         else:
