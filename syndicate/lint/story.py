@@ -33,8 +33,8 @@ CONTAINER_SHARE = 0.9
 EXTRA_RATIO = 0.8
 # A byline block is short: the author names plus this many words ("By", a date, a title).
 BYLINE_SLACK = 12
-# A byline's first word ("By", or the story's language's: "Von", "Par"): a short block
-# starting so, above the story's first paragraph, is a byline even when it names someone
+# A byline's first word ("By", or the story's language's: "Von", "Par"), or a "byline" class:
+# a short block so, above the story's first paragraph, is a byline even when it names someone
 # else ("By Pat Partner, Staff"), not text added.
 # Unmatched blocks this short, in an element that is not prose (a div or span label such as
 # "Advertisement" over an ad slot), are the partner's chrome, not words added to the story.
@@ -316,9 +316,14 @@ def _ad_label(seq: list[str], original: Article) -> bool:
 
 
 def _byline_form(block: Block, original: Article) -> bool:
-    """A short block that reads "By ..." (whoever it names)."""
+    """A short block that reads "By ..." (whoever it names), or that is marked as the byline
+    (the snippet's ``<p class="byline">`` with other words in it: "Staff report")."""
     seq = block.words
-    return 1 < len(seq) <= BYLINE_SLACK and seq[0].casefold() in bylines.leads(original.language)
+    if not 0 < len(seq) <= BYLINE_SLACK:
+        return False
+    return (len(seq) > 1 and seq[0].casefold() in bylines.leads(original.language)) or (
+        "byline" in (block.element.get("class") or "").casefold()
+    )
 
 
 def is_credit(block: Block, original: Article, profile: Profile) -> bool:
