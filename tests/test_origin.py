@@ -296,6 +296,32 @@ def test_agency_copyright_closing_the_story() -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("Copyright 2025 NPR. To see more, visit https://www.npr.org.", "NPR"),
+        ("The Associated Press contributed to this report.", "Associated Press"),
+        ("Reuters contributed reporting to this story.", "Reuters"),
+        ("Material from the Associated Press was used in this report.", "Associated Press"),
+    ],
+)
+def test_agency_footer_or_contribution_closing_the_story(note: str, name: str) -> None:
+    sign = only(signs(body=story("<p>Lead.</p>", f"<p>{note}</p>")))
+    assert (sign.name, sign.kind, sign.evidence) == (name, "note", note)
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Staff writer Jane Doe contributed to this report.",
+        "The Example Courier contributed to this report.",
+        "The Associated Press contributed to a report on the same case last year, and more.",
+    ],
+)
+def test_a_writer_or_unknown_outlet_contributing_is_no_sign(para: str) -> None:
+    assert signs(body=story("<p>Lead.</p>", f"<p>{para}</p>")) == ()
+
+
+@pytest.mark.parametrize(
     "para",
     [
         "© Reuters",

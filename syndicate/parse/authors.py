@@ -15,7 +15,7 @@ AGENCIES = frozenset(
     {
         "jta", "jewish telegraphic agency", "ap", "associated press", "the associated press",
         "reuters", "afp", "agence france-presse", "agence france presse", "haaretz", "bloomberg",
-        "bloomberg news", "cnn", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "kyodo",
+        "bloomberg news", "cnn", "npr", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "kyodo",
         "kyodo news", "pa", "press association", "pa media", "ians", "pti", "ani", "yonhap",
         "times of israel", "the times of israel", "jns", "jns.org", "tablet", "kff health news",
         "the conversation", "propublica", "calmatters", "the 19th", "stateline", "axios",

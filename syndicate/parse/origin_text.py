@@ -180,7 +180,16 @@ KNOWN_DATELINE = re.compile(
 # photo credit.
 AGENCY_COPYRIGHT = re.compile(
     rf"^\W*(?:(?:©|\(c\)|copyright)\s*)+(?:\d{{4}}\s*,?\s*)?(?P<name>{AGENCY_NAMES})"
-    r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)))",
+    r"(?=\s*(?:[.,;|]|all\s+rights))(?=.{0,80}?(?:rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced|redistributed)|to\s+see\s+more,?\s+visit))",
+    re.IGNORECASE,
+)
+# A known agency credited with part of the reporting, closing the story ("The Associated
+# Press contributed to this report.", "Material from Reuters was used in this report."):
+# its copy is in the story.
+AGENCY_CONTRIBUTED = re.compile(
+    rf"^\W*(?:(?:the\s+)?(?P<name>{AGENCY_NAMES})\s+contributed\s+(?:reporting\s+)?to\s+this\s+|"
+    rf"(?:material|information|reporting)\s+from\s+(?:the\s+)?(?P<from>{AGENCY_NAMES})\s+"
+    r"(?:was|is|were)\s+(?:used|included)\s+in\s+this\s+)(?:report|story|article)\b",
     re.IGNORECASE,
 )
 # A closing line naming a known agency as the story's source ("Source: Reuters").
@@ -282,6 +291,9 @@ def notes(blocks: list[lxml.html.HtmlElement]) -> Iterator[Origin]:
         match = AGENCY_COPYRIGHT.match(text) or AGENCY_SOURCE.match(text)
         if match:
             yield Origin(name=match.group("name"), kind="note", evidence=quote(text))
+        elif contributed := AGENCY_CONTRIBUTED.match(text):
+            name = contributed.group("name") or contributed.group("from")
+            yield Origin(name=name, kind="note", evidence=quote(text))
 
 
 def _note_patterns(text: str) -> list[re.Pattern[str]]:

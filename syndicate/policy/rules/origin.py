@@ -68,9 +68,10 @@ def origin_blocked(ctx: ArticleContext) -> Iterator[Finding]:
     ``[[origin.allowed]]`` and the publisher itself never block.
 
     The signs are read off the page by the parser: an agency byline or dateline, an
-    "originally appeared in" note, a "From Haaretz" kicker, JSON-LD ``sourceOrganization``
-    or ``isBasedOn``, a canonical link to another site. A story that merely mentions,
-    quotes or links another outlet carries no sign.
+    "originally appeared in" note, an agency's closing line ("The Associated Press
+    contributed to this report", "Copyright 2025 NPR"), a "From Haaretz" kicker, JSON-LD
+    ``sourceOrganization`` or ``isBasedOn``, a canonical link to another site. A story that
+    merely mentions, quotes or links another outlet carries no sign.
 
     Fails (Forward profile): a byline ``By Ron Kampeas, JTA``; a closing note
     ``This story first appeared in Tablet Magazine.``
