@@ -294,3 +294,21 @@ def test_a_byline_of_one_long_word_is_split_in_linear_time() -> None:
 )
 def test_byline_as_shown_starts_at_its_by_and_is_read_once(shown: str, byline: str) -> None:
     assert display_byline(shown) == byline
+
+
+@pytest.mark.parametrize(
+    ("shown", "authors", "orgs"),
+    [
+        ("By Jane Doe | Reuters", ("Jane Doe",), ("Reuters",)),
+        ("By Andy Sahadeo | Fox News", ("Andy Sahadeo",), ("Fox News",)),
+        ("By JANE DOE Associated Press", ("JANE DOE",), ("Associated Press",)),
+        ("By The Associated Press", ("The Associated Press",), ("The Associated Press",)),
+        ("By Jane Doe | Staff Writer", ("Jane Doe",), ()),
+        ("Michael Bloomberg", ("Michael Bloomberg",), ()),
+    ],
+)
+def test_an_agency_set_off_by_a_bar_or_after_the_name_is_the_bylines(
+    shown: str, authors: tuple[str, ...], orgs: tuple[str, ...]
+) -> None:
+    found = split_byline(display_byline(shown))
+    assert (found.authors, found.orgs) == (authors, orgs)

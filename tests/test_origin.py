@@ -129,6 +129,7 @@ def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
         ("The Hague (Reuters) - Judges ruled.", "Reuters", "The Hague (Reuters) -"),
         ("Washington (CNN) — The Senate voted.", "CNN", "Washington (CNN) —"),
         ("New Delhi, Dec 5 (PTI) The government said.", "PTI", "New Delhi, Dec 5 (PTI)"),
+        ("BERLIN, 3. März (dpa) - Der Bundestag stimmte.", "dpa", "BERLIN, 3. März (dpa) -"),
     ],
 )
 def test_dateline_opening_the_body(opening: str, name: str, evidence: str) -> None:

@@ -135,6 +135,17 @@ _CUT = re.compile(
     rf"{_DATE_BODY})",
     re.IGNORECASE,
 )
+# An agency of two words or more straight after a name, ending the byline ("By JANE DOE
+# Associated Press"); a one-word agency there may be the writer's surname ("Michael
+# Bloomberg").
+_BARE_AGENCY = re.compile(
+    r"(?<=\w)(?<!\bthe)\s+(?P<name>"
+    + "|".join(sorted((re.escape(a) for a in AGENCIES if " " in a), key=len, reverse=True))
+    + r")\s*$",
+    re.IGNORECASE,
+)
+# A separator between parts of a byline, as a comma would be.
+_BAR = re.compile(r"\s+(?:[|•·]|—|–|-)(?=\s)")
 # A date printed before the byline, set apart from it ("Dec. 19, 2025 · Jane Doe") or
 # straight before a capitalised name ("Dec 17, 2025 Julian K. Arni").
 # A capitalised "By" (or "Written By") that starts a name after other words: the byline
@@ -310,10 +321,22 @@ def display_byline(text: str) -> str:
     late = _LATE_BY.search(text)
     if late:
         text = text[late.start(1) :]
-    cut = _CUT.search(text)
+    cut = _cut(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
     return text.strip(" |•·—–-,")
+
+
+def _cut(text: str) -> re.Match[str] | None:
+    """Where a byline stops naming writers (``_CUT``), past a separator that sets off an
+    agency ("By Jane Doe | Reuters": the agency is the byline's)."""
+    for cut in _CUT.finditer(text):
+        if cut.group()[:1].isspace():
+            after = _CUT.search(text, cut.end())
+            if is_agency(text[cut.end() : after.start() if after else len(text)].strip(" .")):
+                continue
+        return cut
+    return None
 
 
 def is_agency(name: str) -> bool:
@@ -337,12 +360,14 @@ def split_byline(text: str | None, *, site: str | None = None) -> Byline:
     inner = _INNER_BY.search(text)
     if inner and inner.start() > 0:
         text = text[inner.end() :]
-    cut = _CUT.search(text)
+    cut = _cut(text)
     if cut and cut.start() == 0 and cut.group()[:1].isalnum():
         # A date line ("Updated on November 20, 2025") rather than a byline.
         return Byline()
     if cut and cut.start() > 0:
         text = text[: cut.start()]
+    text = _BAR.sub(",", text)  # "Jane Doe | Reuters": the agency as after a comma
+    text = _BARE_AGENCY.sub(r", \g<name>", text)  # "JANE DOE Associated Press" likewise
     orgs: list[str] = [m.strip() for m in _PAREN.findall(text) if is_agency(m)]
     text = _PAREN.sub(" ", text)
     authors: list[str] = []

@@ -158,12 +158,13 @@ ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # The known agencies and outlets (longest first), for the readers that need a known name.
 AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # A dateline opening the body: a capitalised place, the agency in parentheses, a dash.
-# The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5") or
-# absent ("(JTA) —"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
+# The place is in capitals ("JERUSALEM", "TEL AVIV, Israel", "KYIV, Ukraine, Jan. 5",
+# "BERLIN, 3. März") or absent ("(JTA) —"); the agency is capitalised, or a known one
+# ("(dpa)"); a title-case opening ("The Jewish Telegraphic Agency (JTA) —") is prose.
 DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
-    r"(?:,\s*[A-Z][\w.,'’\- ]{0,30}?)?)\s*)?"
-    r"\((?P<name>[A-Z][\w.&'’ \-]{1,40})\)\s*(?:—|–|--?|:|_\s)"
+    r"(?:,\s*[A-Z0-9][\w.,'’\- ]{0,30}?)?)\s*)?"
+    rf"\((?P<name>[A-Z][\w.&'’ \-]{{1,40}}|(?i:{AGENCY_NAMES}))\)\s*(?:—|–|--?|:|_\s)"
 )
 # A known agency's dateline with the place in title case, as AFP, CNN and the Indian
 # agencies print it ("Paris (AFP) -", "Washington (CNN) —", "New Delhi, Dec 5 (PTI) The"),
