@@ -112,6 +112,19 @@ def test_byline_naming_the_publisher_itself_is_no_sign() -> None:
     assert signs(byline="By Forward Staff", byline_orgs=("The Forward",)) == ()
 
 
+def test_an_agency_on_its_own_site_under_its_brand_is_no_sign() -> None:
+    found = signs(
+        body=story("<p>WASHINGTON (AP) — The House voted.</p>"),
+        url="https://apnews.com/article/house-vote-1234",
+        byline="By Jane Doe, Associated Press",
+        authors=("Jane Doe",),
+        byline_orgs=("Associated Press",),
+        publisher="AP News",
+        site_name="AP News",
+    )
+    assert found == ()
+
+
 # --- datelines -------------------------------------------------------------------------------
 
 

@@ -240,7 +240,21 @@ class _OwnSite:
             return True
         if key in self.keys or (domain and domain in self.domains):
             return True
-        return len(key) >= 4 and any(key in k or k in key for k in self.keys if len(k) >= 4)
+        if len(key) >= 4 and any(key in k or k in key for k in self.keys if len(k) >= 4):
+            return True
+        # The name, or its initials, with a word brands add (AP's site is "AP News" on
+        # apnews.com, where its bylines say "Associated Press").
+        words = re.findall(r"\w+", re.sub(r"^the\s+", "", name.strip().casefold()))
+        initials = "".join(w[0] for w in words) if len(words) > 1 else ""
+        return any(
+            k.startswith(short) and k[len(short) :] in _BRAND_WORDS
+            for short in filter(None, (key, initials))
+            for k in self.keys
+        )
+
+
+# Words a brand adds to a publication's name or initials ("AP News", "BBC Online", "AFP.com").
+_BRAND_WORDS = frozenset(["", "news", "online", "media", "wire", "org", "com", "net", "digital"])
 
 
 def _key(name: str) -> str:
