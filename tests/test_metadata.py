@@ -1174,10 +1174,39 @@ def test_autoresize_is_no_byline_holder() -> None:
         ("14 augusti 2025", "2025-08-14"),
         ("14 października 2025 r.", "2025-10-14"),
         ("3 grudnia 2025", "2025-12-03"),
+        ("3 марта 2025", "2025-03-03"),
+        ("15 листопада 2024", "2024-11-15"),
+        ("3 Mart 2025", "2025-03-03"),
+        ("3. března 2025", "2025-03-03"),
+        ("3. maaliskuuta 2025", "2025-03-03"),
+        ("2025年3月3日", "2025-03-03"),
+        ("2025년 3월 3일", "2025-03-03"),
     ],
 )
 def test_day_first_month_names_of_more_languages(text: str, day: str) -> None:
     assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Publié le 3 mars 2025 à 14h05", "2025-03-03T14:05:00"),
+        ("3 de marzo de 2025 a las 14:05", "2025-03-03T14:05:00"),
+        ("3 marzo 2025 alle 14:05", "2025-03-03T14:05:00"),
+        ("3. März 2025 um 14:05 Uhr", "2025-03-03T14:05:00"),
+        ("2025年03月03日 14:05", "2025-03-03T14:05:00"),
+    ],
+)
+def test_times_as_continental_and_asian_pages_write_them(text: str, stamp: str) -> None:
+    assert parse_date(text, month_first=False) == stamp
+
+
+def test_a_russian_story_shows_its_day_in_words() -> None:
+    body = (
+        "<h1>Городской совет расширил автобусную сеть</h1>"
+        '<p class="byline">Анна Иванова</p><time>3 марта 2025, 14:05</time>'
+    )
+    assert meta(page(body=body, lang="ru")).published == "2025-03-03T14:05:00"
 
 
 @pytest.mark.parametrize(

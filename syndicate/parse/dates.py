@@ -6,7 +6,8 @@ known. Understood: ISO 8601 and its common variants (also dotted, ``2025.12.17``
 (``Mon, 04 Mar 2024 10:00:00 GMT``), English month names (``March 4, 2024``, ``Mar. 4, 2024
 at 10:00 am EST``, ``4th March 2024``, ``19-Dec-2025``, ``2023 Jan 7``), day-first month names
 of continental languages (``14. März 2025``, ``14 de marzo de 2025``, ``14 maart 2025``,
-``14 marca 2025``), and numeric days
+``14 marca 2025``, ``3 марта 2025``), Chinese, Japanese and Korean (``2025年3月3日``), and
+numeric days
 (``04/03/2024``: read as month first only when the page's language is US English or the
 numbers force it; dotted ``04.03.2024`` is day first). ``written_out`` tells whether a text
 writes a day in a form that cannot be misread, for pages that settle the order elsewhere.
@@ -32,7 +33,8 @@ _ZONES = {
     "aest": 10, "aedt": 11, "jst": 9,
 }  # fmt: skip
 _TIME = (
-    r"(?:\s*(?:at|@|,|-|–|\||/)?\s*(?P<H>\d{1,2})(?::(?P<M>\d{2}))?(?::(?P<S>\d{2}))?"
+    r"(?:\s*(?:at|à|a las|alle|um|@|,|-|–|\||/)?\s*"
+    r"(?P<H>\d{1,2})(?:[:h](?P<M>\d{2}))?(?::(?P<S>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*(?P<tz>[a-z]{1,4}\b|[+-]\d{2}:?\d{2})?)?"
 )
 # Year first, with dashes, slashes or dots between the parts; dotted only with two-digit
@@ -63,24 +65,31 @@ _YMD = re.compile(
     r"\b(?P<y>(?:19|20)\d{2})\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\b(?![.:/-]?\d)", re.IGNORECASE
 )
 # Month names and abbreviations of the languages that write the day first (Spanish, French,
-# German, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Polish in the genitive):
+# German, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Turkish; Polish, Russian,
+# Ukrainian, Czech and Finnish in the genitive or partitive):
 # "04-ago-2021", "12 de marzo de 2024", "3. März 2025", "14 maart 2025", "14 marca 2025".
 _FOREIGN_MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "enero ene janvier janv januar jänner gennaio gen janeiro januari stycznia",
-            "febrero février fevrier févr fevr februar febbraio fevereiro fev februari lutego",
-            "marzo mars märz mär março marco maart mrt marts marca",
-            "abril abr avril avr aprile kwietnia",
-            "mayo mai maggio mag maio mei maj maja",
-            "junio juin juni giugno giu junho czerwca",
-            "julio juillet juil juli luglio lug julho lipca",
-            "agosto ago août aout augustus augusti sierpnia",
-            "septiembre setiembre set septembre settembre setembro września wrzesnia",
-            "octubre octobre oktober okt ottobre ott outubro out października pazdziernika",
-            "noviembre novembre novembro listopada",
-            "diciembre dic décembre decembre déc dezember dez dicembre dezembro desember grudnia",
+            "enero ene janvier janv januar jänner gennaio gen janeiro januari stycznia января "
+            "січня ocak ledna tammikuuta",
+            "febrero février fevrier févr fevr februar febbraio fevereiro fev februari lutego "
+            "февраля лютого şubat února helmikuuta",
+            "marzo mars märz mär março marco maart mrt marts marca марта березня mart března "
+            "maaliskuuta",
+            "abril abr avril avr aprile kwietnia апреля квітня nisan dubna huhtikuuta",
+            "mayo mai maggio mag maio mei maj maja мая травня mayıs května toukokuuta",
+            "junio juin juni giugno giu junho czerwca июня червня haziran června kesäkuuta",
+            "julio juillet juil juli luglio lug julho lipca июля липня temmuz července heinäkuuta",
+            "agosto ago août aout augustus augusti sierpnia августа серпня ağustos srpna elokuuta",
+            "septiembre setiembre set septembre settembre setembro września wrzesnia сентября "
+            "вересня eylül září syyskuuta",
+            "octubre octobre oktober okt ottobre ott outubro out października pazdziernika октября "
+            "жовтня ekim října lokakuuta",
+            "noviembre novembre novembro listopada ноября листопада kasım listopadu marraskuuta",
+            "diciembre dic décembre decembre déc dezember dez dicembre dezembro desember grudnia "
+            "декабря грудня aralık prosince joulukuuta",
         ),
         start=1,
     )
@@ -91,6 +100,11 @@ _DMY_FOREIGN = re.compile(
     r"(?P<mon>" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?"
     r"(?:\s+de\s+|,?\s+|-)(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.IGNORECASE,
+)
+# Chinese, Japanese and Korean: "2025年3月3日 14:05", "2025년 3월 3일".
+_CJK = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+    r"(?:\s*(?P<H>\d{1,2})[:：时時시]\s*(?P<M>\d{2}))?"
 )
 _NUMERIC = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b" + _TIME,
@@ -106,7 +120,7 @@ def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     if not text:
         return None
     text = text.strip()[:200]
-    for pattern in (_ISO, _MDY, _DMY, _YMD, _DMY_FOREIGN):
+    for pattern in (_ISO, _MDY, _DMY, _YMD, _DMY_FOREIGN, _CJK):
         for found_at in pattern.finditer(text):
             parts = found_at.groupdict()
             if parts.get("sep") == "." and len(parts["m"] + parts["d"]) != 4:
