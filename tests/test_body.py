@@ -1248,3 +1248,46 @@ def test_paragraphs_classed_for_paying_readers_are_the_story_but_a_paywall_box_i
     )
     body = extract(page(paras(PARAS[:2]) + gated + prompt))
     assert body.text.split("\n\n") == PARAS
+
+
+def test_players_embedded_in_figures_and_loaded_lazily_are_embeds() -> None:
+    figure = (
+        '<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">'
+        '<iframe data-lazyloaded="1" src="about:blank" data-litespeed-src='
+        '"https://www.youtube.com/embed/Uka84OqMfac" width="640" height="360"></iframe>'
+        "</div></figure>"
+    )
+    body = extract(page(paras(PARAS[:2]) + figure + paras(PARAS[2:])))
+    assert body.text.split("\n\n") == PARAS
+    assert [(e.kind, e.url) for e in body.embeds] == [
+        ("video", "https://www.youtube.com/embed/Uka84OqMfac")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("img", "src"),
+    [
+        # A lazy loader's spinner in src, the image in a lazy srcset.
+        (
+            '<img src="/images/icons/preload.gif" alt="Buses at the depot" data-lazy-srcset='
+            '"/img/buses-1001x1024.jpg 1001w, /img/buses-293x300.jpg 293w">',
+            "https://news.example.org/img/buses-1001x1024.jpg",
+        ),
+        # An image service's address holds commas.
+        (
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Buses at the depot" '
+            'srcset="https://img.example.net/w_568,h_320,c_fill/buses.jpg 568w, '
+            'https://img.example.net/w_1136,h_640,c_fill/buses.jpg 1136w">',
+            "https://img.example.net/w_568,h_320,c_fill/buses.jpg",
+        ),
+        # "1x1" inside a size or an id is no tracking image.
+        (
+            '<img src="/img/OW0P1X1VQS/buses-1001x1024.jpg" alt="Buses at the depot">',
+            "https://news.example.org/img/OW0P1X1VQS/buses-1001x1024.jpg",
+        ),
+    ],
+)
+def test_image_sources_behind_placeholders_are_found(img: str, src: str) -> None:
+    figure = f"<figure>{img}<figcaption>Buses at the depot.</figcaption></figure>"
+    body = extract(page(paras(PARAS[:2]) + figure + paras(PARAS[2:])))
+    assert [image.src for image in body.images] == [src]

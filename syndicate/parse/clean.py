@@ -94,11 +94,18 @@ def _image_src(img: Element) -> str | None:
         value = (img.get(attr) or "").strip()
         if value and not pt.PLACEHOLDER_SRC.search(value):
             return value
-    for attr in ("data-srcset", "srcset"):
+    for attr in ("data-srcset", "data-lazy-srcset", "srcset"):
         value = (img.get(attr) or "").strip()
         if value:
-            return value.split(",")[0].split()[0]
+            # Candidates are split at a comma before a space: an address may hold commas
+            # (an image service's "w_568,h_320,c_fill").
+            first = _SRCSET_SPLIT.split(value, maxsplit=1)[0].split()[0]
+            if not pt.PLACEHOLDER_SRC.search(first):
+                return first
     return None
+
+
+_SRCSET_SPLIT = re.compile(r",\s+")
 
 
 def _caption_holder(img: Element) -> Element:
@@ -236,7 +243,14 @@ def _heading_words(words: str) -> bool:
 
 def _embed(el: Element, harvest: Harvest) -> None:
     tag = el.tag
-    src = el.get("src") or el.get("data-src") or ""
+    src = next(
+        (
+            value
+            for value in (el.get(attr, "").strip() for attr in pt.FRAME_SRC_ATTRS)
+            if value and not pt.PLACEHOLDER_SRC.search(value)
+        ),
+        "",
+    )
     if tag in ("video", "audio") and not src:
         source = el.find(".//source")
         src = source.get("src", "") if source is not None else ""
@@ -307,6 +321,9 @@ def clean(
                 continue
             if tag in ("figure", "img", "picture"):
                 harvest.add_images(el)
+                if tag == "figure":  # a figure of an embedded player ("wp-block-embed")
+                    for frame in el.iter("iframe", "video", "audio", "embed", "object"):
+                        _embed(frame, harvest)
             elif tag in ("iframe", "video", "audio", "embed", "object"):
                 _embed(el, harvest)
             elif tag in ("form", "input") and _EMAIL_FIELD(el):

@@ -634,9 +634,19 @@ NOT_LEAD_IMAGE = re.compile(
     r"gravatar|icon|sponsor|advert|share|social|newsletter|(?:^|[^a-z])ads?(?:[^a-z]|$)"
 )
 # Where lazy-loading scripts keep an image's real address, in order of preference.
-IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
-# Placeholder sources that are not the image.
-PLACEHOLDER_SRC = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|1x1|pixel\.gif", re.I)
+IMAGE_SRC_ATTRS = (
+    "data-src", "data-lazy-src", "data-litespeed-src", "data-original", "data-url", "src"
+)  # fmt: skip
+# ... and an embedded frame's (LiteSpeed and WP Rocket leave "about:blank" in src).
+FRAME_SRC_ATTRS = ("data-src", "data-lazy-src", "data-litespeed-src", "data-rocket-src", "src")
+# Placeholder sources that are not the image: data URIs, 1x1 and spacer images, the spinners
+# and greys of lazy loaders ("preload.gif", "lazy.png", "loading.svg").
+PLACEHOLDER_SRC = re.compile(
+    r"^data:|^about:|placeholder|(?<![0-9a-z])1x1(?![0-9a-z])|"
+    r"(?:^|/)(?:blank|spacer|pixel|preload|loading|lazy|transparent|empty|grey|gray|clear)"
+    r"\.(?:gif|png|svg|jpe?g)(?:$|[?#])",
+    re.I,
+)
 # Class words of an image's caption ("cutline" is the newsroom word for it).
 CAPTION_CLASS = re.compile(r"caption|cutline|legend", re.I)
 # A bare image's caption is looked for this many levels up, in blocks of at most this many
