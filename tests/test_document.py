@@ -72,6 +72,21 @@ def test_undeclared_windows_1252_after_a_long_ascii_head_is_sniffed_from_its_tex
     assert "\u201cIt\u2019s done,\u201d she said." in document.decode(data)
 
 
+def test_undeclared_windows_1251_russian_keeps_its_capitals() -> None:
+    # Detectors take it for MacCyrillic, which shares only the lower-case letters.
+    story = "<h1>Городской совет расширил автобусную сеть</h1>" + (
+        "<p>Во вторник Городской совет проголосовал за расширение автобусной сети, добавив "
+        "три маршрута, которые соединят восточные районы с больницей.</p>" * 4
+    )
+    assert story in document.decode(page(story).encode("cp1251"))
+
+
+def test_a_declared_tis_620_is_read_as_windows_874() -> None:
+    story = "<p>สภาเมืองขยายเครือข่ายรถเมล์</p>"
+    data = page(story, '<meta charset="TIS-620">').encode("cp874")
+    assert story in document.decode(data)
+
+
 def test_invalid_utf8_in_a_page_declaring_utf8_becomes_replacement_characters() -> None:
     story = "<p>Señor Müller’s “naïve” façade, Good PLACEHOLDER bytes.</p>"
     data = page(story, '<meta charset="utf-8">').encode()

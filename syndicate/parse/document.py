@@ -44,8 +44,14 @@ _ALIASES = {
     "us-ascii": "cp1252",
     "utf8": "utf-8",
     "windows-874": "cp874",
+    "tis-620": "cp874",  # the WHATWG standard reads Thai's TIS-620 as windows-874
+    "tis620": "cp874",
+    "iso-8859-11": "cp874",
     "x-mac-cyrillic": "mac-cyrillic",
 }
+# What a sniffed Mac encoding stands for on the web: detectors take windows-1251 Russian for
+# MacCyrillic (the two share the lower-case letters), and no site is written in either Mac one.
+_SNIFFED_INSTEAD = {"mac-cyrillic": "cp1251", "mac-roman": "cp1252"}
 # The encodings a browser decodes (WHATWG encoding standard), by Python codec name. Any
 # other label is ignored: Python also knows "utf-7" (which turns "+ADw-script+AD4-" into
 # "<script>"), codecs that raise whatever the error handler ("undefined", "idna") and
@@ -158,7 +164,7 @@ def _sniffed(data: bytes) -> str:
 
     dammit = UnicodeDammit(sample, is_html=True, exclude_encodings=["utf-8"])
     sniffed = _normalise(dammit.original_encoding) or "cp1252"
-    sniffed = "cp1252" if sniffed == "utf-8" else sniffed
+    sniffed = "cp1252" if sniffed == "utf-8" else _SNIFFED_INSTEAD.get(sniffed, sniffed)
     return data.decode(sniffed, errors="replace")
 
 
