@@ -707,3 +707,22 @@ LISTING_MAX_OWN_PROSE = 500
 # two labels: a homepage links to its news. and sport. hosts): a roundup of links to other
 # sites is a story about them.
 LISTING_SITE_SHARE = 0.75
+
+# ---------------------------------------------------------------------------------------------
+# A page that says it is not there (a "soft 404": an error page served with status 200)
+# ---------------------------------------------------------------------------------------------
+
+# A body longer than this is a story, whatever it says about missing pages.
+ERROR_PAGE_MAX_CHARS = 700
+# The body says the page asked for is missing ("The page you were looking for may have been
+# moved", "This page doesn't exist", "Oops! That page can't be found").
+ERROR_PAGE_TEXT = re.compile(
+    r"\bpage (?:you (?:were|are|'re|’re) looking for|you requested)\b"
+    r"|\b(?:this|that|the) page (?:can(?:no|'|’)t|could ?n(?:o|'|’)t) be found\b"
+    r"|\b(?:can(?:no|'|’)t|could ?n(?:o|'|’)t) find (?:this|that|the) page\b"
+    r"|\bpage (?:not found|does ?n(?:o|'|’)t exist|no longer exists)\b"
+    r"|\bnothing was found at this (?:location|address)\b",
+    re.I,
+)
+# The page's title is an error's: "404", "Error 404", "Page not found", "Not found".
+ERROR_PAGE_TITLE = re.compile(r"\s*(?:(?:error\s*)?404\b|page not found\b|not found\b)", re.I)
