@@ -20,6 +20,7 @@ from lxml import etree
 
 from syndicate.parse import jsonld, urls
 from syndicate.parse import patterns as pt
+from syndicate.parse.container import visible_chars
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -35,6 +36,8 @@ _LONE_LINKS = etree.XPath(
     f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
     f" - string-length(normalize-space(.)) <= {pt.CARD_LINK_SLACK}]"
 )
+# The page's OpenGraph type.
+_OG_TYPE = etree.XPath("string((//meta[@property='og:type'])[1]/@content)")
 
 
 def _chars(el: Element) -> int:
@@ -125,6 +128,12 @@ def is_listing(
     must hold.
     """
     page_host, page_path = _split(url) if url else ("", "")
+    if total_chars < pt.LISTING_SMALL_CONTAINER:
+        # A front with no prose at all: the box chosen (a newsletter sign-up) is no story,
+        # and the page is read whole.
+        body = root if root.tag == "body" else root.find("body")
+        if body is not None:
+            containers, total_chars = [body], visible_chars(body) or 1
     headlines = _headlines(containers, page_host, page_path, addressed=bool(url))
     if len(headlines) < pt.LISTING_MIN_CARDS:
         return False
@@ -168,10 +177,13 @@ def is_listing(
     inside = {part for n in kept for part in cards[n]}
     if _own_prose(containers, inside) >= pt.LISTING_MAX_OWN_PROSE:
         return False
+    story = _made_as_story(root)
+    made = _made_as_listing(root, page_path, addressed=bool(url), story=story)
+    if story and not made:
+        return False  # a roundup of the site's own stories, a story with a rail inside it
     if strict and short and share >= pt.LISTING_CARD_SHARE:
         return True
     # A page made as a listing may link its stories on its site's other hosts.
-    made = _made_as_listing(root, page_path, addressed=bool(url))
     return made and (short or excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars))
 
 
@@ -225,21 +237,32 @@ def _links_back(card: Element, link: Element) -> bool:
     )
 
 
-def _made_as_listing(root: Element, page_path: str, *, addressed: bool) -> bool:
-    """True when the page says it is a listing: its ``<body>`` is classed as a listing
-    template, its address is a site's root or a listing's path, or its JSON-LD describes a
-    collection and no article. Support for the cards, never a sign alone: a story's CMS may
-    set the canonical link to the homepage."""
+def _made_as_listing(root: Element, page_path: str, *, addressed: bool, story: bool) -> bool:
+    """True when the page says it is a listing: its JSON-LD describes a collection and no
+    article, or, on a page that does not say it is a story (``story``), its ``<body>`` is
+    classed as a listing template or its address is a site's root or a listing's path (a
+    story's CMS may set the canonical link to the homepage, or class every page "home").
+    Support for the cards, never a sign alone."""
+    objs = jsonld.objects(root)
+    if any(jsonld.types(obj) & pt.LISTING_JSONLD_TYPES for obj in objs) and not any(
+        jsonld.is_article(obj) for obj in objs
+    ):
+        return True
+    if story:
+        return False
     body = root if root.tag == "body" else root.find("body")
     classes = set((body.get("class") or "").lower().split()) if body is not None else set()
-    if classes & pt.LISTING_BODY_CLASSES:
-        return True
-    if addressed and pt.LISTING_PATH.match(page_path):
-        return True
-    objs = jsonld.objects(root)
-    return any(jsonld.types(obj) & pt.LISTING_JSONLD_TYPES for obj in objs) and not any(
-        jsonld.is_article(obj) for obj in objs
+    return bool(classes & pt.LISTING_BODY_CLASSES) or (
+        addressed and bool(pt.LISTING_PATH.match(page_path))
     )
+
+
+def _made_as_story(root: Element) -> bool:
+    """True when the page says it is a story: an OpenGraph type of "article" or an
+    article in its JSON-LD."""
+    if cast(str, _OG_TYPE(root)).strip().lower().startswith("article"):
+        return True
+    return any(jsonld.is_article(obj) for obj in jsonld.objects(root))
 
 
 def _host_of(host: str) -> str:

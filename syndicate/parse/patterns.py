@@ -698,6 +698,9 @@ LISTING_PATH = re.compile(
     r"(?:/[^/]+){0,2})?(?:/page/\d+)?$",
     re.I,
 )
+# A container with less text than this (a newsletter box on a front of bare headlines) is
+# judged with the whole page around it.
+LISTING_SMALL_CONTAINER = 500
 # A paragraph outside the cards with at least this much unlinked text is the page's own prose.
 PROSE_PARAGRAPH_CHARS = 80
 # This much of the page's own prose outside the cards is a story (a rail of "More stories"
