@@ -6,7 +6,8 @@ site, with at most a short dek, a byline, a date and a thumbnail. A headline is 
 or a lone link in a title-classed block, a ``<strong>`` or a list item; a card is the largest
 wrapper around it that holds no other headline, or, for a headline with no wrapper of its
 own, the headline and the siblings that follow it up to the next headline or heading. Only
-the chosen container(s) are read, once.
+the chosen container(s) are read, once, or the page's ``<body>`` when the container is a
+small box on a page with no prose of its own.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ __all__ = ["is_listing"]
 
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 # Links that stand alone as a block's text (a headline in a title-classed block, a list item
-# or a bold line; not a link in a sentence), found in C: long enough to be a headline, and
-# their parent's text at most a little longer.
+# or a bold line; not a link in a sentence), found in C, cheapest test first: long enough to
+# be a headline, no run of the parent's own text beside them, and their parent's text at
+# most a little longer.
 _LONE_LINKS = etree.XPath(
-    f".//a[string-length(normalize-space(.)) >= {pt.CARD_LINK_MIN_CHARS}]"
+    f"descendant::a[string-length(normalize-space(.)) >= {pt.CARD_LINK_MIN_CHARS}]"
+    f"[not(../text()[string-length(normalize-space()) > {pt.CARD_LINK_SLACK}])]"
     f"[string-length(normalize-space(..)) <= string-length(normalize-space(.))"
     f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
     f" - string-length(normalize-space(.)) <= {pt.CARD_LINK_SLACK}]"
@@ -77,13 +80,12 @@ def _headlines(
     containers: list[Element], page_host: str, page_path: str, *, addressed: bool
 ) -> list[tuple[Element, Element, str]]:
     """Each headline in ``containers`` with its link and the link's host, one per link: a
-    heading the link is the text of, or else the outermost block the link stands alone in; a
+    heading the link is the text of, or else the link itself, standing alone in its block; a
     link to the page itself (a live blog's entry anchor) titles nothing."""
-    tops = set(containers)
     found: dict[Element, Element] = {}  # link -> headline
     for container in containers:
         for link in cast(list[Element], _LONE_LINKS(container)):
-            found[link] = _block_of(link, tops)
+            found[link] = link
         for heading in container.iter(*pt.CARD_HEADINGS):
             link = _headline_link(heading)
             if link is not None:
@@ -100,20 +102,6 @@ def _headlines(
     return headlines
 
 
-def _block_of(link: Element, tops: set[Element]) -> Element:
-    """The outermost element below ``tops`` whose text is (nearly) all ``link``'s."""
-    chars = _chars(link)
-    block = link
-    for above in link.iterancestors():
-        if above in tops:
-            break
-        more = _chars(above)
-        if more > chars / pt.HEADLINE_LINK_SHARE and more - chars > pt.CARD_LINK_SLACK:
-            break
-        block = above
-    return block
-
-
 def is_listing(
     root: Element, containers: list[Element], *, total_chars: int, url: str | None = None
 ) -> bool:
@@ -125,7 +113,8 @@ def is_listing(
     on a page made as a listing), their headlines link to the page's own site, and no run of
     the page's own prose stands outside them (a story with a rail of "More stories" is a
     story). A page made as a listing (see ``_made_as_listing``) lowers the share the cards
-    must hold.
+    must hold and lets their headlines link to the site's other hosts; a page that says it is
+    a story (``_made_as_story``) and not a listing is never one.
     """
     page_host, page_path = _split(url) if url else ("", "")
     if total_chars < pt.LISTING_SMALL_CONTAINER:
@@ -157,12 +146,15 @@ def is_listing(
                 break
             card = above
         parts = [card]
-        if card is heading or card is link:
+        chars = _chars(card)
+        own = _chars(heading)
+        if chars - own <= pt.CARD_LINK_SLACK:
+            # A headline with no wrapper of its own: its dek and byline follow it.
             parts.extend(_dek_beside(card, counts, marked))
+            chars += sum(_chars(part) for part in parts[1:])
         cards.append(parts)
-        chars = sum(_chars(part) for part in parts)
         card_chars.append(chars)
-        deks.append(chars - _chars(heading))
+        deks.append(chars - own)
         excerpts += any(_links_back(part, link) for part in parts)
     short = statistics.median(deks) <= pt.LISTING_MAX_DEK_CHARS
     # Among short cards, one with a story's length of text is a story around a lone link.
@@ -266,6 +258,7 @@ def _made_as_story(root: Element) -> bool:
 
 
 def _host_of(host: str) -> str:
+    """A host as its own site (the strict reading: "news.example.org" only)."""
     return host
 
 
