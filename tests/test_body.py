@@ -1108,6 +1108,28 @@ def test_read_more_headings_between_a_storys_paragraphs_leave_it_a_story() -> No
     assert body.text.count(PARAS[2]) == 3
 
 
+def ranked(number: bool) -> str:
+    """A listicle's items: linked headings of the site's own stories, a short blurb each."""
+    return "".join(
+        f"<h2>{f'{n + 1}. ' if number else ''}<a href='{href}'>{title}</a></h2>"
+        f"<p>{dek} {PARAS[n % 4][:150]}</p>"
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "head"),
+    [(True, ""), (False, '<meta property="article:published_time" content="2025-03-08">')],
+)
+def test_a_roundup_of_the_sites_stories_with_short_blurbs_is_a_story(
+    number: bool, head: str
+) -> None:
+    """Numbered items, or a page that says it was published as a story, keep a roundup of
+    linked headings with one short paragraph each a story."""
+    html = page(f"<p>{PARAS[2]}</p>" + ranked(number), head=head)
+    assert "Flatbush library reopens after renovation" in extract(html).text
+
+
 @pytest.mark.parametrize(
     ("og_type", "kept"), [('<meta property="og:type" content="article">', True), ("", False)]
 )

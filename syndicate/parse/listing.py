@@ -41,6 +41,8 @@ _LONE_LINKS = etree.XPath(
 )
 # The page's OpenGraph type.
 _OG_TYPE = etree.XPath("string((//meta[@property='og:type'])[1]/@content)")
+# A story's own publication metadata (OpenGraph's article:published_time), which no front has.
+_PUBLISHED_META = etree.XPath("boolean(//meta[@property='article:published_time'])")
 
 
 def _chars(el: Element) -> int:
@@ -169,6 +171,12 @@ def is_listing(
     inside = {part for n in kept for part in cards[n]}
     if _own_prose(containers, inside) >= pt.LISTING_MAX_OWN_PROSE:
         return False
+    numbered = sum(
+        bool(pt.RANKED_HEADLINE.match(_line_of(heading, link).text_content()))
+        for heading, link, _host in headlines
+    )
+    if numbered >= pt.RANKED_SHARE * len(headlines):
+        return False  # "1. ...", "2. ...": a ranked roundup, a story of its own
     story = _made_as_story(root)
     made = _made_as_listing(root, page_path, addressed=bool(url), story=story)
     if story and not made:
@@ -177,6 +185,13 @@ def is_listing(
         return True
     # A page made as a listing may link its stories on its site's other hosts.
     return made and (short or excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars))
+
+
+def _line_of(heading: Element, link: Element) -> Element:
+    """The line a headline is read on: its heading, or a lone link's parent ("1. " and the
+    link in a list item)."""
+    parent = link.getparent()
+    return parent if heading is link and parent is not None else heading
 
 
 def _dek_beside(
@@ -250,9 +265,9 @@ def _made_as_listing(root: Element, page_path: str, *, addressed: bool, story: b
 
 
 def _made_as_story(root: Element) -> bool:
-    """True when the page says it is a story: an OpenGraph type of "article" or an
-    article in its JSON-LD."""
-    if cast(str, _OG_TYPE(root)).strip().lower().startswith("article"):
+    """True when the page says it is a story: an OpenGraph type of "article", an
+    ``article:published_time``, or an article in its JSON-LD."""
+    if cast(str, _OG_TYPE(root)).strip().lower().startswith("article") or _PUBLISHED_META(root):
         return True
     return any(jsonld.is_article(obj) for obj in jsonld.objects(root))
 

@@ -706,6 +706,12 @@ PROSE_PARAGRAPH_CHARS = 80
 # This much of the page's own prose outside the cards is a story (a rail of "More stories"
 # after it is not what the page is); a front's intro or newsletter box is shorter.
 LISTING_MAX_OWN_PROSE = 500
+# A headline numbered as an item of a ranked list ("1. ", "#2 ", "10) "): fronts never number
+# their stories, a listicle of the site's own pieces does.
+RANKED_HEADLINE = re.compile(r"\s*#?\d{1,3}\s*[.):]\s")
+# ... when at least this share of the headlines are so numbered (a front's "Most read" box is
+# a small part of it).
+RANKED_SHARE = 0.5
 # At least this share of the cards' headlines link to the page's own site (its host's last
 # two labels: a homepage links to its news. and sport. hosts): a roundup of links to other
 # sites is a story about them.
