@@ -20,6 +20,9 @@ APOLOGY = "The page you were looking for may have been moved, deleted, or never 
         ("Try the search box above.", "404"),
         ("Try the search box above.", "Error 404 - The Daily Ledger"),
         ("Try the search box above.", "Page Not Found | The Daily Ledger"),
+        ("Die Seite wurde nicht gefunden. Zur Startseite", None),
+        ("Oups ! Cette page est introuvable.", "Page introuvable - Le Journal"),
+        ("Lo sentimos.", "Página no encontrada | El Diario"),
     ],
 )
 def test_a_short_text_that_says_the_page_is_missing_is_an_error_page(

@@ -724,14 +724,24 @@ LISTING_SITE_SHARE = 0.75
 # A body longer than this is a story, whatever it says about missing pages.
 ERROR_PAGE_MAX_CHARS = 700
 # The body says the page asked for is missing ("The page you were looking for may have been
-# moved", "This page doesn't exist", "Oops! That page can't be found").
+# moved", "This page doesn't exist", "Oops! That page can't be found", "Seite nicht
+# gefunden", "Page introuvable", "Página no encontrada").
 ERROR_PAGE_TEXT = re.compile(
     r"\bpage (?:you (?:were|are|'re|’re) looking for|you requested)\b"
     r"|\b(?:this|that|the) page (?:can(?:no|'|’)t|could ?n(?:o|'|’)t) be found\b"
     r"|\b(?:can(?:no|'|’)t|could ?n(?:o|'|’)t) find (?:this|that|the) page\b"
     r"|\bpage (?:not found|does ?n(?:o|'|’)t exist|no longer exists)\b"
+    r"|\bseite (?:wurde )?nicht gefunden\b|\bpage (?:non trouvée|introuvable)\b"
+    r"|\bp[áa]gina no encontrada\b|\bpagina non trovata\b|\bp[áa]gina não encontrada\b"
+    r"|\bpagina niet gevonden\b"
     r"|\bnothing was found at this (?:location|address)\b",
     re.I,
 )
-# The page's title is an error's: "404", "Error 404", "Page not found", "Not found".
-ERROR_PAGE_TITLE = re.compile(r"\s*(?:(?:error\s*)?404\b|page not found\b|not found\b)", re.I)
+# The page's title is an error's: "404", "Error 404", "Page not found", "Not found" (and
+# "Page not found" in German, French, Spanish, Italian, Portuguese and Dutch).
+ERROR_PAGE_TITLE = re.compile(
+    r"\s*(?:(?:error\s*)?404\b|page not found\b|not found\b|seite nicht gefunden\b"
+    r"|page (?:non trouvée|introuvable)\b|p[áa]gina no encontrada\b|pagina non trovata\b"
+    r"|p[áa]gina não encontrada\b|pagina niet gevonden\b)",
+    re.I,
+)
