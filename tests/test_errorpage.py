@@ -19,6 +19,7 @@ APOLOGY = "The page you were looking for may have been moved, deleted, or never 
         ("It looks like nothing was found at this location.", None),
         ("Try the search box above.", "404"),
         ("Try the search box above.", "Error 404 - The Daily Ledger"),
+        ("Try the search box above.", "404 | The Daily Ledger"),
         ("Try the search box above.", "Page Not Found | The Daily Ledger"),
         ("Die Seite wurde nicht gefunden. Zur Startseite", None),
         ("Oups ! Cette page est introuvable.", "Page introuvable - Le Journal"),
@@ -36,6 +37,7 @@ def test_a_short_text_that_says_the_page_is_missing_is_an_error_page(
     [
         ("The hiker was not found until Tuesday morning, rescuers said.", "Hiker found safe"),
         ("Route 404 will close for repairs from Monday.", "Road closures this week"),
+        ("Developers marked the day with talks and a hackathon.", "404 Day: a party for errors"),
         ("Sorry, we are closed on Sundays.", "Bakery changes its hours"),
     ],
 )
