@@ -93,6 +93,8 @@ def _headlines(
             if link is not None:
                 found[link] = heading
     headlines: list[tuple[Element, Element, str]] = []
+    if len(found) < pt.LISTING_MIN_CARDS:
+        return headlines
     for link, heading in found.items():
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
