@@ -64,6 +64,10 @@ def bad(files: Path, httpserver: HTTPServer) -> Iterator[dict[str, tuple[str, st
             "homepage": (str(HOSTILE / "homepage.html"), NOT_ARTICLE),
             "author-archive": (str(HOSTILE / "author.html"), NOT_ARTICLE),
             "search-results": (str(HOSTILE / "search.html"), NOT_ARTICLE),
+            "front-of-headings": (str(HOSTILE / "front-headings.html"), NOT_ARTICLE),
+            "front-of-lists": (str(HOSTILE / "front-lists.html"), NOT_ARTICLE),
+            "section-front": (str(HOSTILE / "section-front.html"), NOT_ARTICLE),
+            "soft-404": (str(HOSTILE / "soft-404.html"), NOT_ARTICLE),
             "garbage": (str(tmp_path / "garbage.html"), "not HTML (binary data)"),
             "pdf-file": (str(tmp_path / "report.pdf"), "not HTML (PDF data)"),
             "30-mb-file": (
@@ -99,6 +103,10 @@ CASES = [
     "homepage",
     "author-archive",
     "search-results",
+    "front-of-headings",
+    "front-of-lists",
+    "section-front",
+    "soft-404",
     "garbage",
     "pdf-file",
     "30-mb-file",
@@ -140,7 +148,34 @@ def test_every_bad_source_in_one_run_gets_its_own_line(
     assert json.loads(result.out)["title"] == GOOD_TITLE
 
 
-SOME = ["missing", "garbage", "not-found", "http-404", "redirect-loop", "ftp"]
+SOME = [
+    "missing",
+    "garbage",
+    "not-found",
+    "soft-404",
+    "front-of-lists",
+    "http-404",
+    "redirect-loop",
+    "ftp",
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        ("roundup.html", "Soup dumplings at Little Shanghai"),
+        ("story-rail.html", "Work is due to start in May"),
+        ("story-root-canonical.html", "more than 4,000 students now cycle in each day"),
+    ],
+)
+def test_a_story_around_links_to_other_stories_is_still_extracted(
+    run: Run, page: str, says: str
+) -> None:
+    """A roundup of the site's own stories, a story with a rail of cards inside its body, and
+    a story whose canonical link points at the homepage: stories, not listings."""
+    result = run("extract", "--format", "json", HOSTILE / page)
+    assert (result.code, result.err) == (0, "")
+    assert says in json.loads(result.out)["body_text"]
 
 
 @pytest.mark.parametrize("case", SOME)

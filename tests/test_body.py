@@ -1019,6 +1019,181 @@ def test_a_link_roundup_pointing_to_other_sites_is_a_story() -> None:
     assert "An old study that still holds up." in body.text
 
 
+HOME = "https://news.example.org/"
+
+
+def front_page(main: str, *, head: str = "") -> str:
+    """A page with no story of its own: ``main`` between the site's header and footer."""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Example News</title>{head}</head>
+<body>
+<header class="site-header"><a href="/">Example News</a>
+<nav class="main-nav"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li>
+</ul></nav></header>
+<main id="main">{main}</main>
+<footer class="site-footer"><p>Copyright 2025 Example News. All rights reserved, everywhere.</p>
+</footer></body></html>"""
+
+
+def test_a_front_of_bare_linked_headings_has_no_body() -> None:
+    heads = "".join(
+        f'<div class="hed-container"><a href="{href}"><h2>{title}</h2></a></div>'
+        for href, title, _dek in STORIES
+    )
+    main = (
+        f'<h2><a href="/most-recent/">Most recent</a></h2>{heads}'
+        f"<h2>Today's picks</h2>{heads.replace('/2025/03/', '/2025/02/')}"
+        "<h2>Get the newsletter</h2>"
+        "<p>Our biggest stories, delivered to your inbox every weekday morning.</p>"
+    )
+    assert extract(front_page(main), url=HOME) == Body(html="", text="")
+
+
+def test_cards_whose_headline_is_a_lone_link_in_a_title_block_have_no_body() -> None:
+    cards = "".join(
+        f'<div class="item"><a href="{href}"><img src="{href}photo.jpg" alt=""></a>'
+        f'<div class="item__title"><a href="{href}">{title}</a></div>'
+        f'<p class="item__dek">{dek} {PARAS[n % 4][:150]}</p><time>March 4, 2025</time></div>'
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+    assert extract(front_page(cards), url="https://news.example.org/local/").text == ""
+
+
+def river(host: str = "news.example.org") -> str:
+    """Headlines as lone links in list items, each followed by its dek and its source."""
+    items = (
+        f'<li><a href="https://{host}{href}">{title}</a></li>'
+        f"<li>{dek} {PARAS[n % 4][:150]}</li><li>Example News</li>"
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+@pytest.mark.parametrize(
+    "river_html",
+    [
+        river(),
+        "".join(
+            f'<p><strong><a href="{href}">{title}</a></strong><br>March 4, 2025</p>'
+            f"<p>{dek} {PARAS[n % 4][:150]}</p>"
+            for n, (href, title, dek) in enumerate(STORIES)
+        ),
+    ],
+)
+def test_a_river_of_lone_linked_headlines_has_no_body(river_html: str) -> None:
+    assert extract(front_page(river_html), url=HOME).text == ""
+
+
+def test_headlines_on_the_sites_other_hosts_are_its_own_on_a_page_made_as_a_listing() -> None:
+    cards = "".join(
+        f'<div class="card"><h3><a href="https://local.example.org{href}">{title}</a></h3>'
+        f"<p>{dek} {PARAS[n % 4][:150]}</p></div>"
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+    html = front_page(cards)
+    assert extract(html, url=HOME).text == ""
+    assert "Flatbush library reopens after renovation" in extract(html, url=URL).text
+
+
+def rail(n: int = len(STORIES)) -> str:
+    return "".join(
+        f'<div class="grid-item"><h3><a href="{href}">{title}</a></h3><p>{dek}</p></div>'
+        for href, title, dek in STORIES[:n]
+    )
+
+
+def test_a_story_with_read_next_cards_inside_its_body_is_a_story() -> None:
+    body = extract(page(paras() + "<h2>Read next</h2>" + rail()))
+    assert body.text.startswith(PARAS[0])
+    assert PARAS[3] in body.text
+
+
+def test_read_more_headings_between_a_storys_paragraphs_leave_it_a_story() -> None:
+    parts = "".join(
+        f"<p>{PARAS[n % 4]}</p><p>{PARAS[(n + 1) % 4]}</p><h3><a href='{href}'>{title}</a></h3>"
+        for n, (href, title, _dek) in enumerate(STORIES[:6])
+    )
+    body = extract(page(parts))
+    assert body.text.startswith(PARAS[0])
+    assert body.text.count(PARAS[2]) == 3
+
+
+def ranked(number: bool) -> str:
+    """A listicle's items: linked headings of the site's own stories, a short blurb each."""
+    return "".join(
+        f"<h2>{f'{n + 1}. ' if number else ''}<a href='{href}'>{title}</a></h2>"
+        f"<p>{dek} {PARAS[n % 4][:150]}</p>"
+        for n, (href, title, dek) in enumerate(STORIES)
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "head"),
+    [(True, ""), (False, '<meta property="article:published_time" content="2025-03-08">')],
+)
+def test_a_roundup_of_the_sites_stories_with_short_blurbs_is_a_story(
+    number: bool, head: str
+) -> None:
+    """Numbered items, or a page that says it was published as a story, keep a roundup of
+    linked headings with one short paragraph each a story."""
+    html = page(f"<p>{PARAS[2]}</p>" + ranked(number), head=head)
+    assert "Flatbush library reopens after renovation" in extract(html).text
+
+
+@pytest.mark.parametrize(
+    ("og_type", "kept"), [('<meta property="og:type" content="article">', True), ("", False)]
+)
+def test_a_short_story_with_its_canonical_at_the_homepage_is_kept_when_it_says_it_is_one(
+    og_type: str, kept: bool
+) -> None:
+    html = front_page(
+        f"<article><h1>Bus lanes approved</h1>{paras(PARAS[:1])}{rail()}</article>", head=og_type
+    )
+    assert (PARAS[0] in extract(html, url=HOME).text) is kept
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Page not found",
+            "<p>Try the search box above, or go back to the homepage, where you will find "
+            "the latest news, sport and opinion from across the region.</p>",
+        ),
+        (
+            "Example News",
+            "<h1>Sorry, we couldn't find that page</h1><p>The page you were looking for may "
+            "have been moved or deleted, or it may never have existed. Check the address for "
+            "typos, or head back to our homepage for the latest news from the region.</p>",
+        ),
+        (
+            "404",
+            "<h2>This page doesn&rsquo;t exist</h2><p>Check the address for typos, or "
+            "search our archive of more than a hundred years of reporting on the city, its "
+            "schools, its courts and its neighbourhoods.</p>",
+        ),
+    ],
+)
+def test_a_page_that_says_it_is_not_there_has_no_body(title: str, text: str) -> None:
+    html = front_page(
+        f'<div class="error-page">{text}</div>'
+        + "<h2>Most read</h2><ul>"
+        + "".join(f'<li><a href="{href}">{t}</a></li>' for href, t, _dek in STORIES[:3])
+        + "</ul>"
+    )
+    assert extract(html, url=HOME + "no-such-story/", title=title) == Body(html="", text="")
+
+
+def test_a_short_story_about_a_page_not_found_is_a_story() -> None:
+    story = (
+        "<p>Thousands of residents trying to pay their water bills on Monday saw an error "
+        "message instead: the page was not found, the city's website said, for most of the "
+        "morning.</p><p>Officials blamed a failed update and said no payments were lost.</p>"
+    )
+    body = extract(page(story), title="City payment site down for hours")
+    assert "no payments were lost" in body.text
+
+
 @pytest.mark.parametrize("wrapped", [False, True])
 def test_a_product_guide_with_linked_headings_is_a_story(wrapped: bool) -> None:
     items = []

@@ -20,6 +20,7 @@ from syndicate.models import Embed, Image
 from syndicate.parse.blocks import cut_trailer, write_blocks
 from syndicate.parse.clean import Harvest, clean
 from syndicate.parse.container import find_container, jsonld_body, visible_chars
+from syndicate.parse.errorpage import is_error_page
 from syndicate.parse.lead import add_lead_image
 from syndicate.parse.listing import is_listing
 
@@ -78,6 +79,8 @@ def extract_body(
         kept = [p for p in paragraphs if p]
         text = "\n\n".join(kept)
         html = "\n".join(f"<p>{_escape(p)}</p>" for p in kept)
+    if is_error_page(text, title=title):
+        return Body(html="", text="")  # "Page not found" served as a page
     return Body(
         html=html,
         text=text,

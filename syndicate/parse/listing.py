@@ -2,26 +2,47 @@
 
 A section front, tag page, author archive, search results page or homepage is a grid or
 river of teaser cards: each a wrapper holding one headline that links to another page of the
-site, with at most a short dek, a byline, a date and a thumbnail. Only the chosen
-container(s) are read, once.
+site, with at most a short dek, a byline, a date and a thumbnail. A headline is a heading,
+or a lone link in a title-classed block, a ``<strong>`` or a list item; a card is the largest
+wrapper around it that holds no other headline, or, for a headline with no wrapper of its
+own, the headline and the siblings that follow it up to the next headline or heading. Only
+the chosen container(s) are read, once, or the page's ``<body>`` when the container is a
+small box on a page with no prose of its own.
 """
 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from typing import TypeAlias, cast
 
 import lxml.html
 from lxml import etree
 
+from syndicate.parse import jsonld, urls
 from syndicate.parse import patterns as pt
-from syndicate.parse import urls
+from syndicate.parse.container import visible_chars
 
 Element: TypeAlias = lxml.html.HtmlElement
 
 __all__ = ["is_listing"]
 
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+# Links that stand alone as a block's text (a headline in a title-classed block, a list item
+# or a bold line; not a link in a sentence), found in C, cheapest test first: long enough to
+# be a headline, no run of the parent's own text beside them, and their parent's text at
+# most a little longer.
+_LONE_LINKS = etree.XPath(
+    f"descendant::a[string-length(normalize-space(.)) >= {pt.CARD_LINK_MIN_CHARS}]"
+    f"[not(../text()[string-length(normalize-space()) > {pt.CARD_LINK_SLACK}])]"
+    f"[string-length(normalize-space(..)) <= string-length(normalize-space(.))"
+    f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
+    f" - string-length(normalize-space(.)) <= {pt.CARD_LINK_SLACK}]"
+)
+# The page's OpenGraph type.
+_OG_TYPE = etree.XPath("string((//meta[@property='og:type'])[1]/@content)")
+# A story's own publication metadata (OpenGraph's article:published_time), which no front has.
+_PUBLISHED_META = etree.XPath("boolean(//meta[@property='article:published_time'])")
 
 
 def _chars(el: Element) -> int:
@@ -30,9 +51,8 @@ def _chars(el: Element) -> int:
 
 def _headline_link(heading: Element) -> Element | None:
     """The link a heading is the text of: one inside it, or one wrapping it."""
-    parent = heading.getparent()
-    if parent is not None and parent.tag == "a":
-        return parent
+    for above in heading.iterancestors("a"):
+        return above
     chars = _chars(heading)
     if not chars:
         return None
@@ -50,41 +70,76 @@ def _split(link: str) -> tuple[str, str]:
     return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/")
 
 
+def _site(host: str) -> str:
+    """The site a host belongs to: its last two labels, or three under a country's
+    second-level domain ("news.example.co.uk" -> "example.co.uk")."""
+    labels = host.split(":")[0].split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def _headlines(
+    containers: list[Element], page_host: str, page_path: str, *, addressed: bool
+) -> list[tuple[Element, Element, str]]:
+    """Each headline in ``containers`` with its link and the link's host, one per link: a
+    heading the link is the text of, or else the link itself, standing alone in its block; a
+    link to the page itself (a live blog's entry anchor) titles nothing."""
+    found: dict[Element, Element] = {}  # link -> headline
+    for container in containers:
+        for link in cast(list[Element], _LONE_LINKS(container)):
+            found[link] = link
+        for heading in container.iter(*pt.CARD_HEADINGS):
+            link = _headline_link(heading)
+            if link is not None:
+                found[link] = heading
+    headlines: list[tuple[Element, Element, str]] = []
+    if len(found) < pt.LISTING_MIN_CARDS:
+        return headlines
+    for link, heading in found.items():
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        host, path = _split(href)
+        if addressed and (host or page_host) == page_host and path in ("", page_path):
+            continue
+        headlines.append((heading, link, host))
+    return headlines
+
+
 def is_listing(
     root: Element, containers: list[Element], *, total_chars: int, url: str | None = None
 ) -> bool:
     """True when ``containers`` (found on the page ``root``) are mostly teaser cards for
     other pages of the site.
 
-    A card is the largest element around a linked headline that holds no other one; the page
-    is a listing when there are several cards, they hold most of the text, their own text
-    besides the headline is short, and their headlines link to the page's own site. A link
-    to the page itself (a live blog's entry anchor) titles no card. A ``<body>`` classed as
-    an archive or a search lowers the share the cards must hold.
+    The page is a listing when there are several cards, they hold most of the text, their
+    own text besides the headline is short (or is an excerpt that links back to its story
+    on a page made as a listing), their headlines link to the page's own site, and no run of
+    the page's own prose stands outside them (a story with a rail of "More stories" is a
+    story). A page made as a listing (see ``_made_as_listing``) lowers the share the cards
+    must hold and lets their headlines link to the site's other hosts; a page that says it is
+    a story (``_made_as_story``) and not a listing is never one.
     """
     page_host, page_path = _split(url) if url else ("", "")
-    headlines: list[tuple[Element, Element, str]] = []  # heading, its link, the link's host
-    for container in containers:
-        for heading in container.iter(*pt.CARD_HEADINGS):
-            link = _headline_link(heading)
-            if link is None:
-                continue
-            href = (link.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:")):
-                continue
-            host, path = _split(href)
-            if url and (host or page_host) == page_host and path in ("", page_path):
-                continue
-            headlines.append((heading, link, host))
+    if total_chars < pt.LISTING_SMALL_CONTAINER:
+        # A front with no prose at all: the box chosen (a newsletter sign-up) is no story,
+        # and the page is read whole.
+        body = root if root.tag == "body" else root.find("body")
+        if body is not None:
+            containers, total_chars = [body], visible_chars(body) or 1
+    headlines = _headlines(containers, page_host, page_path, addressed=bool(url))
     if len(headlines) < pt.LISTING_MIN_CARDS:
         return False
     tops = set(containers)
+    marked = {heading for heading, _link, _host in headlines}
+    marked.update(link for _heading, link, _host in headlines)
     counts: dict[Element, int] = {}
     for heading, _link, _host in headlines:
         for above in heading.iterancestors():
             if above in tops:
                 break
             counts[above] = counts.get(above, 0) + 1
+    cards: list[list[Element]] = []  # each card's elements
     card_chars: list[int] = []
     deks: list[int] = []
     excerpts = 0
@@ -94,26 +149,89 @@ def is_listing(
             if above in tops or counts[above] > 1:
                 break
             card = above
-        # A bare heading (or a link around it) has its dek beside it, not in a card.
-        if card is not heading and card.tag != "a":
-            chars = _chars(card)
-            card_chars.append(chars)
-            deks.append(chars - _chars(heading))
-            excerpts += _links_back(card, link)
-    classed = _classed(root)
-    return (
-        len(card_chars) >= pt.LISTING_MIN_CARDS
-        and sum(card_chars)
-        >= (pt.LISTING_CARD_SHARE_CLASSED if classed else pt.LISTING_CARD_SHARE) * total_chars
-        and (
-            statistics.median(deks) <= pt.LISTING_MAX_DEK_CHARS
-            or (
-                excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars)
-                and (classed or bool(url and pt.LISTING_PATH.match(page_path)))
-            )
-        )
-        and _site_links([host for _heading, _link, host in headlines], page_host)
+        parts = [card]
+        chars = _chars(card)
+        own = _chars(heading)
+        if chars - own <= pt.CARD_LINK_SLACK:
+            # A headline with no wrapper of its own: its dek and byline follow it.
+            parts.extend(_dek_beside(card, counts, marked))
+            chars += sum(_chars(part) for part in parts[1:])
+        cards.append(parts)
+        card_chars.append(chars)
+        deks.append(chars - own)
+        excerpts += any(_links_back(part, link) for part in parts)
+    short = statistics.median(deks) <= pt.LISTING_MAX_DEK_CHARS
+    # Among short cards, one with a story's length of text is a story around a lone link.
+    kept = [n for n, dek in enumerate(deks) if not short or dek <= pt.LISTING_STORY_DEK_CHARS]
+    share = sum(card_chars[n] for n in kept) / total_chars
+    if share < pt.LISTING_CARD_SHARE_MADE:
+        return False
+    hosts = [host for _heading, _link, host in headlines]
+    strict = _site_links(hosts, page_host, _host_of)
+    if not strict and not _site_links(hosts, page_host, _site):
+        return False
+    inside = {part for n in kept for part in cards[n]}
+    if _own_prose(containers, inside) >= pt.LISTING_MAX_OWN_PROSE:
+        return False
+    numbered = sum(
+        bool(pt.RANKED_HEADLINE.match(_line_of(heading, link).text_content()))
+        for heading, link, _host in headlines
     )
+    if numbered >= pt.RANKED_SHARE * len(headlines):
+        return False  # "1. ...", "2. ...": a ranked roundup, a story of its own
+    story = _made_as_story(root)
+    made = _made_as_listing(root, page_path, addressed=bool(url), story=story)
+    if story and not made:
+        return False  # a roundup of the site's own stories, a story with a rail inside it
+    if strict and short and share >= pt.LISTING_CARD_SHARE:
+        return True
+    # A page made as a listing may link its stories on its site's other hosts.
+    return made and (short or excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars))
+
+
+def _line_of(heading: Element, link: Element) -> Element:
+    """The line a headline is read on: its heading, or a lone link's parent ("1. " and the
+    link in a list item)."""
+    parent = link.getparent()
+    return parent if heading is link and parent is not None else heading
+
+
+def _dek_beside(
+    headline: Element, counts: dict[Element, int], marked: set[Element]
+) -> list[Element]:
+    """The siblings after a headline with no wrapper of its own that are its card: up to the
+    next headline or heading, with one paragraph of prose at most (a second is the page's own
+    text, as when "Read more" links sit between a story's paragraphs)."""
+    dek: list[Element] = []
+    prose = False
+    for sibling in headline.itersiblings(etree.Element):
+        if sibling in counts or sibling in marked or sibling.tag in pt.CARD_CLOSING_HEADINGS:
+            break
+        if _prose_chars(sibling) >= pt.PROSE_PARAGRAPH_CHARS:
+            if prose:
+                break
+            prose = True
+        dek.append(sibling)
+    return dek
+
+
+def _prose_chars(el: Element) -> int:
+    """Characters of ``el``'s text outside its links."""
+    return _chars(el) - sum(_chars(a) for a in el.iter("a"))
+
+
+def _own_prose(containers: list[Element], cards: set[Element]) -> int:
+    """Characters of the page's own prose: the unlinked text of the paragraphs outside every
+    card that are long enough to be a story's."""
+    total = 0
+    for container in containers:
+        for paragraph in container.iter("p"):
+            if paragraph in cards or any(a in cards for a in paragraph.iterancestors()):
+                continue
+            chars = _prose_chars(paragraph)
+            if chars >= pt.PROSE_PARAGRAPH_CHARS:
+                total += chars
+    return total
 
 
 def _links_back(card: Element, link: Element) -> bool:
@@ -128,20 +246,48 @@ def _links_back(card: Element, link: Element) -> bool:
     )
 
 
-def _classed(root: Element) -> bool:
-    """True when the page's ``<body>`` is classed as a listing template."""
+def _made_as_listing(root: Element, page_path: str, *, addressed: bool, story: bool) -> bool:
+    """True when the page says it is a listing: its JSON-LD describes a collection and no
+    article, or, on a page that does not say it is a story (``story``), its ``<body>`` is
+    classed as a listing template or its address is a site's root or a listing's path (a
+    story's CMS may set the canonical link to the homepage, or class every page "home").
+    Support for the cards, never a sign alone."""
+    objs = jsonld.objects(root)
+    if any(jsonld.types(obj) & pt.LISTING_JSONLD_TYPES for obj in objs) and not any(
+        jsonld.is_article(obj) for obj in objs
+    ):
+        return True
+    if story:
+        return False
     body = root if root.tag == "body" else root.find("body")
     classes = set((body.get("class") or "").lower().split()) if body is not None else set()
-    return bool(classes & pt.LISTING_BODY_CLASSES)
+    return bool(classes & pt.LISTING_BODY_CLASSES) or (
+        addressed and bool(pt.LISTING_PATH.match(page_path))
+    )
 
 
-def _site_links(hosts: list[str], page_host: str) -> bool:
-    """True when most headline links (by host, "" for relative) stay on the page's site."""
-    relative = hosts.count("")
+def _made_as_story(root: Element) -> bool:
+    """True when the page says it is a story: an OpenGraph type of "article", an
+    ``article:published_time``, or an article in its JSON-LD."""
+    if cast(str, _OG_TYPE(root)).strip().lower().startswith("article") or _PUBLISHED_META(root):
+        return True
+    return any(jsonld.is_article(obj) for obj in jsonld.objects(root))
+
+
+def _host_of(host: str) -> str:
+    """A host as its own site (the strict reading: "news.example.org" only)."""
+    return host
+
+
+def _site_links(hosts: list[str], page_host: str, site_of: Callable[[str], str]) -> bool:
+    """True when most headline links (by host, "" for relative) stay on the page's site, as
+    ``site_of`` names a host's site."""
+    sites = [site_of(host) if host else "" for host in hosts]
+    relative = sites.count("")
     if page_host:
-        site = relative + hosts.count(page_host)
+        site = relative + sites.count(site_of(page_host))
     else:
-        # Without the page's address, the site is the host most headlines point to.
-        named = [host for host in hosts if host]
-        site = relative + max((named.count(host) for host in set(named)), default=0)
+        # Without the page's address, the site is the one most headlines point to.
+        named = [s for s in sites if s]
+        site = relative + max((named.count(s) for s in set(named)), default=0)
     return site >= pt.LISTING_SITE_SHARE * len(hosts)

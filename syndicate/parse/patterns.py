@@ -690,29 +690,94 @@ TWEET_URL = re.compile(r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/st
 
 # Headings that title a teaser card; the page's own h1 is its title, not a card's.
 CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# A headline outside a heading (a lone link in a title-classed block, a list item, a bold
+# line) links at least this much text: shorter is a menu item or a tag.
+CARD_LINK_MIN_CHARS = 20
+# ... and its block holds at most this much text besides it (a date, a "New" label).
+CARD_LINK_SLACK = 30
+# Headings that close a bare headline's card: the next section's label ("Most Recent").
+CARD_CLOSING_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A heading is a card's headline when a link holds at least this share of its text.
 HEADLINE_LINK_SHARE = 0.8
 # Fewer cards than this is a related-stories box or a short reading list, not a listing.
 LISTING_MIN_CARDS = 4
 # The cards hold at least this share of the container's text: little prose of the page's own.
 LISTING_CARD_SHARE = 0.8
-# ... or this share when the page's <body> is classed as a listing (support, never the sole
-# signal: a few article pages carry "blog" or "home" too).
-LISTING_CARD_SHARE_CLASSED = 0.6
+# ... or this share when the page is made as a listing (its <body> class, its address or its
+# JSON-LD say so: support, never the sole signal, since a few story pages carry "blog" or
+# "home" or a canonical link to the homepage).
+LISTING_CARD_SHARE_MADE = 0.6
 # <body> class tokens of listing pages (WordPress archive, category, tag, search, author,
 # date and posts-index templates).
 LISTING_BODY_CLASSES = frozenset(
     ["archive", "category", "tag", "search", "search-results", "home", "blog", "author", "date"]
 )
+# JSON-LD types of a page that lists other pages (with no article beside them): a section
+# front, a search's results, a homepage's list of stories.
+LISTING_JSONLD_TYPES = frozenset(["collectionpage", "itemlist", "searchresultspage"])
 # A card's own text besides its headline (dek, byline, date) is at most this long in the
 # median card; a product guide's or a newsletter's items carry paragraphs.
 LISTING_MAX_DEK_CHARS = 280
+# Among short cards, a "card" with more text than this besides its link is a story that
+# holds a lone link ("See our guidelines"), not a card: left out of the cards' share.
+LISTING_STORY_DEK_CHARS = 1000
 # ... unless the cards are excerpts: at least this share of them end in a "Continue reading"
-# link to their own headline's page, on a page classed or addressed as a listing (a blog's
-# front page of whole excerpts). A newsletter's items with such links sit on a story page.
+# link to their own headline's page, on a page made as a listing (a blog's front page of
+# whole excerpts). A newsletter's items with such links sit on a story page.
 LISTING_EXCERPT_SHARE = 0.5
-# The path of a posts index: the site's root or one of its numbered pages.
-LISTING_PATH = re.compile(r"^(?:/page/\d+)?$")
-# At least this share of the cards' headlines link to the page's own site: a roundup of links
-# to other sites is a story about them.
+# The path of a listing: the site's root, a numbered page of it, or a tag, topic, section,
+# author, search or archive page a segment or two deep (not a story filed under a section).
+LISTING_PATH = re.compile(
+    r"^(?:/(?:tags?|topics?|category|categories|sections?|authors?|search|archives?)"
+    r"(?:/[^/]+){0,2})?(?:/page/\d+)?$",
+    re.I,
+)
+# A container with less text than this (a newsletter box on a front of bare headlines) is
+# judged with the whole page around it.
+LISTING_SMALL_CONTAINER = 500
+# A paragraph outside the cards with at least this much unlinked text is the page's own prose.
+PROSE_PARAGRAPH_CHARS = 80
+# This much of the page's own prose outside the cards is a story (a rail of "More stories"
+# after it is not what the page is); a front's intro or newsletter box is shorter.
+LISTING_MAX_OWN_PROSE = 500
+# A headline numbered as an item of a ranked list ("1. ", "#2 ", "10) "): fronts never number
+# their stories, a listicle of the site's own pieces does.
+RANKED_HEADLINE = re.compile(r"\s*#?\d{1,3}\s*[.):]\s")
+# ... when at least this share of the headlines are so numbered (a front's "Most read" box is
+# a small part of it).
+RANKED_SHARE = 0.5
+# At least this share of the cards' headlines link to the page's own site (its host's last
+# two labels: a homepage links to its news. and sport. hosts): a roundup of links to other
+# sites is a story about them.
 LISTING_SITE_SHARE = 0.75
+
+# ---------------------------------------------------------------------------------------------
+# A page that says it is not there (a "soft 404": an error page served with status 200)
+# ---------------------------------------------------------------------------------------------
+
+# A body longer than this is a story, whatever it says about missing pages.
+ERROR_PAGE_MAX_CHARS = 700
+# The body says the page asked for is missing ("The page you were looking for may have been
+# moved", "This page doesn't exist", "Oops! That page can't be found", "Seite nicht
+# gefunden", "Page introuvable", "Página no encontrada").
+ERROR_PAGE_TEXT = re.compile(
+    r"\bpage (?:you (?:were|are|'re|’re) looking for|you requested)\b"
+    r"|\b(?:this|that|the) page (?:can(?:no|'|’)t|could ?n(?:o|'|’)t) be found\b"
+    r"|\b(?:can(?:no|'|’)t|could ?n(?:o|'|’)t) find (?:this|that|the) page\b"
+    r"|\bpage (?:not found|does ?n(?:o|'|’)t exist|no longer exists)\b"
+    r"|\bseite (?:wurde )?nicht gefunden\b|\bpage (?:non trouvée|introuvable)\b"
+    r"|\bp[áa]gina no encontrada\b|\bpagina non trovata\b|\bp[áa]gina não encontrada\b"
+    r"|\bpagina niet gevonden\b"
+    r"|\bnothing was found at this (?:location|address)\b",
+    re.I,
+)
+# The page's title is an error's: "404", "404 | Site", "Error 404", "Page not found", "Not
+# found", and "Page not found" in German, French, Spanish, Italian, Portuguese and Dutch
+# (not "404 Day: ...").
+ERROR_PAGE_TITLE = re.compile(
+    r"\s*(?:(?:error\s*)?404(?:\s*$|\s*[-|:–—]|\s+(?:error|not found|page))"
+    r"|page not found\b|not found\b|seite nicht gefunden\b"
+    r"|page (?:non trouvée|introuvable)\b|p[áa]gina no encontrada\b|pagina non trovata\b"
+    r"|p[áa]gina não encontrada\b|pagina niet gevonden\b)",
+    re.I,
+)
