@@ -23,7 +23,7 @@ from syndicate.parse import patterns as pt
 Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # Through the attribute axis: only elements carrying itemprop are tested (a tenth of "//*").
 _ARTICLE_BODY = etree.XPath(
     "descendant-or-self::*/@itemprop[. = 'articleBody' or . = 'articlebody']/parent::*"

@@ -20,30 +20,31 @@ from lxml import etree
 # sort is quadratic-ish on huge pages); paragraphs are weighed on their own, so they are left
 # out here rather than handed back by the hundred thousand on long pages, and so are scripts
 # and styles (never units). The raw length test comes first: it is the cheapest and rejects
-# most elements before the tag tests and normalize-space run.
+# most elements before the tag tests and normalize-space run. The functions read the context
+# node without an argument: "(.)" would build a node-set of it for every text node tested.
 LONG_TEXT_HOLDERS = etree.XPath(
-    "descendant::*[text()[string-length(.) >= 40]]"
+    "descendant::*[text()[string-length() >= 40]]"
     "[not(self::p or self::pre or self::script or self::style)]"
-    "[text()[string-length(normalize-space(.)) >= 40]]"
+    "[text()[string-length(normalize-space()) >= 40]]"
 )
 # The same from a top-level element down, itself included (<body> may hold text directly).
 LONG_TEXT_HOLDERS_UNDER = etree.XPath(
-    "descendant-or-self::*[text()[string-length(.) >= 40]]"
+    "descendant-or-self::*[text()[string-length() >= 40]]"
     "[not(self::p or self::pre or self::script or self::style)]"
-    "[text()[string-length(normalize-space(.)) >= 40]]"
+    "[text()[string-length(normalize-space()) >= 40]]"
 )
 # The text nodes of LONG_TEXT_HOLDERS_UNDER, one step cheaper (no node-set of text per
 # element): the elements are their parents, read back in document order.
 LONG_TEXTS = etree.XPath(
-    "descendant::text()[string-length(.) >= 40]"
+    "descendant::text()[string-length() >= 40]"
     "[not(parent::p or parent::pre or parent::script or parent::style)]"
-    "[string-length(normalize-space(.)) >= 40]"
+    "[string-length(normalize-space()) >= 40]"
 )
 # The same inside <head>, where most text is in scripts and styles: the tag test comes first,
 # so their long texts are never copied to be measured.
 LONG_TEXT_HOLDERS_HEAD = etree.XPath(
-    "descendant::*[not(self::script or self::style)][text()[string-length(.) >= 40]]"
-    "[not(self::p or self::pre)][text()[string-length(normalize-space(.)) >= 40]]"
+    "descendant::*[not(self::script or self::style)][text()[string-length() >= 40]]"
+    "[not(self::p or self::pre)][text()[string-length(normalize-space()) >= 40]]"
 )
 # Elements whose long direct text is not running text.
 NOT_UNITS = frozenset(
