@@ -296,12 +296,6 @@ def text_of(el: Element) -> str:
 Step = tuple[Element | None, str | None, bool]
 
 
-def _flag(el: Element, parent: bool, in_article: bool, near: bool) -> bool:
-    if el.tag in _TOP_TAGS and not in_article:
-        return False
-    return parent or foreign_box(el, in_article=in_article, near_headline=near)
-
-
 # Walk entries: an element to enter, or a text ready to yield, or an element's own turn.
 _ENTER, _TEXT, _OWN = 0, 1, 2
 _Entry = tuple[int, Element | None, str | None, bool, bool]
@@ -322,7 +316,12 @@ def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iter
         if event == "start":
             up, art = opened[-1]
             tag = el.tag
-            flag = _flag(el, up, art, near)
+            # Foreign when inside a foreign box or one itself; the page or the article itself
+            # (outside an article) never is. Worked out here: a call per element costs.
+            if tag in _TOP_TAGS and not art:
+                flag = False
+            else:
+                flag = up or foreign_box(el, in_article=art, near_headline=near)
             yield el, None, flag
             opened.append((flag, art or tag == "article"))
             if tag in _SKIP:
@@ -360,7 +359,10 @@ def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Ite
         if not isinstance(tag, str):
             yield el, None, up
             continue
-        flag = _flag(el, up, art, near)
+        if tag in _TOP_TAGS and not art:  # as in ``_forward``
+            flag = False
+        else:
+            flag = up or foreign_box(el, in_article=art, near_headline=near)
         stack.append((_OWN, el, None, flag, art))
         if tag in _SKIP:
             continue
