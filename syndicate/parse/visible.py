@@ -504,18 +504,25 @@ def page(root: Element) -> Region:
     elements, texts, longest = region.elements, region.texts, 2 * MAX_HEADER_TEXT
     for _event, el in walker:
         tag = el.tag
-        # An article's own <footer> or <aside> holds its meta (asked only of those tags).
-        own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
-        if tag in _SKIP or (
-            tag not in _TOP_TAGS
-            # Only a foreign tag or an element with marks can be a foreign box: most are
-            # neither, and are let through without a call.
-            and (tag in _FOREIGN_TAGS or el.get("class") or el.get("id") or el.get("role"))
-            and foreign_box(el, in_article=own)
-            and el not in frames
-        ):
+        if tag in _SKIP:
             walker.skip_subtree()
             continue
+        # ``foreign_box`` worked out here, each attribute read once (the loop runs per element
+        # of the page). An article's own <footer> or <aside> holds its meta: foreign only by
+        # its marks (the ancestors are asked only of those tags).
+        if tag not in _TOP_TAGS:
+            if tag in _FOREIGN_TAGS and not (
+                tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
+            ):
+                foreign = True
+            else:
+                classes, ident, role = el.get("class"), el.get("id"), el.get("role")
+                foreign = bool(classes or ident or role) and _foreign_marks(
+                    f"{classes or ''} {ident or ''} {role or ''}", False
+                )
+            if foreign and el not in frames:
+                walker.skip_subtree()
+                continue
         elements.append(el)
         text = el.text
         if text and len(text) <= longest:
