@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias, cast
 
@@ -183,14 +183,8 @@ def marks(el: Element) -> str:
 
 
 # Byline holders, strongest first: explicit byline classes, itemprop=author, rel=author,
-# then anything whose class or id says "author", then links to an author page.
-BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
-    lambda el: "byline" in marks(el),
-    lambda el: el.get("itemprop") in ("author", "creator"),
-    lambda el: el.get("rel") == "author",
-    lambda el: el.tag in _BYLINE_TAGS and _author_marks(marks(el)),
-    lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
-)
+# then anything whose class or id says "author", then links to an author page (``_byline_rank``).
+BYLINE_RANKS = 5
 
 
 def _author_marks(found: str) -> bool:
@@ -562,11 +556,11 @@ def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list
     name nobody: "Sign In") until ``enough`` bylines are found.
     """
     found: list[tuple[str, list[str]]] = []
-    ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
+    ranked: list[list[Element]] = [[] for _ in range(BYLINE_RANKS)]
     for el in elements:
-        if el.tag in _NOT_BYLINE or not _may_hold_byline(el):
+        if el.tag in _NOT_BYLINE:
             continue
-        rank = next((n for n, test in enumerate(BYLINE_TESTS) if test(el)), None)
+        rank = _byline_rank(el)
         if rank is not None:
             ranked[rank].append(el)
     for group in ranked:
@@ -595,15 +589,31 @@ def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list
     return found
 
 
-def _may_hold_byline(el: Element) -> bool:
-    """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
-    if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
-        return True
-    classes, ident = el.get("class"), el.get("id")
-    if not (classes or ident):  # most elements: nothing to read
-        return False
-    found = f"{classes or ''} {ident or ''}".lower()
-    return "byline" in found or _author_marks(found)
+def _byline_rank(el: Element) -> int | None:
+    """Which kind of byline holder ``el`` is (its rank, strongest first), or None (most
+    elements), each attribute read once."""
+    tag = el.tag
+    itemprop, rel = el.get("itemprop"), el.get("rel")
+    if tag != "a" and itemprop is None and rel is None:
+        classes, ident = el.get("class"), el.get("id")
+        if not (classes or ident):  # most elements: nothing to read
+            return None
+        found = f"{classes or ''} {ident or ''}".lower()
+        if "byline" in found:
+            return 0
+        return 3 if tag in _BYLINE_TAGS and _author_marks(found) else None
+    found = marks(el)
+    if "byline" in found:
+        return 0
+    if itemprop in ("author", "creator"):
+        return 1
+    if rel == "author":
+        return 2
+    if tag in _BYLINE_TAGS and _author_marks(found):
+        return 3
+    if tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
+        return 4
+    return None
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
