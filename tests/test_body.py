@@ -10,6 +10,7 @@ import pytest
 
 from syndicate.parse import document
 from syndicate.parse.body import Body, extract_body
+from syndicate.parse.container import unit_weight
 
 URL = "https://news.example.org/2025/03/story/"
 
@@ -742,6 +743,26 @@ def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
 def test_excerpt_led_or_closed_by_its_link_is_a_teaser(teaser: str) -> None:
     body = extract(page(paras(PARAS[:2]) + teaser + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "...",
+        "…",
+        " […]",
+        " [...]",
+        " Read more",
+        " READ MORE »",
+        " Continue reading →",
+        " CONTINUE READİNG",
+    ],
+)
+def test_a_unit_ending_like_an_excerpt_weighs_a_fifth(ending: str) -> None:
+    text = "The story of the 2019 tram plan, told by the engineers who drew it and the residents"
+    plain = lxml.html.fragment_fromstring(f"<p>{text} who waited.</p>")
+    excerpt = lxml.html.fragment_fromstring(f"<p>{text} who waited{ending}</p>")
+    assert 0 < unit_weight(excerpt) < unit_weight(plain) / 3
 
 
 @pytest.mark.parametrize(

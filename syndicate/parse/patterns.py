@@ -86,7 +86,8 @@ PUNCTUATION_BONUS = 8
 PUNCTUATION = re.compile(r"[.!?,;:»\"”。，、](?:\s|$)")
 
 # A unit ending in an ellipsis or "Read more" is an excerpt of another page (teaser lists,
-# "Breaking news" rails): it counts for this share of its weight.
+# "Breaking news" rails): it counts for this share of its weight. (``container`` looks for its
+# ellipsis and words in an ASCII end before reading it: keep the two in step.)
 TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\s*\W?\s*$", re.I)
 TEASER_WEIGHT = 0.2
 # TEASER_END's longest match ("continue reading" and punctuation) fits in this many characters:
