@@ -123,7 +123,8 @@ _FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re
 _BY_WORDS = {
     language: words.lead.casefold() for language, words in BYLINE_WORDS.items() if language != "en"
 } | {"pl": "przez"}
-# A cheap test for texts that may hold a byline label, before any cleaning.
+# A cheap test for texts that may hold a byline label, before any cleaning (``_label_hint``
+# looks for its words in an ASCII text first: keep the two in step).
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 # The same for the continental labels, which open the text (anchored; tried only on texts
 # whose first letter may start one, ``LABEL_START``).
@@ -137,9 +138,19 @@ _FOREIGN_HINT = re.compile(
 
 def _label_hint(text: str) -> bool:
     """Whether ``text`` may hold a byline label, in English or a continental language."""
-    return _LABEL_HINT.search(text) is not None or (
-        text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None
-    )
+    if text.isascii():
+        # _LABEL_HINT without the pattern (most texts hold none of its words): in ASCII, a
+        # lower-cased word is the pattern's; "by" must end a word.
+        low = text.lower()
+        english = (
+            "author" in low
+            or "writer" in low
+            or "contributor" in low
+            or ("by" in low and _LABEL_HINT.search(text) is not None)
+        )
+    else:
+        english = _LABEL_HINT.search(text) is not None
+    return english or (text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None)
 
 
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
