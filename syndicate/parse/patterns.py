@@ -522,20 +522,25 @@ _DATE = (
 )
 # What a metadata line is made of besides names: dates, reading times, comment counts, the
 # words around them ("By", "Updated on", "Written by:", "Contributions from") and separators.
-META_PARTS = re.compile(
-    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|"
+_META_WORD_PARTS = (
     r"\b(?:medically|expertly|expert|originally|last|written|posted|edited|reviewed|"
     r"fact[- ]?checked|updated|modified|published|photos?|words|authors?|contributions?|"
-    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]",
+    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]"
+)
+META_PARTS = re.compile(
+    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|" + _META_WORD_PARTS,
     re.IGNORECASE,
 )
+# META_PARTS for a text without a digit, where none of the parts that need one can match: the
+# same result, without trying the date (slow: a dozen month names) at every position.
+META_WORD_PARTS = re.compile(_META_WORD_PARTS, re.IGNORECASE)
 # ... and what may remain: capitalised words, a byline's names and roles ("Genaveve
 # Bradshaw", "Senior Review Analyst", "Jillian Kubala MS RD").
 META_NAMES = re.compile(
     r"\s*(?:(?:[A-Z][\w'’&]*|&)(?:\s+(?:[A-Z][\w'’&]*|and|&|de|da|di|van|von|der|la|le|of)){0,11})?\s*"
 )
 # A metadata line above the story, as a whole: what META_PARTS leaves of it is META_NAMES,
-# and it holds one of META_ANCHOR's words or a date ("By Jane Doe | Updated on March 4, 2025",
+# and it holds one of META_ANCHOR_WORDS's words or a date ("By Jane Doe | Updated on March 4, 2025",
 # "5 min read", "Posted on Dec 18, 2025 by John Smith"); or a bare label whose value sits in
 # the next block ("Posted On", "Written By:", "Table of Contents").
 META_LABEL = re.compile(
@@ -544,11 +549,14 @@ META_LABEL = re.compile(
     r"table of contents|contents|in this (?:article|post|guide)|on this page|show caption)\s*:?",
     re.IGNORECASE,
 )
-META_ANCHOR = re.compile(
-    rf"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
-    rf"\bcomments?\b|{_DATE}",
+META_ANCHOR_WORDS = re.compile(
+    r"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
+    r"\bcomments?\b",
     re.IGNORECASE,
 )
+# ... or a date (a pattern slow to try at every position: read only in a text with a digit,
+# which every date holds).
+META_DATE = re.compile(_DATE, re.IGNORECASE)
 # An affiliate or sponsorship disclosure printed above the story ("We may earn a commission
 # from links on this page", "This post contains affiliate links").
 DISCLOSURE = re.compile(
