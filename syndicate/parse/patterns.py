@@ -540,7 +540,7 @@ META_NAMES = re.compile(
     r"\s*(?:(?:[A-Z][\w'’&]*|&)(?:\s+(?:[A-Z][\w'’&]*|and|&|de|da|di|van|von|der|la|le|of)){0,11})?\s*"
 )
 # A metadata line above the story, as a whole: what META_PARTS leaves of it is META_NAMES,
-# and it holds one of META_ANCHOR_WORDS's words or a date ("By Jane Doe | Updated on March 4, 2025",
+# and it holds one of META_ANCHOR_WORDS or a date ("By Jane Doe | Updated on March 4, 2025",
 # "5 min read", "Posted on Dec 18, 2025 by John Smith"); or a bare label whose value sits in
 # the next block ("Posted On", "Written By:", "Table of Contents").
 META_LABEL = re.compile(
