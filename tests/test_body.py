@@ -10,6 +10,7 @@ import pytest
 
 from syndicate.parse import document
 from syndicate.parse.body import Body, extract_body
+from syndicate.parse.container import unit_weight
 
 URL = "https://news.example.org/2025/03/story/"
 
@@ -533,6 +534,8 @@ def test_related_heading_early_in_the_story_does_not_cut_it() -> None:
     "line",
     [
         "By Dana Whitfield ⋅ Senior Transport Editor ⋅ Updated March 5, 2025",
+        "By Dana Whitfield ⋅ Senior Transport Editor",
+        "Words by Jo Lane — Photos by Kim Rose",
         "Medically reviewed by Kim Rose, RDN — Written by Jo Lane, MS, RD — Updated on May 7, 2025",
         "Posted on December 18, 2025 by John Smith | 12 Comments",
         "Jane Reporter | 5 min read",
@@ -551,6 +554,7 @@ def test_story_lines_that_start_like_a_byline_are_kept() -> None:
     opening = [
         "By 2013, the network had shrunk to eleven routes, and ridership fell.",
         "Published in 1998, the plan promised a tram that never came.",
+        "By then the network had shrunk to a handful of routes, and ridership fell.",
     ]
     body = extract(page(paras(opening + PARAS)))
     assert body.text.split("\n\n") == opening + PARAS
@@ -752,6 +756,26 @@ def test_teaser_card_wrapped_in_a_link_is_dropped() -> None:
 def test_excerpt_led_or_closed_by_its_link_is_a_teaser(teaser: str) -> None:
     body = extract(page(paras(PARAS[:2]) + teaser + paras(PARAS[2:])))
     assert body.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "...",
+        "…",
+        " […]",
+        " [...]",
+        " Read more",
+        " READ MORE »",
+        " Continue reading →",
+        " CONTINUE READİNG",
+    ],
+)
+def test_a_unit_ending_like_an_excerpt_weighs_a_fifth(ending: str) -> None:
+    text = "The story of the 2019 tram plan, told by the engineers who drew it and the residents"
+    plain = lxml.html.fragment_fromstring(f"<p>{text} who waited.</p>")
+    excerpt = lxml.html.fragment_fromstring(f"<p>{text} who waited{ending}</p>")
+    assert 0 < unit_weight(excerpt) < unit_weight(plain) / 3
 
 
 @pytest.mark.parametrize(

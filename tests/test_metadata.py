@@ -401,6 +401,16 @@ def test_labelled_byline_under_a_long_story() -> None:
     assert meta(page(body=bare)).authors == ()
 
 
+@pytest.mark.parametrize(
+    "line", ["Written by John Crenshaw", "WRITTEN BY John Crenshaw", "AUTHOR: John Crenshaw"]
+)
+def test_labelled_byline_in_any_case_under_a_long_story(line: str) -> None:
+    story = "".join(f"<p>Paragraph {n} of the story, written for the site.</p>" for n in range(50))
+    body = f"""<h1>Why cheap work costs more</h1>{story}
+      <div class="post-end"><p>{line}</p></div>"""
+    assert meta(page(body=body)).authors == ("John Crenshaw",)
+
+
 def test_contributors_label_by_the_headline() -> None:
     body = """<h1>Low-light houseplants</h1><p>Plants for dim rooms</p>
       <div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>"""

@@ -26,6 +26,8 @@ _EDGE_BR = re.compile(
     r"^((?:<(?:a|em|strong|i|b)\b[^>]*>)*)(?:\s*<br>\s*)+"
     r"|(?:\s*<br>\s*)+((?:</(?:a|em|strong|i|b)>)*)$"
 )
+# Any digit (as the date patterns read one).
+_DIGIT = re.compile(r"\d")
 _HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
 # Blocks whose content stays in the enclosing list item / heading / pre.
 _LEAF_KINDS = ("li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -171,11 +173,7 @@ class _Writer:
             return False
         length = len(text)
         if length <= pt.MAX_META_LINE_CHARS and (
-            pt.META_LABEL.fullmatch(text)
-            or (
-                pt.META_ANCHOR.search(text)
-                and pt.META_NAMES.fullmatch(pt.META_PARTS.sub(" ", text))
-            )
+            pt.META_LABEL.fullmatch(text) or _meta_names_line(text)
         ):
             return True
         return length <= pt.MAX_DISCLOSURE_CHARS and pt.DISCLOSURE.search(text) is not None
@@ -221,6 +219,18 @@ class _Writer:
                 self.lines.pop()
             else:
                 self.lines.append(f"</{tag}>")
+
+
+def _meta_names_line(text: str) -> bool:
+    """Whether ``text`` holds a metadata line's word or a date, and nothing but names besides
+    the parts of one. The patterns that need a digit are only tried on a text that has one."""
+    if _DIGIT.search(text) is None:
+        return pt.META_ANCHOR_WORDS.search(text) is not None and bool(
+            pt.META_NAMES.fullmatch(pt.META_WORD_PARTS.sub(" ", text))
+        )
+    return (
+        pt.META_ANCHOR_WORDS.search(text) is not None or pt.META_DATE.search(text) is not None
+    ) and bool(pt.META_NAMES.fullmatch(pt.META_PARTS.sub(" ", text)))
 
 
 def _pitch(text: str) -> bool:

@@ -24,7 +24,7 @@ from syndicate.parse.container import comments_region as _comments
 Element: TypeAlias = lxml.html.HtmlElement
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # A figure holding a table, a quote or a listing is text (WordPress wp-block-table and
 # wp-block-pullquote), not a picture.
 _TEXT_FIGURE = etree.XPath(

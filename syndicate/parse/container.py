@@ -23,7 +23,7 @@ from syndicate.parse import patterns as pt
 Element: TypeAlias = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # Through the attribute axis: only elements carrying itemprop are tested (a tenth of "//*").
 _ARTICLE_BODY = etree.XPath(
     "descendant-or-self::*/@itemprop[. = 'articleBody' or . = 'articlebody']/parent::*"
@@ -151,10 +151,26 @@ def unit_weight(unit: Element) -> float:
     if length < pt.MIN_UNIT_CHARS or links > pt.MAX_UNIT_LINK_DENSITY * length:
         return 0.0
     weight: float = length - links + pt.PUNCTUATION_BONUS * len(pt.PUNCTUATION.findall(text))
-    # The pattern is anchored at the end: its longest match fits in the last few characters.
-    if pt.TEASER_END.search(text, max(0, length - pt.TEASER_END_SPAN)):
+    if _teaser_end(text):
         weight *= pt.TEASER_WEIGHT
     return weight
+
+
+def _teaser_end(text: str) -> bool:
+    """Whether ``text`` ends like an excerpt of another page (TEASER_END). The pattern is
+    anchored at the end: its longest match fits in the last few characters.
+
+    An ASCII end holding none of what the pattern needs (an ellipsis or its words, any case)
+    is not read with it: most paragraphs. A non-ASCII end always is (its own ellipsis, and
+    letters that a pattern ignoring case matches as ASCII ones).
+    """
+    start = max(0, len(text) - pt.TEASER_END_SPAN)
+    end = text[start:]
+    if end.isascii():
+        low = end.lower()
+        if "..." not in low and "read more" not in low and "continue reading" not in low:
+            return False
+    return pt.TEASER_END.search(text, start) is not None
 
 
 def _other_units(root: Element) -> Iterator[Element]:

@@ -268,7 +268,7 @@ def _name(value: Any) -> str | None:
 # every element's would be quadratic on deep pages. Read from the page's own <html>: "//" would
 # also read the <html> trees a page written out twenty times leaves beside it, whose node sets
 # libxml2 merges in quadratic time (30 s for a 6 MB page).
-_TITLE_TEXTS = etree.XPath("body//text()[normalize-space(.) = $title]")
+_TITLE_TEXTS = etree.XPath("body//text()[normalize-space() = $title]")
 _TITLE_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 

@@ -20,30 +20,31 @@ from lxml import etree
 # sort is quadratic-ish on huge pages); paragraphs are weighed on their own, so they are left
 # out here rather than handed back by the hundred thousand on long pages, and so are scripts
 # and styles (never units). The raw length test comes first: it is the cheapest and rejects
-# most elements before the tag tests and normalize-space run.
+# most elements before the tag tests and normalize-space run. The functions read the context
+# node without an argument: "(.)" would build a node-set of it for every text node tested.
 LONG_TEXT_HOLDERS = etree.XPath(
-    "descendant::*[text()[string-length(.) >= 40]]"
+    "descendant::*[text()[string-length() >= 40]]"
     "[not(self::p or self::pre or self::script or self::style)]"
-    "[text()[string-length(normalize-space(.)) >= 40]]"
+    "[text()[string-length(normalize-space()) >= 40]]"
 )
 # The same from a top-level element down, itself included (<body> may hold text directly).
 LONG_TEXT_HOLDERS_UNDER = etree.XPath(
-    "descendant-or-self::*[text()[string-length(.) >= 40]]"
+    "descendant-or-self::*[text()[string-length() >= 40]]"
     "[not(self::p or self::pre or self::script or self::style)]"
-    "[text()[string-length(normalize-space(.)) >= 40]]"
+    "[text()[string-length(normalize-space()) >= 40]]"
 )
 # The text nodes of LONG_TEXT_HOLDERS_UNDER, one step cheaper (no node-set of text per
 # element): the elements are their parents, read back in document order.
 LONG_TEXTS = etree.XPath(
-    "descendant::text()[string-length(.) >= 40]"
+    "descendant::text()[string-length() >= 40]"
     "[not(parent::p or parent::pre or parent::script or parent::style)]"
-    "[string-length(normalize-space(.)) >= 40]"
+    "[string-length(normalize-space()) >= 40]"
 )
 # The same inside <head>, where most text is in scripts and styles: the tag test comes first,
 # so their long texts are never copied to be measured.
 LONG_TEXT_HOLDERS_HEAD = etree.XPath(
-    "descendant::*[not(self::script or self::style)][text()[string-length(.) >= 40]]"
-    "[not(self::p or self::pre)][text()[string-length(normalize-space(.)) >= 40]]"
+    "descendant::*[not(self::script or self::style)][text()[string-length() >= 40]]"
+    "[not(self::p or self::pre)][text()[string-length(normalize-space()) >= 40]]"
 )
 # Elements whose long direct text is not running text.
 NOT_UNITS = frozenset(
@@ -85,7 +86,8 @@ PUNCTUATION_BONUS = 8
 PUNCTUATION = re.compile(r"[.!?,;:»\"”。，、](?:\s|$)")
 
 # A unit ending in an ellipsis or "Read more" is an excerpt of another page (teaser lists,
-# "Breaking news" rails): it counts for this share of its weight.
+# "Breaking news" rails): it counts for this share of its weight. (``container`` looks for its
+# ellipsis and words in an ASCII end before reading it: keep the two in step.)
 TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\s*\W?\s*$", re.I)
 TEASER_WEIGHT = 0.2
 # TEASER_END's longest match ("continue reading" and punctuation) fits in this many characters:
@@ -544,20 +546,25 @@ _DATE = (
 )
 # What a metadata line is made of besides names: dates, reading times, comment counts, the
 # words around them ("By", "Updated on", "Written by:", "Contributions from") and separators.
-META_PARTS = re.compile(
-    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|"
+_META_WORD_PARTS = (
     r"\b(?:medically|expertly|expert|originally|last|written|posted|edited|reviewed|"
     r"fact[- ]?checked|updated|modified|published|photos?|words|authors?|contributions?|"
-    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]",
+    r"contributors?|from|on|at)\b|\bby|[|•⋅·—–,:.()-]"
+)
+META_PARTS = re.compile(
+    rf"{_DATE}|\d+\s*min(?:ute)?s?\.?\s*read|\d+\s+comments?\b|" + _META_WORD_PARTS,
     re.IGNORECASE,
 )
+# META_PARTS for a text without a digit, where none of the parts that need one can match: the
+# same result, without trying the date (slow: a dozen month names) at every position.
+META_WORD_PARTS = re.compile(_META_WORD_PARTS, re.IGNORECASE)
 # ... and what may remain: capitalised words, a byline's names and roles ("Genaveve
 # Bradshaw", "Senior Review Analyst", "Jillian Kubala MS RD").
 META_NAMES = re.compile(
     r"\s*(?:(?:[A-Z][\w'’&]*|&)(?:\s+(?:[A-Z][\w'’&]*|and|&|de|da|di|van|von|der|la|le|of)){0,11})?\s*"
 )
 # A metadata line above the story, as a whole: what META_PARTS leaves of it is META_NAMES,
-# and it holds one of META_ANCHOR's words or a date ("By Jane Doe | Updated on March 4, 2025",
+# and it holds one of META_ANCHOR_WORDS or a date ("By Jane Doe | Updated on March 4, 2025",
 # "5 min read", "Posted on Dec 18, 2025 by John Smith"); or a bare label whose value sits in
 # the next block ("Posted On", "Written By:", "Table of Contents").
 META_LABEL = re.compile(
@@ -566,11 +573,14 @@ META_LABEL = re.compile(
     r"table of contents|contents|in this (?:article|post|guide)|on this page|show caption)\s*:?",
     re.IGNORECASE,
 )
-META_ANCHOR = re.compile(
-    rf"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
-    rf"\bcomments?\b|{_DATE}",
+META_ANCHOR_WORDS = re.compile(
+    r"\bby|\bauthors?\b|\bcontribut|\bupdated\b|\bpublished\b|\bposted\b|\bmin(?:ute)?s?\.?\s*read\b|"
+    r"\bcomments?\b",
     re.IGNORECASE,
 )
+# ... or a date (a pattern slow to try at every position: read only in a text with a digit,
+# which every date holds).
+META_DATE = re.compile(_DATE, re.IGNORECASE)
 # An affiliate or sponsorship disclosure printed above the story ("We may earn a commission
 # from links on this page", "This post contains affiliate links").
 DISCLOSURE = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias, cast
 
@@ -124,7 +124,8 @@ _FOREIGN_BY_LABEL = re.compile(r"^(?:von|par|por|di|door|av|af|przez)\s*:?$", re
 _BY_WORDS = {
     language: words.lead.casefold() for language, words in BYLINE_WORDS.items() if language != "en"
 } | {"pl": "przez"}
-# A cheap test for texts that may hold a byline label, before any cleaning.
+# A cheap test for texts that may hold a byline label, before any cleaning (``_label_hint``
+# looks for its words in an ASCII text first: keep the two in step).
 _LABEL_HINT = re.compile(r"by\b|author|writer|contributor", re.IGNORECASE)
 # The same for the continental labels, which open the text (anchored; tried only on texts
 # whose first letter may start one, ``LABEL_START``).
@@ -138,9 +139,19 @@ _FOREIGN_HINT = re.compile(
 
 def _label_hint(text: str) -> bool:
     """Whether ``text`` may hold a byline label, in English or a continental language."""
-    return _LABEL_HINT.search(text) is not None or (
-        text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None
-    )
+    if text.isascii():
+        # _LABEL_HINT without the pattern (most texts hold none of its words): in ASCII, a
+        # lower-cased word is the pattern's; "by" must end a word.
+        low = text.lower()
+        english = (
+            "author" in low
+            or "writer" in low
+            or "contributor" in low
+            or ("by" in low and _LABEL_HINT.search(text) is not None)
+        )
+    else:
+        english = _LABEL_HINT.search(text) is not None
+    return english or (text.lstrip()[:1] in LABEL_START and _FOREIGN_HINT.match(text) is not None)
 
 
 _BARE_BY = re.compile(r"^by\b", re.IGNORECASE)
@@ -184,14 +195,8 @@ def marks(el: Element) -> str:
 
 
 # Byline holders, strongest first: explicit byline classes, itemprop=author, rel=author,
-# then anything whose class or id says "author", then links to an author page.
-BYLINE_TESTS: tuple[Callable[[Element], bool], ...] = (
-    lambda el: "byline" in marks(el),
-    lambda el: el.get("itemprop") in ("author", "creator"),
-    lambda el: el.get("rel") == "author",
-    lambda el: el.tag in _BYLINE_TAGS and _author_marks(marks(el)),
-    lambda el: el.tag == "a" and bool(_AUTHOR_HREF.search(el.get("href") or "")),
-)
+# then anything whose class or id says "author", then links to an author page (``_byline_rank``).
+BYLINE_RANKS = 5
 
 
 def _author_marks(found: str) -> bool:
@@ -303,12 +308,6 @@ def _unshown(el: Element) -> bool:
 Step = tuple[Element | None, str | None, bool]
 
 
-def _flag(el: Element, parent: bool, in_article: bool, near: bool) -> bool:
-    if el.tag in _TOP_TAGS and not in_article:
-        return False
-    return parent or foreign_box(el, in_article=in_article, near_headline=near)
-
-
 # Walk entries: an element to enter, or a text ready to yield, or an element's own turn.
 _ENTER, _TEXT, _OWN = 0, 1, 2
 _Entry = tuple[int, Element | None, str | None, bool, bool]
@@ -329,7 +328,12 @@ def _forward(start: Element, parent: bool, in_article: bool, near: bool) -> Iter
         if event == "start":
             up, art = opened[-1]
             tag = el.tag
-            flag = _flag(el, up, art, near)
+            # Foreign when inside a foreign box or one itself; the page or the article itself
+            # (outside an article) never is. Worked out here: a call per element costs.
+            if tag in _TOP_TAGS and not art:
+                flag = False
+            else:
+                flag = up or foreign_box(el, in_article=art, near_headline=near)
             yield el, None, flag
             opened.append((flag, art or tag == "article"))
             if tag in _SKIP:
@@ -367,7 +371,10 @@ def _backward(start: Element, parent: bool, in_article: bool, near: bool) -> Ite
         if not isinstance(tag, str):
             yield el, None, up
             continue
-        flag = _flag(el, up, art, near)
+        if tag in _TOP_TAGS and not art:  # as in ``_forward``
+            flag = False
+        else:
+            flag = up or foreign_box(el, in_article=art, near_headline=near)
         stack.append((_OWN, el, None, flag, art))
         if tag in _SKIP:
             continue
@@ -509,18 +516,25 @@ def page(root: Element) -> Region:
     elements, texts, longest = region.elements, region.texts, 2 * MAX_HEADER_TEXT
     for _event, el in walker:
         tag = el.tag
-        # An article's own <footer> or <aside> holds its meta (asked only of those tags).
-        own = tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
-        if tag in _SKIP or (
-            tag not in _TOP_TAGS
-            # Only a foreign tag or an element with marks can be a foreign box: most are
-            # neither, and are let through without a call.
-            and (tag in _FOREIGN_TAGS or el.get("class") or el.get("id") or el.get("role"))
-            and foreign_box(el, in_article=own)
-            and el not in frames
-        ):
+        if tag in _SKIP:
             walker.skip_subtree()
             continue
+        # ``foreign_box`` worked out here, each attribute read once (the loop runs per element
+        # of the page). An article's own <footer> or <aside> holds its meta: foreign only by
+        # its marks (the ancestors are asked only of those tags).
+        if tag not in _TOP_TAGS:
+            if tag in _FOREIGN_TAGS and not (
+                tag in _ARTICLE_OWN_TAGS and any(a.tag == "article" for a in el.iterancestors())
+            ):
+                foreign = True
+            else:
+                classes, ident, role = el.get("class"), el.get("id"), el.get("role")
+                foreign = bool(classes or ident or role) and _foreign_marks(
+                    f"{classes or ''} {ident or ''} {role or ''}", False
+                )
+            if foreign and el not in frames:
+                walker.skip_subtree()
+                continue
         elements.append(el)
         text = el.text
         if text and len(text) <= longest:
@@ -563,11 +577,11 @@ def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list
     name nobody: "Sign In") until ``enough`` bylines are found.
     """
     found: list[tuple[str, list[str]]] = []
-    ranked: list[list[Element]] = [[] for _ in BYLINE_TESTS]
+    ranked: list[list[Element]] = [[] for _ in range(BYLINE_RANKS)]
     for el in elements:
-        if el.tag in _NOT_BYLINE or not _may_hold_byline(el):
+        if el.tag in _NOT_BYLINE:
             continue
-        rank = next((n for n, test in enumerate(BYLINE_TESTS) if test(el)), None)
+        rank = _byline_rank(el)
         if rank is not None:
             ranked[rank].append(el)
     for group in ranked:
@@ -596,15 +610,31 @@ def bylines(elements: list[Element], *, enough: int = 3) -> list[tuple[str, list
     return found
 
 
-def _may_hold_byline(el: Element) -> bool:
-    """False for elements no test of ``BYLINE_TESTS`` can pass (most of them), in one look."""
-    if el.tag == "a" or el.get("itemprop") is not None or el.get("rel") is not None:
-        return True
-    classes, ident = el.get("class"), el.get("id")
-    if not (classes or ident):  # most elements: nothing to read
-        return False
-    found = f"{classes or ''} {ident or ''}".lower()
-    return "byline" in found or _author_marks(found)
+def _byline_rank(el: Element) -> int | None:
+    """Which kind of byline holder ``el`` is (its rank, strongest first), or None (most
+    elements), each attribute read once."""
+    tag = el.tag
+    itemprop, rel = el.get("itemprop"), el.get("rel")
+    if tag != "a" and itemprop is None and rel is None:
+        classes, ident = el.get("class"), el.get("id")
+        if not (classes or ident):  # most elements: nothing to read
+            return None
+        found = f"{classes or ''} {ident or ''}".lower()
+        if "byline" in found:
+            return 0
+        return 3 if tag in _BYLINE_TAGS and _author_marks(found) else None
+    found = marks(el)
+    if "byline" in found:
+        return 0
+    if itemprop in ("author", "creator"):
+        return 1
+    if rel == "author":
+        return 2
+    if tag in _BYLINE_TAGS and _author_marks(found):
+        return 3
+    if tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
+        return 4
+    return None
 
 
 def _next_sibling_of(previous: Element, el: Element) -> bool:
