@@ -27,17 +27,17 @@ Element: TypeAlias = lxml.html.HtmlElement
 
 __all__ = ["is_listing"]
 
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # Links that stand alone as a block's text (a headline in a title-classed block, a list item
 # or a bold line; not a link in a sentence), found in C, cheapest test first: long enough to
 # be a headline, no run of the parent's own text beside them, and their parent's text at
 # most a little longer.
 _LONE_LINKS = etree.XPath(
-    f"descendant::a[string-length(normalize-space(.)) >= {pt.CARD_LINK_MIN_CHARS}]"
+    f"descendant::a[string-length(normalize-space()) >= {pt.CARD_LINK_MIN_CHARS}]"
     f"[not(../text()[string-length(normalize-space()) > {pt.CARD_LINK_SLACK}])]"
-    f"[string-length(normalize-space(..)) <= string-length(normalize-space(.))"
+    f"[string-length(normalize-space(..)) <= string-length(normalize-space())"
     f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
-    f" - string-length(normalize-space(.)) <= {pt.CARD_LINK_SLACK}]"
+    f" - string-length(normalize-space()) <= {pt.CARD_LINK_SLACK}]"
 )
 # The page's OpenGraph type.
 _OG_TYPE = etree.XPath("string((//meta[@property='og:type'])[1]/@content)")
