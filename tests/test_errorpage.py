@@ -21,6 +21,8 @@ APOLOGY = "The page you were looking for may have been moved, deleted, or never 
         ("Try the search box above.", "Error 404 - The Daily Ledger"),
         ("Try the search box above.", "404 | The Daily Ledger"),
         ("Try the search box above.", "Page Not Found | The Daily Ledger"),
+        ("Try the search box above.", "Not Found - The Daily Ledger"),
+        ("Try the search box above.", "Not found"),
         ("Die Seite wurde nicht gefunden. Zur Startseite", None),
         ("Oups ! Cette page est introuvable.", "Page introuvable - Le Journal"),
         ("Lo sentimos.", "Página no encontrada | El Diario"),
@@ -39,6 +41,7 @@ def test_a_short_text_that_says_the_page_is_missing_is_an_error_page(
         ("Route 404 will close for repairs from Monday.", "Road closures this week"),
         ("Developers marked the day with talks and a hackathon.", "404 Day: a party for errors"),
         ("Sorry, we are closed on Sundays.", "Bakery changes its hours"),
+        ("The jury deliberated for two days before the verdict.", "Not found guilty: jury clears"),
     ],
 )
 def test_a_short_story_is_no_error_page(text: str, title: str) -> None:

@@ -783,10 +783,10 @@ ERROR_PAGE_TEXT = re.compile(
 )
 # The page's title is an error's: "404", "404 | Site", "Error 404", "Page not found", "Not
 # found", and "Page not found" in German, French, Spanish, Italian, Portuguese and Dutch
-# (not "404 Day: ...").
+# (not "404 Day: ...", nor a headline "Not found guilty: ...").
 ERROR_PAGE_TITLE = re.compile(
     r"\s*(?:(?:error\s*)?404(?:\s*$|\s*[-|:–—]|\s+(?:error|not found|page))"
-    r"|page not found\b|not found\b|seite nicht gefunden\b"
+    r"|page not found\b|not found\s*(?:$|[-|:–—])|seite nicht gefunden\b"
     r"|page (?:non trouvée|introuvable)\b|p[áa]gina no encontrada\b|pagina non trovata\b"
     r"|p[áa]gina não encontrada\b|pagina niet gevonden\b)",
     re.I,
