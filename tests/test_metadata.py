@@ -66,6 +66,21 @@ def test_jsonld_in_a_list_picks_the_article_not_the_breadcrumb() -> None:
     assert found.published == "2024-03-04"
 
 
+@pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ('{"@type": "Person", "name": ["Jane Doe", "John Roe"]}', ("Jane Doe", "John Roe")),
+        ('{"@type": "Person", "givenName": "Jane", "familyName": "Doe"}', ("Jane Doe",)),
+    ],
+)
+def test_jsonld_authors_named_in_a_list_or_in_parts(author: str, authors: tuple[str, ...]) -> None:
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A story", '
+        f'"author": {author}}}</script>'
+    )
+    assert meta(page(script)).authors == authors
+
+
 def test_jsonld_repairs_comments_trailing_commas_and_back_to_back_objects() -> None:
     text = '<!-- {"@type": "Person", "name": "A",} {"@type": "BlogPosting", "headline": "B\tC"} -->'
     values = jsonld.parse_text(text)

@@ -449,10 +449,22 @@ def _jsonld_authors(article: dict[str, Any], ids: dict[str, Any]) -> tuple[list[
         if isinstance(item, str):
             people.append(item)
         elif isinstance(item, dict):
-            name = _name(item)
-            if name:
-                (orgs if "organization" in jsonld.types(item) else people).append(name)
+            (orgs if "organization" in jsonld.types(item) else people).extend(_names(item))
     return people, orgs
+
+
+def _names(item: dict[str, Any]) -> list[str]:
+    """The names a JSON-LD person or organisation gives: every one of a list of names, or
+    the given and family names when there is no ``name``."""
+    value = item.get("name")
+    names = [
+        n for n in (jsonld.text(v) for v in (value if isinstance(value, list) else [value])) if n
+    ]
+    if names:
+        return names
+    parts = [jsonld.text(item.get(key)) for key in ("givenName", "familyName")]
+    full = " ".join(part for part in parts if part)
+    return [full] if full else []
 
 
 def _authors(
