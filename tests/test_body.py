@@ -1490,3 +1490,45 @@ def test_image_sources_behind_placeholders_are_found(img: str, src: str) -> None
     figure = f"<figure>{img}<figcaption>Buses at the depot.</figcaption></figure>"
     body = extract(page(paras(PARAS[:2]) + figure + paras(PARAS[2:])))
     assert [image.src for image in body.images] == [src]
+
+
+def _story(headline: str, paragraphs: list[str]) -> str:
+    return (
+        f'<article class="post"><h1>{headline}</h1><p class="byline">By Jane Doe</p>'
+        + paras(paragraphs)
+        + "</article>"
+    )
+
+
+NEXT = [
+    f"The mayor's budget plan, paragraph {n}, sets aside money for parks, libraries and the "
+    "repair of the old bridge across the river, which has been closed since the spring floods."
+    for n in range(6)
+]
+
+
+@pytest.mark.parametrize("wrap", ["{}{}", '{}<div class="next-story">{}</div>'])
+def test_an_endless_pages_next_story_is_not_part_of_the_first(wrap: str) -> None:
+    title = "Council expands bus network"
+    html = (
+        f"<!doctype html><html><head><title>{title} | Example News</title></head><body><main>"
+        + wrap.format(_story(title, PARAS), _story("Mayor unveils budget plan", NEXT))
+        + "</main></body></html>"
+    )
+    body = extract(html, title=title)
+    assert body.text.split("\n\n") == PARAS
+
+
+def test_a_headline_box_over_a_story_kept_outside_it_keeps_the_story() -> None:
+    title = "Council expands bus network"
+    teasers = "".join(
+        f'<article class="card"><h2>Other story {n}</h2><p>{NEXT[n]}</p></article>'
+        for n in range(3)
+    )
+    html = (
+        f"<!doctype html><html><head><title>{title}</title></head><body><main>"
+        f'<article class="headline-box"><h1>{title}</h1><p>By Jane Doe</p></article>'
+        f'<div class="story-body">{paras()}</div>{teasers}</main></body></html>'
+    )
+    body = extract(html, title=title)
+    assert body.text.split("\n\n")[: len(PARAS)] == PARAS

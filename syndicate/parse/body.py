@@ -19,7 +19,7 @@ import lxml.html
 from syndicate.models import Embed, Image
 from syndicate.parse.blocks import cut_trailer, write_blocks
 from syndicate.parse.clean import Harvest, clean
-from syndicate.parse.container import find_container, jsonld_body, visible_chars
+from syndicate.parse.container import find_container, jsonld_body, titled_story, visible_chars
 from syndicate.parse.errorpage import is_error_page
 from syndicate.parse.lead import add_lead_image
 from syndicate.parse.listing import is_listing
@@ -45,7 +45,7 @@ def extract_body(
     ``url`` resolves relative links and image sources; ``title`` is dropped from the body's
     start when the page repeats it there.
     """
-    containers = find_container(root)
+    containers = titled_story(find_container(root), title)
     harvest = Harvest(url=url)
     html_lines: list[str] = []
     texts: list[str] = []

@@ -376,6 +376,44 @@ def find_container(root: Element) -> list[Element]:
     return _sibling_run(best, held)
 
 
+_FIRST_HEADING = etree.XPath("(descendant::h1 | descendant::h2)[1]")
+_TITLE_KEY = re.compile(r"\W+")
+TITLED_SHARE = 0.5
+"""The titled article holds at least this share of the text of the largest other story
+beside it; less, and it is a headline box whose story is kept elsewhere."""
+
+
+def titled_story(containers: list[Element], title: str | None) -> list[Element]:
+    """``containers``, or the one ``<article>`` in them whose headline is the page's title
+    when they hold other whole stories beside it (an endless page's next story, loaded in
+    full under the first)."""
+    key = _TITLE_KEY.sub("", (title or "").casefold())
+    if not key or not containers:
+        return containers
+    titled: list[Element] = []
+    others: list[Element] = []
+    for container in containers:
+        for article in (container, *container.iterdescendants("article")):
+            if article.tag != "article":
+                continue
+            heading = select(_FIRST_HEADING, article)
+            if not heading:
+                continue
+            if _TITLE_KEY.sub("", inner_text(heading[0]).casefold()) == key:
+                titled.append(article)
+            elif visible_chars(article) >= pt.MIN_ARTICLE_CHARS:
+                others.append(article)
+    if len(titled) != 1:
+        return containers
+    story = titled[0]
+    around = {id(el) for el in story.iterancestors()}
+    apart = [el for el in others if id(el) not in around and story not in el.iterancestors()]
+    # The titled article must be a story itself, not a header box over a body kept outside it.
+    if not apart or visible_chars(story) < TITLED_SHARE * max(map(visible_chars, apart)):
+        return containers
+    return [story]
+
+
 def _may_be_marked(mass: dict[Element, float], paragraph_marked: bool) -> bool:
     """Whether an element that holds weight, or a weighed paragraph, is marked as the body."""
     return paragraph_marked or any(el.get("itemprop") in _BODY_PROPS for el in mass)
