@@ -37,6 +37,8 @@ _FEED = re.compile(
     rb"(?:<!--.*?-->\s*)*<(rss|feed|rdf:rdf)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_CLOSING = {b"{": b"}", b"[": b"]"}
+"""The bracket that ends a JSON document opening with each."""
 _FEED_KINDS = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
 _BINARY_MAGIC = (
     b"%PDF-",
@@ -146,6 +148,10 @@ def _is_json(data: bytes) -> bool:
         json.loads(data)
     except ValueError:  # a page that merely starts with a bracket ("[Updated] ...")
         return False
+    except RecursionError:
+        # Brackets nested past the JSON reader's stack: JSON when its last bracket closes
+        # the first (a page that opens with a run of "[" ends with its markup).
+        return data.rstrip().endswith(_CLOSING[data.lstrip()[:1]])
     return True
 
 

@@ -331,6 +331,19 @@ def test_a_page_that_opens_with_a_bracket_or_names_a_feed_in_its_text_is_read(
         assert read(str(path)).data == content
 
 
+def test_json_nested_past_the_readers_stack_is_refused_and_a_page_opening_with_brackets_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "page.html"
+    for deep in (b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 100_000 + b"1" + b"}" * 100_000):
+        path.write_bytes(deep)
+        with pytest.raises(NotHTML, match=r"not HTML \(JSON data\)$"):
+            read(str(path))
+    page = b"[" * 100_000 + b"<html><body><p>The council met.</p></body></html>"
+    path.write_bytes(page)
+    assert read(str(path)).data == page
+
+
 def test_read_refuses_a_directory_and_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match=r"is a directory, not a file$"):
         read(str(tmp_path))
