@@ -15,6 +15,7 @@ built-in one, with optional ``[rules]`` overrides on top.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 import tomllib
 from importlib import resources
@@ -36,6 +37,18 @@ from pydantic_core import ErrorDetails
 from syndicate.errors import ConfigError
 
 BUILTIN = ("forward", "inn")
+MAX_PROFILE_BYTES = 1_048_576
+"""The most a profile file may hold (a real one is a few KB): ``/dev/zero`` is not read forever."""
+MAX_KEY_PARTS = 64
+"""The most parts of one dotted key (a real one has 4: ``partners."host".rules.slug``); the
+TOML reader checks each key's every prefix, so 100,000 parts would take minutes."""
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+# A dotted key longer than the cap, from the start of a bare or quoted key; strings and
+# comments are passed over whole, so the dots of a long host name in a string make no key.
+_DEEP_KEY = re.compile(
+    rf"""(?P<key>(?<![A-Za-z0-9_"'.-])(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}})"""
+    r'''|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*'''
+)
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
 """The fields a pixel template may use."""
 CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
@@ -269,7 +282,15 @@ def _from_file(path: Path) -> Profile:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as stream:
-            return tomllib.load(stream)
+            data = stream.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise ConfigError(f"{path}: over the cap of {MAX_PROFILE_BYTES:,} bytes for a profile")
+        text = data.decode()
+        deep = next((m for m in _DEEP_KEY.finditer(text) if m.group("key")), None)
+        if deep:
+            line = text.count("\n", 0, deep.start()) + 1
+            raise ConfigError(f"{path}: line {line}: a dotted key of over {MAX_KEY_PARTS} parts")
+        return tomllib.loads(text)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
