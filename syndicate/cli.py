@@ -459,6 +459,12 @@ def lint(
         except SyndicateError as exc:
             _error(copy, exc)
             failed = True
+        except RecursionError:
+            _error(copy, SyndicateError(f"{copy}: markup nested too deeply to read"))
+            failed = True
+        except Exception as exc:  # a bug: reported as one, and the other copies go on
+            _error(copy, exc)
+            failed = True
     color = fmt == "text" and _lint_color()
     click.echo(render(fmt, verdicts, all_rules("copy"), color=color), color=color)
     if failed:

@@ -78,7 +78,16 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 def is_url(source: str) -> bool:
     """True when SOURCE names a URL of any scheme (only http and https are then fetched)."""
-    return bool(_SCHEME.match(source)) and not Path(source).exists()
+    return bool(_SCHEME.match(source)) and not _is_path(source)
+
+
+def _is_path(source: str) -> bool:
+    """True when a file or folder of that name exists; a name no file system can hold (too
+    long, a NUL byte) names none."""
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read(source: str, *, limits: Limits | None = None, stdin: BinaryIO | None = None) -> Document:
