@@ -171,6 +171,12 @@ def test_is_url_keeps_plain_and_windows_paths_as_paths() -> None:
     assert not is_url("-")
 
 
+def test_an_address_too_long_or_odd_for_a_file_name_is_a_url() -> None:
+    # Looking for a file of that name raised "File name too long" (an internal error).
+    assert is_url("https://forward.com/" + "a" * 10_000)
+    assert is_url("https://forward.com/a\x00b")
+
+
 def test_fetch_refuses_pdf_bytes_served_as_html(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/doc").respond_with_data(
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", content_type="text/html"
