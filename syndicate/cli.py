@@ -38,6 +38,14 @@ class _State:
 
 
 INTERNAL_HINT = "(run with --debug for the traceback)"
+# Controls and bidirectional overrides left in a name or an address after its whitespace is
+# collapsed: written as escapes, so an error stays one line and cannot drive the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, its whitespace collapsed and its control characters escaped."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], " ".join(text.split()))
 
 
 def _error(source: str | None, exc: BaseException) -> None:
@@ -50,10 +58,11 @@ def _error(source: str | None, exc: BaseException) -> None:
     if _State.debug:
         traceback.print_exception(exc, file=sys.stderr)
     expected = isinstance(exc, SyndicateError)
-    text = " ".join((str(exc) or type(exc).__name__).split())
+    text = _one_line(str(exc) or type(exc).__name__)
     message = text if expected else f"{type(exc).__name__}: {text}"
-    if source and not message.startswith(source):
-        message = f"{source}: {message}"
+    shown = _one_line(source or "")
+    if shown and not message.startswith(shown):
+        message = f"{shown}: {message}"
     if expected:
         click.echo(f"syndicate: error: {message}", err=True)
     else:

@@ -25,6 +25,16 @@ def test_extract_reports_a_missing_file_and_goes_on(run, tmp_path: Path) -> None
     assert json.loads(result.out)["body_text"] == text
 
 
+def test_a_source_named_with_newlines_or_terminal_escapes_is_still_one_line(run) -> None:
+    result: Result = run("extract", "story\nFAKE.html", "red\x1b[31m.html", "rtl\u202efdp.html")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "syndicate: error: story FAKE.html: no such file",
+        "syndicate: error: red\\x1b[31m.html: no such file",
+        "syndicate: error: rtl\\u202efdp.html: no such file",
+    ]
+
+
 def test_reading_files_does_not_import_the_http_stack_or_the_charset_sniffer() -> None:
     # requests and beautifulsoup4 take about 0.2 s to import, half the start-up of a command
     # that reads one file; only a URL or a page of unknown charset needs them.
