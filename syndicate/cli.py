@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import secrets
@@ -38,6 +39,16 @@ class _State:
 
 
 INTERNAL_HINT = "(run with --debug for the traceback)"
+MAX_TIMEOUT = 86_400.0
+"""The longest --timeout, a day: the fetch's watchdog timer cannot wait for ``inf``."""
+
+
+def _a_number(value: float) -> float:
+    if math.isnan(value):
+        raise click.BadParameter("nan is not a number of seconds")
+    return value
+
+
 # Controls and bidirectional overrides left in a name or an address after its whitespace is
 # collapsed: written as escapes, so an error stays one line and cannot drive the terminal.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -109,7 +120,8 @@ def _dump(obj: Any) -> str:
 @click.option("--debug", is_flag=True, help="Show the traceback of any error.")
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
+    callback=lambda _ctx, _param, value: _a_number(value),
     default=DEADLINE,
     show_default=True,
     metavar="SECONDS",

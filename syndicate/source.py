@@ -24,6 +24,8 @@ READ_TIMEOUT = 10.0
 DEADLINE = 30.0
 """Default total time for one fetch, redirects included: a trickling server cannot hold us."""
 MAX_REDIRECTS = 5
+_READ_CHUNK = 1 << 20
+"""Files and standard input are read a MiB at a time up to the size cap."""
 USER_AGENT = f"syndicate/{__version__} (+https://github.com/syndicate-news/syndicate)"
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
@@ -122,10 +124,15 @@ def _read_file(source: str, limits: Limits) -> Document:
 
 
 def _read_capped(stream: BinaryIO, cap: int, source: str) -> bytes:
-    data = stream.read(cap + 1)
-    if len(data) > cap:
-        raise TooLarge(f"{source}: over the size cap of {cap:,} bytes")
-    return data
+    # In pieces: one read of cap + 1 bytes would ask for all of a huge --max-bytes at once.
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_READ_CHUNK, cap + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > cap:
+            raise TooLarge(f"{source}: over the size cap of {cap:,} bytes")
+    return b"".join(chunks)
 
 
 def check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes:

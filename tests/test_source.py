@@ -364,3 +364,10 @@ def test_read_caps_a_file_and_stdin(tmp_path: Path) -> None:
         read(str(path), limits=Limits(max_bytes=1000))
     with pytest.raises(TooLarge, match="over the size cap of 1,000 bytes"):
         read("-", stdin=io.BytesIO(b"<p>" + b"x" * 2000), limits=Limits(max_bytes=1000))
+
+
+def test_stdin_is_read_in_pieces_under_a_cap_of_any_size() -> None:
+    page = b"<html><body><p>" + b"word " * 500_000 + b"</p></body></html>"
+    assert read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=10**22)).data == page
+    with pytest.raises(TooLarge, match=r"^-: over the size cap of 2,000,000 bytes$"):
+        read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=2_000_000))
