@@ -371,3 +371,17 @@ def test_stdin_is_read_in_pieces_under_a_cap_of_any_size() -> None:
     assert read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=10**22)).data == page
     with pytest.raises(TooLarge, match=r"^-: over the size cap of 2,000,000 bytes$"):
         read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=2_000_000))
+
+
+def test_a_content_length_of_non_ascii_digits_is_ignored_not_a_crash() -> None:
+    # Headers are read as latin-1: "\xb2" is "²", which isdigit() takes for a digit.
+    body = b"<html><body><p>The council met.</p></body></html>"
+
+    def answer(conn: socket.socket, _server: RawServer) -> None:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \xb2\r\n"
+            b"Connection: close\r\n\r\n" + body
+        )
+
+    with RawServer(answer) as server:
+        assert fetch(server.url, limits=Limits(deadline=5.0)).data == body
