@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -292,4 +293,26 @@ def test_a_pixel_template_field_with_a_format_spec_is_refused_when_loaded(
         f'template = "https://news.example.org/pixel?p={field}"\n',
     )
     with pytest.raises(ConfigError, match=r"pixel\.template: .*fields take no format spec"):
+        load_profile(config=config)
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ('tags = ["p", "a", "script"]', "embed.tags: script: never allowed in an embed"),
+        ('tags = ["p", "STYLE"]', "embed.tags: STYLE: never allowed in an embed"),
+        ('tags = ["p", "iframe"]', "embed.tags: iframe: never allowed in an embed"),
+        ('url_schemes = ["https", "data"]', "embed.url_schemes: data: never allowed"),
+        ('url_schemes = ["JavaScript:"]', "embed.url_schemes: JavaScript:: never allowed"),
+        ('attributes = { a = ["href", "onclick"] }', "embed.attributes: a: onclick: never"),
+        ('attributes = { iframe = ["srcdoc"] }', "embed.attributes: iframe: srcdoc: never"),
+    ],
+)
+def test_a_profile_cannot_allow_what_runs_code_in_an_embed(
+    tmp_path: Path, section: str, message: str
+) -> None:
+    # "script" or "style" in the tags made the sanitizer panic (a Rust backtrace), and a
+    # "data" scheme let data: links into the embed.
+    config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\n[embed]\n{section}\n')
+    with pytest.raises(ConfigError, match=re.escape(message)):
         load_profile(config=config)

@@ -49,6 +49,16 @@ _DEEP_KEY = re.compile(
     rf"""(?P<key>(?<![A-Za-z0-9_"'.-])(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}})"""
     r'''|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*'''
 )
+# What no profile may allow in an embed, whatever its [embed] lists (docs/security.md): tags
+# that run, load or hide content (the sanitizer also panics on script and style), event
+# handlers and attributes that load a document, and schemes that run code.
+NEVER_TAGS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+    "input", "button", "textarea", "select", "base", "meta", "link", "svg", "math",
+    "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "title",
+})  # fmt: skip
+NEVER_ATTRIBUTES = frozenset({"srcdoc", "formaction", "xlink:href"})
+NEVER_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
 """The fields a pixel template may use."""
 CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
@@ -192,6 +202,32 @@ class Embed(_Section):
         default="Images are not included: they are licensed separately.",
         description="Shown in the embed when the original had images that were dropped.",
     )
+
+    @field_validator("tags")
+    @classmethod
+    def _safe_tags(cls, tags: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in tags:
+            if tag.strip().lower() in NEVER_TAGS:
+                raise ValueError(f"{tag}: never allowed in an embed (it runs or loads content)")
+        return tags
+
+    @field_validator("attributes")
+    @classmethod
+    def _safe_attributes(cls, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for tag, names in table.items():
+            for name in names:
+                low = name.strip().lower()
+                if low.startswith("on") or low in NEVER_ATTRIBUTES:
+                    raise ValueError(f"{tag}: {name}: never allowed in an embed")
+        return table
+
+    @field_validator("url_schemes")
+    @classmethod
+    def _safe_schemes(cls, schemes: tuple[str, ...]) -> tuple[str, ...]:
+        for scheme in schemes:
+            if scheme.strip().lower().removesuffix(":") in NEVER_SCHEMES:
+                raise ValueError(f"{scheme}: never allowed in an embed (it runs code)")
+        return schemes
 
 
 class RuleSetting(_Section):
