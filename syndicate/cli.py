@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import secrets
@@ -38,6 +39,24 @@ class _State:
 
 
 INTERNAL_HINT = "(run with --debug for the traceback)"
+MAX_TIMEOUT = 86_400.0
+"""The longest --timeout, a day: the fetch's watchdog timer cannot wait for ``inf``."""
+
+
+def _a_number(value: float) -> float:
+    if math.isnan(value):
+        raise click.BadParameter("nan is not a number of seconds")
+    return value
+
+
+# Controls and bidirectional overrides left in a name or an address after its whitespace is
+# collapsed: written as escapes, so an error stays one line and cannot drive the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, its whitespace collapsed and its control characters escaped."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], " ".join(text.split()))
 
 
 def _error(source: str | None, exc: BaseException) -> None:
@@ -50,10 +69,11 @@ def _error(source: str | None, exc: BaseException) -> None:
     if _State.debug:
         traceback.print_exception(exc, file=sys.stderr)
     expected = isinstance(exc, SyndicateError)
-    text = " ".join((str(exc) or type(exc).__name__).split())
+    text = _one_line(str(exc) or type(exc).__name__)
     message = text if expected else f"{type(exc).__name__}: {text}"
-    if source and not message.startswith(source):
-        message = f"{source}: {message}"
+    shown = _one_line(source or "")
+    if shown and not message.startswith(shown):
+        message = f"{shown}: {message}"
     if expected:
         click.echo(f"syndicate: error: {message}", err=True)
     else:
@@ -100,7 +120,8 @@ def _dump(obj: Any) -> str:
 @click.option("--debug", is_flag=True, help="Show the traceback of any error.")
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
+    callback=lambda _ctx, _param, value: _a_number(value),
     default=DEADLINE,
     show_default=True,
     metavar="SECONDS",
@@ -457,6 +478,12 @@ def lint(
                 )
             )
         except SyndicateError as exc:
+            _error(copy, exc)
+            failed = True
+        except RecursionError:
+            _error(copy, SyndicateError(f"{copy}: markup nested too deeply to read"))
+            failed = True
+        except Exception as exc:  # a bug: reported as one, and the other copies go on
             _error(copy, exc)
             failed = True
     color = fmt == "text" and _lint_color()

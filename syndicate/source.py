@@ -24,6 +24,8 @@ READ_TIMEOUT = 10.0
 DEADLINE = 30.0
 """Default total time for one fetch, redirects included: a trickling server cannot hold us."""
 MAX_REDIRECTS = 5
+_READ_CHUNK = 1 << 20
+"""Files and standard input are read a MiB at a time up to the size cap."""
 USER_AGENT = f"syndicate/{__version__} (+https://github.com/syndicate-news/syndicate)"
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
@@ -37,6 +39,8 @@ _FEED = re.compile(
     rb"(?:<!--.*?-->\s*)*<(rss|feed|rdf:rdf)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_CLOSING = {b"{": b"}", b"[": b"]"}
+"""The bracket that ends a JSON document opening with each."""
 _FEED_KINDS = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
 _BINARY_MAGIC = (
     b"%PDF-",
@@ -76,7 +80,16 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 def is_url(source: str) -> bool:
     """True when SOURCE names a URL of any scheme (only http and https are then fetched)."""
-    return bool(_SCHEME.match(source)) and not Path(source).exists()
+    return bool(_SCHEME.match(source)) and not _is_path(source)
+
+
+def _is_path(source: str) -> bool:
+    """True when a file or folder of that name exists; a name no file system can hold (too
+    long, a NUL byte) names none."""
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read(source: str, *, limits: Limits | None = None, stdin: BinaryIO | None = None) -> Document:
@@ -111,10 +124,15 @@ def _read_file(source: str, limits: Limits) -> Document:
 
 
 def _read_capped(stream: BinaryIO, cap: int, source: str) -> bytes:
-    data = stream.read(cap + 1)
-    if len(data) > cap:
-        raise TooLarge(f"{source}: over the size cap of {cap:,} bytes")
-    return data
+    # In pieces: one read of cap + 1 bytes would ask for all of a huge --max-bytes at once.
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_READ_CHUNK, cap + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > cap:
+            raise TooLarge(f"{source}: over the size cap of {cap:,} bytes")
+    return b"".join(chunks)
 
 
 def check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes:
@@ -146,6 +164,10 @@ def _is_json(data: bytes) -> bool:
         json.loads(data)
     except ValueError:  # a page that merely starts with a bracket ("[Updated] ...")
         return False
+    except RecursionError:
+        # Brackets nested past the JSON reader's stack: JSON when its last bracket closes
+        # the first (a page that opens with a run of "[" ends with its markup).
+        return data.rstrip().endswith(_CLOSING[data.lstrip()[:1]])
     return True
 
 

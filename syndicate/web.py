@@ -114,7 +114,7 @@ def _get(
 def _read_body(response: requests.Response, url: str, limits: Limits, watchdog: _Watchdog) -> bytes:
     """Read the body in small pieces, refusing it as soon as it passes the cap."""
     declared = response.headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > limits.max_bytes:
+    if declared.isascii() and declared.isdigit() and int(declared) > limits.max_bytes:
         raise TooLarge(
             f"{url}: {int(declared):,} bytes declared, over the cap of {limits.max_bytes:,}"
         )

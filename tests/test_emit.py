@@ -149,6 +149,32 @@ def test_links_are_absolute_and_limited_to_the_profiles_schemes() -> None:
     ) in lines(body)
 
 
+def test_absolute_links_come_out_as_a_browser_resolves_them_and_thousands_fast() -> None:
+    links = (
+        "https://forward.com/a/b",  # already absolute: as written
+        "https://forward.com/a?",  # an empty query: dropped, as urljoin does
+        "https://forward.com/a;p",  # ";" parameters: resolved
+        "HTTPS://forward.com/up",  # a capital scheme: resolved
+        "http://[broken",  # unreadable: the text stays, without the link
+    )
+    body = emit_snippet(
+        article("".join(f'<p><a href="{href}">link {i}</a></p>' for i, href in enumerate(links))),
+        forward(),
+    ).body
+    assert lines(body)[2:7] == [
+        '<p><a href="https://forward.com/a/b">link 0</a></p>',
+        '<p><a href="https://forward.com/a">link 1</a></p>',
+        '<p><a href="https://forward.com/a;p">link 2</a></p>',
+        '<p><a href="https://forward.com/up">link 3</a></p>',
+        "<p>link 4</p>",
+    ]
+    many = "".join(f'<a href="https://forward.com/p/{i}/">l{i}</a> ' for i in range(50_000))
+    started = time.monotonic()
+    body = emit_snippet(article(f"<p>{many}</p>"), forward()).body
+    assert time.monotonic() - started < 10
+    assert body.count('<a href="https://forward.com/p/') == 50_000
+
+
 def test_links_resolve_against_the_canonical_url_without_a_page_url() -> None:
     body = emit_snippet(article('<p><a href="/a/">a</a></p>', url=None), forward()).body
     assert '<a href="https://forward.com/a/">a</a>' in body

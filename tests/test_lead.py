@@ -97,3 +97,13 @@ def test_askhamas_lead_image_is_on_the_article() -> None:
     assert lead.alt == "Screenshot of the #AskHamas hashtag on Twitter"
     assert lead.credit == "Twitter"
     assert all("related" not in i.src and "author" not in i.src for i in article.images)
+
+
+def test_a_size_written_in_superscript_or_circled_digits_is_no_number_and_no_crash() -> None:
+    # "²".isdigit() is true, but int("²") raises: the page failed whole.
+    lead = LEAD.replace('width="1200" height="800"', 'width="²" height="①"')
+    html = (
+        "<html><body><article><h1>Council expands bus network</h1>"
+        f"{lead}<div class='story-body'>{STORY}</div></article></body></html>"
+    )
+    assert [i.src for i in extract(html).images] == ["https://news.example.org/img/lead.jpg"]

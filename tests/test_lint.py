@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from conftest import COPIES, PAGES, Result
 from pytest_httpserver import HTTPServer
+from servers import closed_port_url
 
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
@@ -240,6 +241,36 @@ def test_a_copy_without_canonical_or_original_cannot_be_judged(
     result = run("lint", copy)
     assert result.code == 2
     assert "no canonical link to find the original by; give it with --original" in result.err
+
+
+def test_a_copy_names_no_local_file_as_its_original_and_each_bad_copy_is_one_line(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    # A copy's canonical link is fetched, never read from disk: "/path/to/page.html" or
+    # "file:///..." in a partner's page must not make lint read the machine's files.
+    local = tmp_path / "secret.html"
+    local.write_bytes(ASKHAMAS.read_bytes())
+    long_url = closed_port_url() + "a" * 5_000  # a name too long for any file system
+    names = []
+    for i, href in enumerate((str(local), local.as_uri(), "//" + str(local), long_url)):
+        copy = tmp_path / f"copy{i}.html"
+        copy.write_text(
+            f'<html><head><link rel="canonical" href="{href}"></head>'
+            "<body><p>The copy.</p></body></html>",
+            encoding="utf-8",
+        )
+        names.append(copy)
+    result = run("lint", "--profile", "forward", *names)
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 4
+    for line, href in zip(lines[:3], (str(local), local.as_uri(), "//" + str(local)), strict=True):
+        assert line.endswith(
+            f"canonical link {href} is not an http(s) address; give the original with --original"
+        )
+    assert lines[3].startswith("syndicate: error: ")
+    assert "cannot connect" in lines[3]
+    assert "internal error" not in result.err
 
 
 def test_unreadable_copies_and_configs_exit_2(run: Callable[..., Result], tmp_path: Path) -> None:

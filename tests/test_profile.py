@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -245,6 +247,41 @@ def test_a_value_nested_past_the_readers_depth_is_one_config_error(
         load_profile(config=config)
 
 
+@pytest.mark.parametrize(
+    "key", ["a." * 100_000 + "b", '"a".' * 100 + "b", "[" + "t." * 65 + "u]\nb"]
+)
+def test_a_dotted_key_of_thousands_of_parts_is_one_config_error_at_once(
+    tmp_path: Path, key: str
+) -> None:
+    # The TOML reader checks every prefix of a dotted key: 100,000 parts took minutes.
+    config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\n{key} = 1\n')
+    started = time.monotonic()
+    with pytest.raises(
+        ConfigError, match=r"syndicate\.toml: line \d: a dotted key of over 64 parts"
+    ):
+        load_profile(config=config)
+    assert time.monotonic() - started < 5
+
+
+def test_a_profile_keeps_its_dotted_keys_and_the_dots_in_its_strings(tmp_path: Path) -> None:
+    host = ".".join(["a"] * 100) + ".example"
+    config = _write(
+        tmp_path / "syndicate.toml",
+        f'profile = "forward"\n[partners."{host}".rules]\nbyline-missing = "warning"\n'
+        f'[credit]\nhtml = "{"." * 500} {{publisher}}"\n',
+    )
+    assert host in load_profile(config=config).partners
+
+
+def test_a_profile_over_a_megabyte_or_endless_is_refused_unread(tmp_path: Path) -> None:
+    config = _write(tmp_path / "syndicate.toml", 'profile = "forward"\n' + "# note\n" * 200_000)
+    with pytest.raises(ConfigError, match=r"syndicate\.toml: over the cap of 1,048,576 bytes"):
+        load_profile(config=config)
+    if Path("/dev/zero").exists():
+        with pytest.raises(ConfigError, match=r"^/dev/zero: over the cap of 1,048,576 bytes"):
+            load_profile(config=Path("/dev/zero"))
+
+
 @pytest.mark.parametrize("field", ["{post_id:>999999999}", "{post_id!r}", "{url:.3}"])
 def test_a_pixel_template_field_with_a_format_spec_is_refused_when_loaded(
     tmp_path: Path, field: str
@@ -256,4 +293,26 @@ def test_a_pixel_template_field_with_a_format_spec_is_refused_when_loaded(
         f'template = "https://news.example.org/pixel?p={field}"\n',
     )
     with pytest.raises(ConfigError, match=r"pixel\.template: .*fields take no format spec"):
+        load_profile(config=config)
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ('tags = ["p", "a", "script"]', "embed.tags: script: never allowed in an embed"),
+        ('tags = ["p", "STYLE"]', "embed.tags: STYLE: never allowed in an embed"),
+        ('tags = ["p", "iframe"]', "embed.tags: iframe: never allowed in an embed"),
+        ('url_schemes = ["https", "data"]', "embed.url_schemes: data: never allowed"),
+        ('url_schemes = ["JavaScript:"]', "embed.url_schemes: JavaScript:: never allowed"),
+        ('attributes = { a = ["href", "onclick"] }', "embed.attributes: a: onclick: never"),
+        ('attributes = { iframe = ["srcdoc"] }', "embed.attributes: iframe: srcdoc: never"),
+    ],
+)
+def test_a_profile_cannot_allow_what_runs_code_in_an_embed(
+    tmp_path: Path, section: str, message: str
+) -> None:
+    # "script" or "style" in the tags made the sanitizer panic (a Rust backtrace), and a
+    # "data" scheme let data: links into the embed.
+    config = _write(tmp_path / "syndicate.toml", f'profile = "forward"\n[embed]\n{section}\n')
+    with pytest.raises(ConfigError, match=re.escape(message)):
         load_profile(config=config)

@@ -171,6 +171,12 @@ def test_is_url_keeps_plain_and_windows_paths_as_paths() -> None:
     assert not is_url("-")
 
 
+def test_an_address_too_long_or_odd_for_a_file_name_is_a_url() -> None:
+    # Looking for a file of that name raised "File name too long" (an internal error).
+    assert is_url("https://forward.com/" + "a" * 10_000)
+    assert is_url("https://forward.com/a\x00b")
+
+
 def test_fetch_refuses_pdf_bytes_served_as_html(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/doc").respond_with_data(
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", content_type="text/html"
@@ -331,6 +337,19 @@ def test_a_page_that_opens_with_a_bracket_or_names_a_feed_in_its_text_is_read(
         assert read(str(path)).data == content
 
 
+def test_json_nested_past_the_readers_stack_is_refused_and_a_page_opening_with_brackets_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "page.html"
+    for deep in (b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 100_000 + b"1" + b"}" * 100_000):
+        path.write_bytes(deep)
+        with pytest.raises(NotHTML, match=r"not HTML \(JSON data\)$"):
+            read(str(path))
+    page = b"[" * 100_000 + b"<html><body><p>The council met.</p></body></html>"
+    path.write_bytes(page)
+    assert read(str(path)).data == page
+
+
 def test_read_refuses_a_directory_and_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match=r"is a directory, not a file$"):
         read(str(tmp_path))
@@ -345,3 +364,24 @@ def test_read_caps_a_file_and_stdin(tmp_path: Path) -> None:
         read(str(path), limits=Limits(max_bytes=1000))
     with pytest.raises(TooLarge, match="over the size cap of 1,000 bytes"):
         read("-", stdin=io.BytesIO(b"<p>" + b"x" * 2000), limits=Limits(max_bytes=1000))
+
+
+def test_stdin_is_read_in_pieces_under_a_cap_of_any_size() -> None:
+    page = b"<html><body><p>" + b"word " * 500_000 + b"</p></body></html>"
+    assert read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=10**22)).data == page
+    with pytest.raises(TooLarge, match=r"^-: over the size cap of 2,000,000 bytes$"):
+        read("-", stdin=io.BytesIO(page), limits=Limits(max_bytes=2_000_000))
+
+
+def test_a_content_length_of_non_ascii_digits_is_ignored_not_a_crash() -> None:
+    # Headers are read as latin-1: "\xb2" is "²", which isdigit() takes for a digit.
+    body = b"<html><body><p>The council met.</p></body></html>"
+
+    def answer(conn: socket.socket, _server: RawServer) -> None:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \xb2\r\n"
+            b"Connection: close\r\n\r\n" + body
+        )
+
+    with RawServer(answer) as server:
+        assert fetch(server.url, limits=Limits(deadline=5.0)).data == body

@@ -14,7 +14,7 @@ from syndicate.lint.context import CopyContext
 from syndicate.lint.head import canonical_links, og_urls
 from syndicate.lint.text import forget_url_keys, host_of
 from syndicate.models import Article, Verdict
-from syndicate.parse import document
+from syndicate.parse import document, urls
 from syndicate.policy.engine import run_rules
 from syndicate.policy.profile import Profile, load_profile
 from syndicate.policy.publisher import bind
@@ -72,6 +72,13 @@ def _original(
         if original is None:
             raise SourceError(
                 f"{name}: no canonical link to find the original by; give it with --original"
+            )
+        parts = urls.parts(original)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            # A copy names no file to read: "/etc/passwd" or "//host/x" is not fetched.
+            raise SourceError(
+                f"{name}: canonical link {original} is not an http(s) address; "
+                "give the original with --original"
             )
     if original not in cache:
         cache[original] = read_article(original, limits=limits)

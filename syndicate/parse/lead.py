@@ -68,7 +68,7 @@ def _scope(container: Element) -> Element | None:
 def _lead_candidate(img: Element, scope: Element) -> bool:
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < pt.MIN_LEAD_IMAGE_PX:
+        if value.isdecimal() and int(value) < pt.MIN_LEAD_IMAGE_PX:
             return False
     words = f"{class_words(img)} {img.get('src') or ''} {img.get('alt') or ''}".lower()
     if pt.NOT_LEAD_IMAGE.search(words):

@@ -86,3 +86,9 @@ def followable(link: str) -> bool:
     except ValueError:
         return False
     return hostname is not None and hostname != "" and _NOT_IN_HOST.search(hostname) is None
+
+
+def plain_absolute(href: str) -> bool:
+    """True for an address ``urljoin`` hands back unchanged against any base (a plain
+    ``http(s)://host/...`` or a ``data:`` address): resolving it again is spared."""
+    return _already_absolute(href)

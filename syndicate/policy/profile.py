@@ -15,6 +15,7 @@ built-in one, with optional ``[rules]`` overrides on top.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 import tomllib
 from importlib import resources
@@ -36,6 +37,28 @@ from pydantic_core import ErrorDetails
 from syndicate.errors import ConfigError
 
 BUILTIN = ("forward", "inn")
+MAX_PROFILE_BYTES = 1_048_576
+"""The most a profile file may hold (a real one is a few KB): ``/dev/zero`` is not read forever."""
+MAX_KEY_PARTS = 64
+"""The most parts of one dotted key (a real one has 4: ``partners."host".rules.slug``); the
+TOML reader checks each key's every prefix, so 100,000 parts would take minutes."""
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+# A dotted key longer than the cap, from the start of a bare or quoted key; strings and
+# comments are passed over whole, so the dots of a long host name in a string make no key.
+_DEEP_KEY = re.compile(
+    rf"""(?P<key>(?<![A-Za-z0-9_"'.-])(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}})"""
+    r'''|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*'''
+)
+# What no profile may allow in an embed, whatever its [embed] lists (docs/security.md): tags
+# that run, load or hide content (the sanitizer also panics on script and style), event
+# handlers and attributes that load a document, and schemes that run code.
+NEVER_TAGS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+    "input", "button", "textarea", "select", "base", "meta", "link", "svg", "math",
+    "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "title",
+})  # fmt: skip
+NEVER_ATTRIBUTES = frozenset({"srcdoc", "formaction", "xlink:href"})
+NEVER_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 PIXEL_FIELDS = ("post_id", "canonical_url", "url")
 """The fields a pixel template may use."""
 CREDIT_FIELDS = ("canonical_url", "publisher", "publisher_url", "title")
@@ -180,6 +203,32 @@ class Embed(_Section):
         description="Shown in the embed when the original had images that were dropped.",
     )
 
+    @field_validator("tags")
+    @classmethod
+    def _safe_tags(cls, tags: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in tags:
+            if tag.strip().lower() in NEVER_TAGS:
+                raise ValueError(f"{tag}: never allowed in an embed (it runs or loads content)")
+        return tags
+
+    @field_validator("attributes")
+    @classmethod
+    def _safe_attributes(cls, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for tag, names in table.items():
+            for name in names:
+                low = name.strip().lower()
+                if low.startswith("on") or low in NEVER_ATTRIBUTES:
+                    raise ValueError(f"{tag}: {name}: never allowed in an embed")
+        return table
+
+    @field_validator("url_schemes")
+    @classmethod
+    def _safe_schemes(cls, schemes: tuple[str, ...]) -> tuple[str, ...]:
+        for scheme in schemes:
+            if scheme.strip().lower().removesuffix(":") in NEVER_SCHEMES:
+                raise ValueError(f"{scheme}: never allowed in an embed (it runs code)")
+        return schemes
+
 
 class RuleSetting(_Section):
     """``[rules.SLUG] severity = "warning"``, or the short form ``[rules] SLUG = "warning"``."""
@@ -269,7 +318,15 @@ def _from_file(path: Path) -> Profile:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as stream:
-            return tomllib.load(stream)
+            data = stream.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise ConfigError(f"{path}: over the cap of {MAX_PROFILE_BYTES:,} bytes for a profile")
+        text = data.decode()
+        deep = next((m for m in _DEEP_KEY.finditer(text) if m.group("key")), None)
+        if deep:
+            line = text.count("\n", 0, deep.start()) + 1
+            raise ConfigError(f"{path}: line {line}: a dotted key of over {MAX_KEY_PARTS} parts")
+        return tomllib.loads(text)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
