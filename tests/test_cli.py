@@ -7,22 +7,29 @@ from pathlib import Path
 
 from conftest import Result
 
+BRIDGE = (
+    "The city council voted on Tuesday to rebuild the old footbridge over the river, "
+    "after two years of debate about its cost and the closure of the towpath beneath it."
+)
+
+
+def _bridge_page(tmp_path: Path) -> Path:
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>Bridge</title></head><body><article><p>{BRIDGE}</p></article>"
+        "</body></html>"
+    )
+    return page
+
 
 def test_extract_reports_a_missing_file_and_goes_on(run, tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
-    text = (
-        "The city council voted on Tuesday to rebuild the old footbridge over the river, "
-        "after two years of debate about its cost and the closure of the towpath beneath it."
-    )
-    page.write_text(
-        f"<html><head><title>Bridge</title></head><body><article><p>{text}</p></article></body></html>"
-    )
+    page = _bridge_page(tmp_path)
     result: Result = run("extract", "--format", "jsonl", tmp_path / "missing.html", page)
     assert result.code == 2
     assert result.err.strip().splitlines() == [
         f"syndicate: error: {tmp_path / 'missing.html'}: no such file"
     ]
-    assert json.loads(result.out)["body_text"] == text
+    assert json.loads(result.out)["body_text"] == BRIDGE
 
 
 def test_a_source_named_with_newlines_or_terminal_escapes_is_still_one_line(run) -> None:
@@ -59,14 +66,7 @@ def test_a_timeout_a_watchdog_cannot_wait_for_is_a_usage_error(run) -> None:
 
 
 def test_a_size_cap_past_any_memory_reads_a_file_whole(run, tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
-    text = (
-        "The city council voted on Tuesday to rebuild the old footbridge over the river, "
-        "after two years of debate about its cost and the closure of the towpath beneath it."
-    )
-    page.write_text(
-        f"<html><head><title>Bridge</title></head><body><article><p>{text}</p></article></body></html>"
-    )
+    page = _bridge_page(tmp_path)
     result: Result = run("--max-bytes", str(10**22), "extract", page)
     assert result.code == 0
     assert json.loads(result.out)["title"] == "Bridge"
