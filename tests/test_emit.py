@@ -558,3 +558,13 @@ def test_a_long_text_after_its_last_hundred_references_is_emitted_fast_and_whole
     assert time.monotonic() - started < 3
     assert f"<p>{html.escape(text.strip())}</p>" in snippet.body
     assert "<!--" not in snippet.body
+
+
+def test_an_allowlist_the_sanitizer_cannot_apply_is_a_config_error() -> None:
+    # Profiles refuse such a list when they load; one built past validation still ends in
+    # one clear error, not the sanitizer's panic.
+    profile = load_profile("inn")
+    tags = [*profile.embed.tags, "script"]
+    bad = profile.model_copy(update={"embed": profile.embed.model_copy(update={"tags": tags})})
+    with pytest.raises(ConfigError, match=r"\[embed\]: the sanitizer cannot apply"):
+        sanitize("<p>Story</p><script>alert(1)</script>", bad)

@@ -141,15 +141,20 @@ def sanitize(markup: str, profile: Profile, *, pixel: str | None = None) -> str:
     <img> keeps only the pixel's id and ``src`` (so no foreign pixel), and only the
     emitter's own classes pass. Markup the emitter wrote comes out unchanged.
     """
-    return nh3.clean(
-        markup,
-        tags=set(profile.embed.tags),
-        attributes={tag: set(attrs) for tag, attrs in profile.embed.attributes.items()},
-        attribute_filter=_attribute_filter(pixel),
-        url_schemes=set(profile.embed.url_schemes),
-        link_rel=None,
-        strip_comments=True,
-    )
+    try:
+        return nh3.clean(
+            markup,
+            tags=set(profile.embed.tags),
+            attributes={tag: set(attrs) for tag, attrs in profile.embed.attributes.items()},
+            attribute_filter=_attribute_filter(pixel),
+            url_schemes=set(profile.embed.url_schemes),
+            link_rel=None,
+            strip_comments=True,
+        )
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # nh3 reports settings it cannot apply as a Rust panic
+        raise ConfigError(f"[embed]: the sanitizer cannot apply this allowlist ({exc})") from exc
 
 
 def _attribute_filter(pixel: str | None) -> Callable[[str, str, str], str | None]:
