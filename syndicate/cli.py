@@ -26,6 +26,7 @@ from syndicate.errors import NotAnArticle, SyndicateError
 from syndicate.models import Article, Snippet, Verdict
 from syndicate.parse import urls
 from syndicate.policy.profile import Profile
+from syndicate.report import one_line
 from syndicate.source import CONNECT_TIMEOUT, DEADLINE, MAX_BYTES, READ_TIMEOUT, Limits
 from syndicate.source import is_url as source_is_url
 
@@ -49,16 +50,6 @@ def _a_number(value: float) -> float:
     return value
 
 
-# Controls and bidirectional overrides left in a name or an address after its whitespace is
-# collapsed: written as escapes, so an error stays one line and cannot drive the terminal.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _one_line(text: str) -> str:
-    """``text`` on one line, its whitespace collapsed and its control characters escaped."""
-    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], " ".join(text.split()))
-
-
 def _error(source: str | None, exc: BaseException) -> None:
     """One clear line on stderr; the traceback only with --debug.
 
@@ -69,9 +60,9 @@ def _error(source: str | None, exc: BaseException) -> None:
     if _State.debug:
         traceback.print_exception(exc, file=sys.stderr)
     expected = isinstance(exc, SyndicateError)
-    text = _one_line(str(exc) or type(exc).__name__)
+    text = one_line(str(exc) or type(exc).__name__)
     message = text if expected else f"{type(exc).__name__}: {text}"
-    shown = _one_line(source or "")
+    shown = one_line(source or "")
     if shown and not message.startswith(shown):
         message = f"{shown}: {message}"
     if expected:

@@ -33,6 +33,26 @@ ALTERED = Verdict(
 CLEAN = Verdict(source="site/other.html")
 
 
+def test_text_keeps_each_finding_on_one_line_and_escapes_controls() -> None:
+    hostile = Verdict(
+        source="copy\u202e.html\nforged: line",
+        violations=(
+            Violation(
+                rule="text-altered",
+                severity="error",
+                message='text added: "evil\u202egnp.exe\x1b[2J\nfake: line"',
+                line=3,
+                column=1,
+            ),
+        ),
+    )
+    first = to_text([hostile]).splitlines()[0]
+    assert first == (
+        "copy\\u202e.html forged: line:3:1: text-altered "
+        'text added: "evil\\u202egnp.exe\\x1b[2J fake: line"'
+    )
+
+
 def test_text_is_file_line_col_slug_message_grouped_with_a_summary() -> None:
     other = Verdict(
         source="b.html",

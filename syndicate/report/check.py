@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from syndicate.models import Article, Severity, Verdict
+from syndicate.report import one_line
 
 SEVERITY_COLOURS: dict[Severity, str] = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -62,10 +63,10 @@ def to_text(checked: Checked) -> str:
         head = click.style("republishable", fg="green", bold=True)
     else:
         head = click.style("not republishable", fg="red", bold=True)
-    lines = [f"{checked.source}: {head}"]
+    lines = [f"{one_line(checked.source)}: {head}"]
     for v in verdict.violations:
         label = click.style(v.severity, fg=SEVERITY_COLOURS[v.severity])
-        lines.append(f"  {label} {v.rule}: {v.message}")
+        lines.append(f"  {label} {v.rule}: {one_line(v.message)}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from syndicate import __version__
 from syndicate.models import Severity, Verdict, Violation
 from syndicate.parse import urls
 from syndicate.policy.registry import Rule
+from syndicate.report import one_line
 
 SEVERITY_COLOURS: dict[Severity, str] = {"error": "red", "warning": "yellow", "info": "blue"}
 GITHUB_COMMANDS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
@@ -30,7 +31,7 @@ URL_SAFE = "!#$&'()*+,/:;=?@[]~%"
 
 
 def _where(verdict: Verdict, v: Violation) -> str:
-    place = verdict.source or "<copy>"
+    place = one_line(verdict.source or "<copy>")
     if v.line is not None:
         place += f":{v.line}"
         if v.column is not None:
@@ -56,7 +57,7 @@ def to_text(verdicts: Sequence[Verdict], *, color: bool = False) -> str:
             if color:
                 where = click.style(where, bold=True)
                 slug = click.style(slug, fg=SEVERITY_COLOURS[v.severity], bold=True)
-            lines.append(f"{where}: {slug} {v.message}")
+            lines.append(f"{where}: {slug} {one_line(v.message)}")
     lines.append(_summary(counts, dirty, len(verdicts)))
     return "\n".join(lines)
 
