@@ -935,3 +935,64 @@ def test_lint_forgets_the_copy_s_url_keys_when_done() -> None:
     assert remembered_url_keys() == 0
     assert url_key("https://www.partner.example/1/?utm_source=x") == "partner.example/1"
     assert remembered_url_keys() == 1
+
+
+STYLED_STORY = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Council widens the bridge</title>
+<link rel="canonical" href="https://news.example.org/2025/05/bridge/"></head><body><article>
+<h1>Council widens the bridge</h1><p class="byline">By Jane Doe</p>
+<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside Plan</em>
+set out a decade ago and that residents have argued about ever since.</p>
+<h2>What changes for drivers</h2>
+<p>Two lanes each way will open next spring, and the footpath will move to the east side.</p>
+<ul><li>Work starts in June and ends in March</li><li>The bridge closes on four weekends</li></ul>
+<blockquote><p>We waited ten years for this, and we will wait a few weekends more.</p></blockquote>
+<p>The county will pay two thirds of the cost, the city the rest, according to the plan.</p>
+</article></body></html>"""
+
+
+def _styled_copy(body: str) -> str:
+    return (
+        '<html><head><link rel="canonical" href="https://news.example.org/2025/05/bridge/">'
+        "</head><body><article><h1>Council widens the bridge</h1>"
+        f'<p class="byline">By Jane Doe</p>{body}</article></body></html>'
+    )
+
+
+def _styles_lost(body: str) -> list[str]:
+    story = parse_article(STYLED_STORY, url="https://news.example.org/2025/05/bridge/")
+    found = lint_copy(_styled_copy(body), story, load_profile("inn")).violations
+    return [v.message for v in found if v.rule == "styles-removed"]
+
+
+def test_styles_kept_in_other_tags_are_kept() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <b>Riverside "
+        "Plan</b> set out a decade ago and that residents have argued about ever since.</p>"
+        "<h3>What changes for drivers</h3>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ol><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ol><blockquote>We waited ten years for this, and we will wait a "
+        "few weekends more.</blockquote><p>The county will pay two thirds of the cost, the city "
+        "the rest, according to the plan.</p>"
+    )
+    assert _styles_lost(body) == []
+
+
+def test_a_heading_emphasis_and_quote_made_plain_are_styles_lost() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the Riverside Plan "
+        "set out a decade ago and that residents have argued about ever since.</p>"
+        "<p><strong>What changes for drivers</strong></p>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><p>We waited ten years for this, and we will wait a few "
+        "weekends more.</p><p>The county will pay two thirds of the cost, the city the rest, "
+        "according to the plan.</p>"
+    )
+    assert sorted(_styles_lost(body)) == [
+        'style lost: "Riverside Plan" is emphasised in the original, plain in the copy',
+        'style lost: "We waited ten years for this, and we will wait a few …" is quoted '
+        "(<blockquote>) in the original, not in the copy",
+        'style lost: "What changes for drivers" is a heading in the original, not in the copy',
+    ]

@@ -45,9 +45,8 @@ def text_altered(ctx: CopyContext) -> Iterator[Finding]:
         return
     al = ctx.alignment
     changes = [op for op in al.opcodes if op[0] != "equal"]
+    shown: list[tuple[str, Block | None]] = []
     for tag, i1, i2, j1, j2 in changes[:MAX_CHANGES]:
-        block = _copy_block(al, j1, j2)
-        where = ctx.position(block.element if block is not None else None)
         seen = al.quote(original=False, start=j1, end=j2)
         wanted = al.quote(original=True, start=i1, end=i2)
         if tag == "replace":
@@ -58,14 +57,21 @@ def text_altered(ctx: CopyContext) -> Iterator[Finding]:
             message = f'text cut: "{wanted}" is missing{after}'
         else:
             message = f'text added: "{seen}", not in the original'
+        shown.append((message, _copy_block(al, j1, j2)))
+    yield from capped(ctx, shown, total=len(changes), more="more changes to the text")
+
+
+def capped(
+    ctx: CopyContext, shown: list[tuple[str, Block | None]], *, total: int, more: str
+) -> Iterator[Finding]:
+    """The first ``MAX_CHANGES`` findings, each at its copy block, then one that counts the
+    rest ("and 12 more changes to the text")."""
+    for message, block in shown[:MAX_CHANGES]:
+        where = ctx.position(block.element if block is not None else None)
         yield Finding(message, line=where.line, column=where.column)
-    if len(changes) > MAX_CHANGES:
+    if total > MAX_CHANGES:
         where = ctx.position(None)
-        yield Finding(
-            f"and {len(changes) - MAX_CHANGES} more changes to the text",
-            line=where.line,
-            column=where.column,
-        )
+        yield Finding(f"and {total - MAX_CHANGES} {more}", line=where.line, column=where.column)
 
 
 def _copy_block(al: Alignment, j1: int, j2: int) -> Block | None:

@@ -1,0 +1,140 @@
+"""Copy rules on the story's styles: its headings, lists, quotes and emphasis as the original
+has them (``[copy] keep = ["paragraph-styles"]``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import lxml.html
+
+from syndicate.lint.align import Alignment
+from syndicate.lint.context import CopyContext
+from syndicate.lint.locate import Block
+from syndicate.lint.text import EXCERPT_WORDS, words
+from syndicate.policy.registry import Finding, rule
+from syndicate.policy.rules.copy_text import MAX_CHANGES, capped
+
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+EMPHASIS = ("em", "i", "strong", "b")
+# What each lost style is called in a message, and what the original wrote it with.
+STYLES = {
+    "heading": "a heading",
+    "list": "a list item",
+    "quote": "quoted (<blockquote>)",
+}
+
+
+@rule(
+    "styles-removed",
+    summary="A heading, list item, quote or emphasis of the original is plain text in the copy.",
+    scope="copy",
+)
+def styles_removed(ctx: CopyContext) -> Iterator[Finding]:
+    """A copy keeps the story's paragraph styles (``[copy] keep = ["paragraph-styles"]``):
+    a heading of the original stays a heading (any level), a list item a list item, a quoted
+    passage inside a ``<blockquote>``, and emphasised words (``<em>``, ``<i>``, ``<strong>``,
+    ``<b>``, one for another) emphasised. Words the copy changed are ``text-altered``'s.
+
+    Fails: ``<p><strong>Where the money goes</strong></p>`` for the original's
+    ``<h2>Where the money goes</h2>``; a list flattened into one paragraph.
+
+    Passes: an ``<h3>`` for the original's ``<h2>``; ``<b>`` for ``<strong>``.
+    """
+    if "paragraph-styles" not in ctx.profile.copy_.keep or not ctx.story.found:
+        return
+    al = ctx.alignment
+    stop = ctx.story.scope
+    lost: list[tuple[str, Block]] = []
+    # A text the story prints more than once (a product name in a list and in a heading) may
+    # be matched to the other place: its style is not judged.
+    seen = Counter(tuple(block.words) for block in al.original_blocks)
+    start = 0
+    for block in al.original_blocks:
+        count = len(block.words)
+        target = _copy_block(al, start, count)
+        start += count
+        if target is None or seen[tuple(block.words)] > 1:
+            continue
+        kept = _styles(target.element, stop)
+        wanted = _styles(block.element, None) if not _loose(block.element) else set()
+        for style in sorted(wanted - kept):
+            text = al.quote(original=True, start=start - count, end=start)
+            lost.append((f'"{text}" is {STYLES[style]} in the original, not in the copy', target))
+        lost += [
+            (f"{_quote(list(phrase))} is emphasised in the original, plain in the copy", target)
+            for phrase in _plain(block, target)
+        ]
+    shown: list[tuple[str, Block | None]] = [
+        (f"style lost: {message}", target) for message, target in lost[:MAX_CHANGES]
+    ]
+    yield from capped(ctx, shown, total=len(lost), more="more styles lost")
+
+
+def _copy_block(al: Alignment, start: int, count: int) -> Block | None:
+    """The copy block holding most of an original block's words (its first or last)."""
+    if not count:
+        return None
+    return al.copy_block_for(start) or al.copy_block_for(start + count - 1)
+
+
+def _styles(element: lxml.html.HtmlElement, stop: lxml.html.HtmlElement | None) -> set[str]:
+    """The paragraph styles of a block: heading, list item, quote (up to ``stop``)."""
+    found = {"heading"} if element.tag in HEADINGS else set()
+    for el in (element, *element.iterancestors()):
+        if el is stop:
+            break
+        if el.tag == "li" and _in_list(el):
+            found.add("list")
+        elif el.tag == "blockquote":
+            found.add("quote")
+    return found
+
+
+def _in_list(item: lxml.html.HtmlElement) -> bool:
+    """An item of a list (a stray ``<li>`` outside one is a paragraph to a browser)."""
+    parent = item.getparent()
+    return parent is not None and parent.tag in ("ul", "ol", "menu")
+
+
+def _loose(element: lxml.html.HtmlElement) -> bool:
+    """A block straight inside a list that is no list item (a heading the page put in an
+    item with its paragraphs): the embed writes it as an item of its own."""
+    parent = element.getparent()
+    return element.tag != "li" and parent is not None and parent.tag in ("ul", "ol")
+
+
+def _plain(block: Block, target: Block) -> list[tuple[str, ...]]:
+    """The original block's emphasised phrases that the copy block has, but unemphasised."""
+    wanted = _emphasised(block.element)
+    if not wanted:
+        return []
+    have = _emphasised(target.element)
+    line = f" {' '.join(target.words)} "
+    return [p for p in wanted if p not in have and f" {' '.join(p)} " in line]
+
+
+def _emphasised(element: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
+    """The word runs of the emphasis elements in a block (outermost ones only)."""
+    found: list[tuple[str, ...]] = []
+    for el in element.iter(*EMPHASIS):
+        if _inside_emphasis(el, element):
+            continue
+        phrase = tuple(words(el.text_content()))
+        if phrase and phrase not in found:
+            found.append(phrase)
+    return found
+
+
+def _inside_emphasis(el: lxml.html.HtmlElement, block: lxml.html.HtmlElement) -> bool:
+    for above in el.iterancestors():
+        if above is block:
+            return False
+        if above.tag in EMPHASIS:
+            return True
+    return False
+
+
+def _quote(seq: list[str]) -> str:
+    shown = " ".join(seq[:EXCERPT_WORDS])
+    return f'"{shown} …"' if len(seq) > EXCERPT_WORDS else f'"{shown}"'
