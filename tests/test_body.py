@@ -1164,6 +1164,25 @@ def test_a_roundup_of_the_sites_stories_with_short_blurbs_is_a_story(
     assert "Flatbush library reopens after renovation" in extract(html).text
 
 
+@pytest.mark.parametrize("count", [8, 40])
+@pytest.mark.parametrize(
+    ("head", "kept"),
+    [('<meta property="article:published_time" content="2025-03-08">', True), ("", False)],
+)
+def test_a_page_of_linked_headings_is_a_story_when_it_says_so_at_any_length(
+    count: int, head: str, kept: bool
+) -> None:
+    """A short roundup and a long one: cards for the site's stories are its front unless the
+    page says it was published as a story."""
+    cards = "".join(
+        f"<h2><a href='/2025/03/story-{n}/'>{STORIES[n % len(STORIES)][1]} {n}</a></h2>"
+        f"<p>{STORIES[n % len(STORIES)][2]} {PARAS[n % 4][:150]}</p>"
+        for n in range(count)
+    )
+    text = extract(front_page(cards, head=head), url=HOME).text
+    assert ("Council approves three new bus routes 0" in text) is kept
+
+
 @pytest.mark.parametrize(
     ("og_type", "kept"),
     [

@@ -39,6 +39,10 @@ _LONE_LINKS = etree.XPath(
     f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
     f" - string-length(normalize-space()) <= {pt.CARD_LINK_SLACK}]"
 )
+# Containers of at least LISTING_SMALL_CONTAINER and fewer visible characters than this (a
+# short story's) are read for headlines before the page's word on itself: their few links
+# are the cheaper test; a longer story's are dearer than the page-wide one.
+_HEADLINES_FIRST_CHARS = 8000
 # The OpenGraph type that says a page is a story ("article", "article.opinion" ...).
 _OG_STORY_TYPE = "article"
 # A story's own publication metadata (OpenGraph's article:published_time), which no front has.
@@ -121,12 +125,13 @@ def is_listing(
     a story (``_made_as_story``) and not a listing is never one.
     """
     page_host, page_path = _split(url) if url else ("", "")
-    # The page's word on itself is read first: it is cheap, and rules most stories out.
-    objs = jsonld.objects(root)
-    story = _made_as_story(root, objs)
-    made = _made_as_listing(root, objs, page_path, addressed=bool(url), story=story)
-    if story and not made:
-        return False  # a roundup of the site's own stories, a story with a rail inside it
+    # The page's word on itself rules most stories out. It is read first unless the
+    # containers are a short story's, whose few headlines are the cheaper test.
+    said: tuple[bool, bool] | None = None
+    if not pt.LISTING_SMALL_CONTAINER <= total_chars < _HEADLINES_FIRST_CHARS:
+        said = _said(root, page_path, addressed=bool(url))
+        if said[0] and not said[1]:
+            return False  # a roundup of the site's own stories, a story with a rail inside it
     if total_chars < pt.LISTING_SMALL_CONTAINER:
         # A front with no prose at all: the box chosen (a newsletter sign-up) is no story,
         # and the page is read whole.
@@ -136,6 +141,11 @@ def is_listing(
     headlines = _headlines(containers, page_host, page_path, addressed=bool(url))
     if len(headlines) < pt.LISTING_MIN_CARDS:
         return False
+    if said is None:
+        said = _said(root, page_path, addressed=bool(url))
+        if said[0] and not said[1]:
+            return False  # as above
+    made = said[1]
     tops = set(containers)
     marked = {heading for heading, _link, _host in headlines}
     marked.update(link for _heading, link, _host in headlines)
@@ -189,6 +199,14 @@ def is_listing(
         return True
     # A page made as a listing may link its stories on its site's other hosts.
     return made and (short or excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars))
+
+
+def _said(root: Element, page_path: str, *, addressed: bool) -> tuple[bool, bool]:
+    """Whether the page says it is a story (``_made_as_story``), and whether it says it is a
+    listing (``_made_as_listing``)."""
+    objs = jsonld.objects(root)
+    story = _made_as_story(root, objs)
+    return story, _made_as_listing(root, objs, page_path, addressed=addressed, story=story)
 
 
 def _line_of(heading: Element, link: Element) -> Element:
