@@ -1164,8 +1164,38 @@ def test_a_roundup_of_the_sites_stories_with_short_blurbs_is_a_story(
     assert "Flatbush library reopens after renovation" in extract(html).text
 
 
+@pytest.mark.parametrize("count", [8, 40])
 @pytest.mark.parametrize(
-    ("og_type", "kept"), [('<meta property="og:type" content="article">', True), ("", False)]
+    ("head", "kept"),
+    [('<meta property="article:published_time" content="2025-03-08">', True), ("", False)],
+)
+def test_a_page_of_linked_headings_is_a_story_when_it_says_so_at_any_length(
+    count: int, head: str, kept: bool
+) -> None:
+    """A short roundup and a long one: cards for the site's stories are its front unless the
+    page says it was published as a story."""
+    cards = "".join(
+        f"<h2><a href='/2025/03/story-{n}/'>{STORIES[n % len(STORIES)][1]} {n}</a></h2>"
+        f"<p>{STORIES[n % len(STORIES)][2]} {PARAS[n % 4][:150]}</p>"
+        for n in range(count)
+    )
+    text = extract(front_page(cards, head=head), url=HOME).text
+    assert ("Council approves three new bus routes 0" in text) is kept
+
+
+@pytest.mark.parametrize(
+    ("og_type", "kept"),
+    [
+        ('<meta property="og:type" content="article">', True),
+        # A stray element in the head starts the body early: the metas after it are read there.
+        ('<span>Skip</span><meta property="og:type" content="article">', True),
+        (
+            '<meta property="og:type" content="website">'
+            '<meta property="og:type" content="article">',
+            False,
+        ),
+        ("", False),
+    ],
 )
 def test_a_short_story_with_its_canonical_at_the_homepage_is_kept_when_it_says_it_is_one(
     og_type: str, kept: bool

@@ -485,6 +485,9 @@ def test_date_from_url_path_as_last_resort() -> None:
         ("15 dic. 2023", True, "2023-12-15"),
         ("12 agosto 2025", True, "2025-08-12"),
         ("scored 5 out of 2024 points", True, None),
+        ("3/4/25", True, "2025-03-04"),
+        ("Updated 3/4/25 9:30 am", False, "2025-04-03T09:30:00"),
+        ("Part 3 of 12", True, None),
     ],
 )
 def test_date_formats(text: str, month_first: bool, expected: str | None) -> None:

@@ -111,6 +111,10 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 
+# Four digits anywhere: the fewest any date above is written with ("3/4/25"); a text with
+# fewer (a byline, a label, "Updated") holds none, and skips every pattern.
+_FOUR_DIGITS = re.compile(r"\d(?:\D*\d){3}")
+
 
 def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     """The first date in ``text`` as ISO 8601, or None.
@@ -120,6 +124,8 @@ def parse_date(text: str | None, *, month_first: bool = True) -> str | None:
     if not text:
         return None
     text = text.strip()[:200]
+    if not _FOUR_DIGITS.search(text):
+        return None
     for pattern in (_ISO, _MDY, _DMY, _YMD, _DMY_FOREIGN, _CJK):
         for found_at in pattern.finditer(text):
             parts = found_at.groupdict()

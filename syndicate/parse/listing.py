@@ -39,10 +39,14 @@ _LONE_LINKS = etree.XPath(
     f" div {pt.HEADLINE_LINK_SHARE} or string-length(normalize-space(..))"
     f" - string-length(normalize-space()) <= {pt.CARD_LINK_SLACK}]"
 )
-# The page's OpenGraph type.
-_OG_TYPE = etree.XPath("string((//meta[@property='og:type'])[1]/@content)")
+# Containers of at least LISTING_SMALL_CONTAINER and fewer visible characters than this (a
+# short story's) are read for headlines before the page's word on itself: their few links
+# are the cheaper test; a longer story's are dearer than the page-wide one.
+_HEADLINES_FIRST_CHARS = 8000
+# The OpenGraph type that says a page is a story ("article", "article.opinion" ...).
+_OG_STORY_TYPE = "article"
 # A story's own publication metadata (OpenGraph's article:published_time), which no front has.
-_PUBLISHED_META = etree.XPath("boolean(//meta[@property='article:published_time'])")
+_PUBLISHED_META = "article:published_time"
 
 
 def _chars(el: Element) -> int:
@@ -121,6 +125,13 @@ def is_listing(
     a story (``_made_as_story``) and not a listing is never one.
     """
     page_host, page_path = _split(url) if url else ("", "")
+    # The page's word on itself rules most stories out. It is read first unless the
+    # containers are a short story's, whose few headlines are the cheaper test.
+    said: tuple[bool, bool] | None = None
+    if not pt.LISTING_SMALL_CONTAINER <= total_chars < _HEADLINES_FIRST_CHARS:
+        said = _said(root, page_path, addressed=bool(url))
+        if said[0] and not said[1]:
+            return False  # a roundup of the site's own stories, a story with a rail inside it
     if total_chars < pt.LISTING_SMALL_CONTAINER:
         # A front with no prose at all: the box chosen (a newsletter sign-up) is no story,
         # and the page is read whole.
@@ -130,6 +141,11 @@ def is_listing(
     headlines = _headlines(containers, page_host, page_path, addressed=bool(url))
     if len(headlines) < pt.LISTING_MIN_CARDS:
         return False
+    if said is None:
+        said = _said(root, page_path, addressed=bool(url))
+        if said[0] and not said[1]:
+            return False  # as above
+    made = said[1]
     tops = set(containers)
     marked = {heading for heading, _link, _host in headlines}
     marked.update(link for _heading, link, _host in headlines)
@@ -179,14 +195,18 @@ def is_listing(
     )
     if numbered >= pt.RANKED_SHARE * len(headlines):
         return False  # "1. ...", "2. ...": a ranked roundup, a story of its own
-    story = _made_as_story(root)
-    made = _made_as_listing(root, page_path, addressed=bool(url), story=story)
-    if story and not made:
-        return False  # a roundup of the site's own stories, a story with a rail inside it
     if strict and short and share >= pt.LISTING_CARD_SHARE:
         return True
     # A page made as a listing may link its stories on its site's other hosts.
     return made and (short or excerpts >= pt.LISTING_EXCERPT_SHARE * len(card_chars))
+
+
+def _said(root: Element, page_path: str, *, addressed: bool) -> tuple[bool, bool]:
+    """Whether the page says it is a story (``_made_as_story``), and whether it says it is a
+    listing (``_made_as_listing``)."""
+    objs = jsonld.objects(root)
+    story = _made_as_story(root, objs)
+    return story, _made_as_listing(root, objs, page_path, addressed=addressed, story=story)
 
 
 def _line_of(heading: Element, link: Element) -> Element:
@@ -246,13 +266,14 @@ def _links_back(card: Element, link: Element) -> bool:
     )
 
 
-def _made_as_listing(root: Element, page_path: str, *, addressed: bool, story: bool) -> bool:
+def _made_as_listing(
+    root: Element, objs: list[jsonld.Obj], page_path: str, *, addressed: bool, story: bool
+) -> bool:
     """True when the page says it is a listing: its JSON-LD describes a collection and no
     article, or, on a page that does not say it is a story (``story``), its ``<body>`` is
     classed as a listing template or its address is a site's root or a listing's path (a
     story's CMS may set the canonical link to the homepage, or class every page "home").
-    Support for the cards, never a sign alone."""
-    objs = jsonld.objects(root)
+    Support for the cards, never a sign alone. ``objs`` are the page's JSON-LD objects."""
     if any(jsonld.types(obj) & pt.LISTING_JSONLD_TYPES for obj in objs) and not any(
         jsonld.is_article(obj) for obj in objs
     ):
@@ -266,12 +287,20 @@ def _made_as_listing(root: Element, page_path: str, *, addressed: bool, story: b
     )
 
 
-def _made_as_story(root: Element) -> bool:
-    """True when the page says it is a story: an OpenGraph type of "article", an
-    ``article:published_time``, or an article in its JSON-LD."""
-    if cast(str, _OG_TYPE(root)).strip().lower().startswith("article") or _PUBLISHED_META(root):
-        return True
-    return any(jsonld.is_article(obj) for obj in jsonld.objects(root))
+def _made_as_story(root: Element, objs: list[jsonld.Obj]) -> bool:
+    """True when the page says it is a story: an OpenGraph type of "article" (the first
+    ``og:type`` the page gives), an ``article:published_time``, or an article in its JSON-LD
+    objects ``objs``. Every ``<meta>`` of the document is read, in or out of its head."""
+    og_type: str | None = None
+    for meta in root.getroottree().getroot().iter("meta"):
+        prop = meta.get("property")
+        if prop == _PUBLISHED_META:
+            return True
+        if prop == "og:type" and og_type is None:
+            og_type = meta.get("content") or ""
+            if og_type.strip().lower().startswith(_OG_STORY_TYPE):
+                return True
+    return any(jsonld.is_article(obj) for obj in objs)
 
 
 def _host_of(host: str) -> str:
