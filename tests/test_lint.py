@@ -965,10 +965,14 @@ def _styles_lost(body: str) -> list[str]:
     return [v.message for v in found if v.rule == "styles-removed"]
 
 
-def test_styles_kept_in_other_tags_are_kept() -> None:
+@pytest.mark.parametrize(
+    "emphasis",
+    ["<b>Riverside Plan</b>", '<span style="font-style: italic">Riverside Plan</span>'],
+)
+def test_styles_kept_in_other_tags_are_kept(emphasis: str) -> None:
     body = (
-        "<p>The council voted on Tuesday to widen the old bridge, a plan the <b>Riverside "
-        "Plan</b> set out a decade ago and that residents have argued about ever since.</p>"
+        f"<p>The council voted on Tuesday to widen the old bridge, a plan the {emphasis} "
+        "set out a decade ago and that residents have argued about ever since.</p>"
         "<h3>What changes for drivers</h3>"
         "<p>Two lanes each way will open next spring, and the footpath will move to the east "
         "side.</p><ol><li>Work starts in June and ends in March</li><li>The bridge closes on "

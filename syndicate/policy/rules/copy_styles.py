@@ -3,6 +3,7 @@ has them (``[copy] keep = ["paragraph-styles"]``)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -16,6 +17,8 @@ from syndicate.policy.registry import Finding, rule
 from syndicate.policy.rules.copy_text import MAX_CHANGES, capped
 
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# An inline style that sets text in italics or bold.
+_STYLED = re.compile(r"font-style\s*:\s*italic|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 EMPHASIS = ("em", "i", "strong", "b")
 # What each lost style is called in a message, and what the original wrote it with.
 STYLES = {
@@ -115,9 +118,12 @@ def _plain(block: Block, target: Block) -> list[tuple[str, ...]]:
 
 
 def _emphasised(element: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
-    """The word runs of the emphasis elements in a block (outermost ones only)."""
+    """The word runs of the emphasis elements in a block (outermost ones only); a span styled
+    italic or bold counts (text pasted from a word processor)."""
     found: list[tuple[str, ...]] = []
-    for el in element.iter(*EMPHASIS):
+    for el in element.iter(*EMPHASIS, "span"):
+        if el.tag == "span" and not _STYLED.search(el.get("style") or ""):
+            continue
         if _inside_emphasis(el, element):
             continue
         phrase = tuple(words(el.text_content()))
@@ -130,7 +136,9 @@ def _inside_emphasis(el: lxml.html.HtmlElement, block: lxml.html.HtmlElement) ->
     for above in el.iterancestors():
         if above is block:
             return False
-        if above.tag in EMPHASIS:
+        if above.tag in EMPHASIS or (
+            above.tag == "span" and _STYLED.search(above.get("style") or "")
+        ):
             return True
     return False
 
