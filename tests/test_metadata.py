@@ -1434,3 +1434,52 @@ def test_the_sites_name_loses_the_tagline_beside_it(
         url=url,
     )
     assert found.publisher == (publisher or site_name)
+
+
+def _crumbs(*items: tuple[str, str | None]) -> str:
+    entries = ", ".join(
+        f'{{"@type": "ListItem", "position": {n}, "name": "{name}"'
+        + (f', "item": "{link}"' if link else "")
+        + "}"
+        for n, (name, link) in enumerate(items, start=1)
+    )
+    return (
+        '<script type="application/ld+json">{"@type": "BreadcrumbList", '
+        f'"itemListElement": [{entries}]}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "section"),
+    [
+        (
+            _crumbs(
+                ("Home", "https://news.example.org/"),
+                ("News", "https://news.example.org/news/"),
+                ("Politics", "https://news.example.org/news/politics/"),
+                ("Council widens the bridge", None),
+            ),
+            "Politics",
+        ),
+        # The last item links to the page itself: it is the page, not its section.
+        (
+            _crumbs(
+                ("Homepage", "https://news.example.org"),
+                ("Guides", "https://news.example.org/guides/"),
+                ("Introduction", URL),
+            ),
+            "Guides",
+        ),
+        (_crumbs(("Home", "https://news.example.org/"), ("A story", None)), None),
+        (_crumbs(("Uncategorized", "https://news.example.org/uncategorized/")), None),
+    ],
+)
+def test_section_from_breadcrumbs(crumbs: str, section: str | None) -> None:
+    assert meta(page(crumbs, "<h1>Council widens the bridge</h1>")).section == section
+
+
+def test_the_articles_own_section_beats_its_breadcrumbs() -> None:
+    head = '<meta property="article:section" content="City Hall">' + _crumbs(
+        ("Home", "https://news.example.org/"), ("News", "https://news.example.org/news/")
+    )
+    assert meta(page(head)).section == "City Hall"

@@ -22,7 +22,9 @@ Each field takes the first source that has a usable value:
    metas, the site's name beside the headline in ``<title>``; a tagline beside the name is
    dropped when one part spells the host ("SFist - San Francisco News" gives "SFist");
    language: ``<html lang>``, then
-   og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection.
+   og:locale and JSON-LD ``inLanguage``; section: article:section, then articleSection, then
+   parsely-section, then the JSON-LD BreadcrumbList's last item that is not the page, the
+   site or its home (a CMS's "Uncategorized" is no section).
 7. post_id: a WordPress shortlink ``?p=N``, a ``postid-N`` body class, the JSON-LD
    identifier.
 """
@@ -227,9 +229,12 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
             or site_in_title(scan.title, headline=title, host=host),
             host,
         ),
-        section=_first(metas, "article:section")
-        or jsonld.text(article.get("articleSection"))
-        or _first(metas, "parsely-section"),
+        section=_section(
+            _first(metas, "article:section")
+            or jsonld.text(article.get("articleSection"))
+            or _first(metas, "parsely-section")
+            or _breadcrumb_section(objs, ids, title=title, site=site, pages=(canonical, url))
+        ),
         language=language,
         canonical_url=canonical,
         post_id=_post_id(root, scan.links, article),
@@ -302,6 +307,93 @@ def _shows_only(el: lxml.html.HtmlElement, title: str) -> bool:
 
 def _brand(name: str | None, host: str | None) -> str | None:
     return brand(name, host=host) if name else None
+
+
+# A CMS's default category, which names no section.
+_NO_SECTION = frozenset(["uncategorized", "uncategorised", "non classé", "sin categoría"])
+
+
+def _section(name: str | None) -> str | None:
+    return None if name is None or name.casefold() in _NO_SECTION else name
+
+
+# Breadcrumb items that name the site's front, not a section.
+_HOME = frozenset(["home", "homepage", "start", "startseite", "accueil", "inicio", "portada"])
+# A breadcrumb item longer than this is the page's headline, not a section.
+MAX_SECTION_CHARS = 40
+
+
+def _breadcrumb_section(
+    objs: list[dict[str, Any]],
+    ids: dict[str, Any],
+    *,
+    title: str | None,
+    site: str | None,
+    pages: tuple[str | None, ...],
+) -> str | None:
+    """The section a JSON-LD BreadcrumbList puts the page in: its last item that is neither
+    the page itself (its headline, its address, or a last item linking nowhere), nor the
+    site or its home ("Home > News > Politics > Headline" gives "Politics")."""
+    own = {_fold(title), _fold(site)} - {""}
+    here = {_page_key(p) for p in pages if p} - {""}
+    for obj in objs:
+        if "breadcrumblist" not in jsonld.types(obj):
+            continue
+        items = obj.get("itemListElement")
+        entries = [jsonld.resolve(i, ids) for i in (items if isinstance(items, list) else [])]
+        crumbs = sorted(
+            (_position(entry), name, link)
+            for entry in entries
+            if isinstance(entry, dict)
+            for name, link in [_crumb(entry, ids)]
+            if name
+        )
+        if len(crumbs) > 1 and not crumbs[-1][2]:
+            crumbs.pop()  # the page itself, written without a link
+        names = [
+            name
+            for _at, name, link in crumbs
+            if len(name) <= MAX_SECTION_CHARS
+            and _fold(name) not in own
+            and name.casefold() not in _HOME
+            and _page_key(link) not in here
+        ]
+        if names:
+            return names[-1]
+    return None
+
+
+def _crumb(entry: dict[str, Any], ids: dict[str, Any]) -> tuple[str | None, str]:
+    """A breadcrumb item's name and the address it links to ("" for none)."""
+    item = jsonld.resolve(entry.get("item"), ids)
+    name = jsonld.text(entry.get("name"))
+    if isinstance(item, dict):
+        link = item.get("@id") or item.get("url") or ""
+        name = name or jsonld.text(item.get("name"))
+    else:
+        link = item if isinstance(item, str) else ""
+    return name, link if isinstance(link, str) else ""
+
+
+def _page_key(link: str | None) -> str:
+    parts = urls.split((link or "").strip())
+    if parts is None or not parts.netloc:
+        return ""
+    return parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")
+
+
+def _position(entry: dict[str, Any]) -> float:
+    value = entry.get("position")
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return 0.0
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0
+
+
+def _fold(text: str | None) -> str:
+    return re.sub(r"\W+", "", (text or "").casefold())
 
 
 def _platform_free(name: str | None, metas: dict[str, list[str]]) -> str | None:

@@ -37,7 +37,8 @@ def styles_removed(ctx: CopyContext) -> Iterator[Finding]:
     """A copy keeps the story's paragraph styles (``[copy] keep = ["paragraph-styles"]``):
     a heading of the original stays a heading (any level), a list item a list item, a quoted
     passage inside a ``<blockquote>``, and emphasised words (``<em>``, ``<i>``, ``<strong>``,
-    ``<b>``, one for another, or a span styled italic or bold) emphasised. Words the copy changed are ``text-altered``'s.
+    ``<b>``, one for another, or a span styled italic or bold) emphasised. Words the copy
+    changed are ``text-altered``'s.
 
     Fails: ``<p><strong>Where the money goes</strong></p>`` for the original's
     ``<h2>Where the money goes</h2>``; a list flattened into one paragraph.
