@@ -15,6 +15,7 @@ writes a day in a form that cannot be misread, for pages that settle the order e
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -204,14 +205,21 @@ def _offset(raw: str | None) -> timezone | None:
 def written_out(day: str, text: str) -> bool:
     """Whether ``text`` writes the day ``YYYY-MM-DD`` in a form nobody can misread: ISO 8601
     or with the month's name ("December 2, 2025", "2 Dec 2025", "2023/october/03")."""
+    return _written_forms(day[:10]).search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _written_forms(day: str) -> re.Pattern[str]:
+    """The forms of one day ``written_out`` accepts, compiled once per day (a page asks about
+    the same few days again and again)."""
     year, month, date = day[:4], int(day[5:7]), int(day[8:10])
     name = next(k for k, v in _MONTHS.items() if v == month)
-    pattern = (
-        rf"{day[:10]}|\b{name}[a-z]*\.?\s+0?{date}(?:st|nd|rd|th)?,?\s+{year}"
+    return re.compile(
+        rf"{day}|\b{name}[a-z]*\.?\s+0?{date}(?:st|nd|rd|th)?,?\s+{year}"
         rf"|\b0?{date}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{name}[a-z]*\.?,?\s+{year}"
-        rf"|{year}\W{{1,3}}{name}[a-z]*\W{{1,3}}0?{date}\b"
+        rf"|{year}\W{{1,3}}{name}[a-z]*\W{{1,3}}0?{date}\b",
+        re.IGNORECASE,
     )
-    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def day(iso: str | None) -> str | None:
