@@ -381,6 +381,8 @@ _TITLE_KEY = re.compile(r"\W+")
 TITLED_SHARE = 0.5
 """The titled article holds at least this share of the text of the largest other story
 beside it; less, and it is a headline box whose story is kept elsewhere."""
+TITLED_MIN_CHARS = 500
+"""... and at least this many characters: a headline box with a byline and a dek has fewer."""
 
 
 def titled_story(containers: list[Element], title: str | None) -> list[Element]:
@@ -409,7 +411,8 @@ def titled_story(containers: list[Element], title: str | None) -> list[Element]:
     around = {id(el) for el in story.iterancestors()}
     apart = [el for el in others if id(el) not in around and story not in el.iterancestors()]
     # The titled article must be a story itself, not a header box over a body kept outside it.
-    if not apart or visible_chars(story) < TITLED_SHARE * max(map(visible_chars, apart)):
+    chars = visible_chars(story)
+    if not apart or chars < max(TITLED_MIN_CHARS, TITLED_SHARE * max(map(visible_chars, apart))):
         return containers
     return [story]
 
