@@ -967,7 +967,11 @@ def _styles_lost(body: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "emphasis",
-    ["<b>Riverside Plan</b>", '<span style="font-style: italic">Riverside Plan</span>'],
+    [
+        "<b>Riverside Plan</b>",
+        '<span style="font-style: italic">Riverside Plan</span>',
+        "<em>Riverside</em> <i>Plan</i>",
+    ],
 )
 def test_styles_kept_in_other_tags_are_kept(emphasis: str) -> None:
     body = (
@@ -1000,3 +1004,87 @@ def test_a_heading_emphasis_and_quote_made_plain_are_styles_lost() -> None:
         "(<blockquote>) in the original, not in the copy",
         'style lost: "What changes for drivers" is a heading in the original, not in the copy',
     ]
+
+
+def test_emphasis_kept_on_part_of_a_phrase_is_a_style_lost() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside</em>"
+        " Plan set out a decade ago and that residents have argued about ever since.</p>"
+        "<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><blockquote>We waited ten years for this, and we will wait a "
+        "few weekends more.</blockquote><p>The county will pay two thirds of the cost, the city "
+        "the rest, according to the plan.</p>"
+    )
+    assert _styles_lost(body) == [
+        'style lost: "Riverside Plan" is emphasised in the original, plain in the copy'
+    ]
+
+
+def test_a_quote_in_a_figure_is_the_story_s_text_and_its_caption_is_not() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside "
+        "Plan</em> set out a decade ago and that residents have argued about ever since.</p>"
+        "<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        'four weekends</li></ul><figure class="wp-block-pullquote"><blockquote><p>We waited '
+        "ten years for this, and we will wait a few weekends more.</p></blockquote>"
+        "<figcaption>A resident at the council meeting on Tuesday night</figcaption></figure>"
+        "<p>The county will pay two thirds of the cost, the city the rest, according to the "
+        "plan.</p>"
+    )
+    story = parse_article(STYLED_STORY, url="https://news.example.org/2025/05/bridge/")
+    found = lint_copy(_styled_copy(body), story, load_profile("inn")).violations
+    assert [v.message for v in found if v.rule in ("text-altered", "styles-removed")] == []
+
+
+def _bridge_copy_verdict(extra: str, *, where: str = "<h2>") -> list[tuple[str, str]]:
+    """The bridge story's copy with ``extra`` inserted before ``where``: its text and style
+    findings."""
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside "
+        "Plan</em> set out a decade ago and that residents have argued about ever since.</p>"
+        "<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><blockquote><p>We waited ten years for this, and we will wait "
+        "a few weekends more.</p></blockquote><p>The county will pay two thirds of the cost, "
+        "the city the rest, according to the plan.</p>"
+    ).replace(where, extra + where, 1)
+    story = parse_article(STYLED_STORY, url="https://news.example.org/2025/05/bridge/")
+    found = lint_copy(_styled_copy(body), story, load_profile("inn")).violations
+    return [(v.rule, v.message) for v in found if v.rule in ("text-altered", "styles-removed")]
+
+
+def test_a_partner_s_pull_quote_repeating_the_story_adds_no_text() -> None:
+    pull = (
+        '<blockquote class="pullquote"><p>Two lanes each way will open next spring.</p>'
+        "</blockquote>"
+    )
+    assert _bridge_copy_verdict(pull) == []
+
+
+def test_a_quote_with_words_of_the_partner_s_own_is_added_text() -> None:
+    pull = (
+        '<blockquote class="pullquote"><p>Two lanes each way will open next spring, at '
+        "last, after years of delay.</p></blockquote>"
+    )
+    assert [rule for rule, _ in _bridge_copy_verdict(pull)] == ["text-altered"]
+
+
+def test_a_table_of_contents_is_not_the_story_s_text() -> None:
+    toc = (
+        '<div id="toc_container"><p class="toc_title">Contents</p><ul class="toc_list">'
+        '<li><a href="#what-changes">What changes for drivers</a></li></ul></div>'
+    )
+    assert _bridge_copy_verdict(toc) == []
+
+
+def test_a_list_of_in_page_links_with_more_words_is_still_compared() -> None:
+    box = (
+        '<div class="jump"><p>Readers asked us what the plan means for them, so we answered '
+        'below.</p><ul><li><a href="#what-changes">What changes for drivers</a></li></ul></div>'
+    )
+    assert [rule for rule, _ in _bridge_copy_verdict(box)] == ["text-altered"]

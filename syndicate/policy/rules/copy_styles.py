@@ -11,7 +11,7 @@ import lxml.html
 
 from syndicate.lint.align import Alignment
 from syndicate.lint.context import CopyContext
-from syndicate.lint.locate import Block
+from syndicate.lint.locate import BLOCK_TAGS, Block
 from syndicate.lint.text import EXCERPT_WORDS, words
 from syndicate.policy.registry import Finding, rule
 from syndicate.policy.rules.copy_text import MAX_CHANGES, capped
@@ -37,7 +37,8 @@ def styles_removed(ctx: CopyContext) -> Iterator[Finding]:
     """A copy keeps the story's paragraph styles (``[copy] keep = ["paragraph-styles"]``):
     a heading of the original stays a heading (any level), a list item a list item, a quoted
     passage inside a ``<blockquote>``, and emphasised words (``<em>``, ``<i>``, ``<strong>``,
-    ``<b>``, one for another, or a span styled italic or bold) emphasised. Words the copy changed are ``text-altered``'s.
+    ``<b>``, one for another, or a span styled italic or bold; a phrase emphasised in pieces
+    too) emphasised. Words the copy changed are ``text-altered``'s.
 
     Fails: ``<p><strong>Where the money goes</strong></p>`` for the original's
     ``<h2>Where the money goes</h2>``; a list flattened into one paragraph.
@@ -108,13 +109,53 @@ def _loose(element: lxml.html.HtmlElement) -> bool:
 
 
 def _plain(block: Block, target: Block) -> list[tuple[str, ...]]:
-    """The original block's emphasised phrases that the copy block has, but unemphasised."""
+    """The original block's emphasised phrases that the copy block has, but unemphasised
+    (a phrase emphasised in pieces, one element a word, keeps its emphasis)."""
     wanted = _emphasised(block.element)
     if not wanted:
         return []
-    have = _emphasised(target.element)
     line = f" {' '.join(target.words)} "
-    return [p for p in wanted if p not in have and f" {' '.join(p)} " in line]
+    present = [p for p in wanted if f" {' '.join(p)} " in line]
+    if not present:
+        return []
+    pieces: list[tuple[str, bool]] = []
+    _pieces(target.element, False, pieces)
+    runs = [f" {' '.join(words(run))} " for run in _runs(pieces)]
+    return [p for p in present if not any(f" {' '.join(p)} " in run for run in runs)]
+
+
+def _pieces(element: lxml.html.HtmlElement, on: bool, found: list[tuple[str, bool]]) -> None:
+    """The text of a block in order, piece by piece, each with whether it is emphasised."""
+    if element.text:
+        found.append((element.text, on))
+    for child in element:
+        if isinstance(child.tag, str):
+            if child.tag == "br" or child.tag in BLOCK_TAGS:
+                found.append((" ", False))
+            _pieces(child, on or _emphasis(child), found)
+        if child.tail:
+            found.append((child.tail, on))
+
+
+def _runs(pieces: list[tuple[str, bool]]) -> list[str]:
+    """The emphasised stretches of a block's text: emphasised pieces joined, across pieces
+    without words between them (``<em>Riverside</em> <em>Plan</em>`` is one stretch)."""
+    runs: list[str] = []
+    current: list[str] = []
+    for text, on in pieces:
+        if on or not words(text):
+            current.append(text)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def _emphasis(el: lxml.html.HtmlElement) -> bool:
+    """An emphasis element, or a span styled italic or bold."""
+    return el.tag in EMPHASIS or (el.tag == "span" and bool(_STYLED.search(el.get("style") or "")))
 
 
 def _emphasised(element: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
@@ -122,9 +163,7 @@ def _emphasised(element: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
     italic or bold counts (text pasted from a word processor)."""
     found: list[tuple[str, ...]] = []
     for el in element.iter(*EMPHASIS, "span"):
-        if el.tag == "span" and not _STYLED.search(el.get("style") or ""):
-            continue
-        if _inside_emphasis(el, element):
+        if not _emphasis(el) or _inside_emphasis(el, element):
             continue
         phrase = tuple(words(el.text_content()))
         if phrase and phrase not in found:
@@ -136,9 +175,7 @@ def _inside_emphasis(el: lxml.html.HtmlElement, block: lxml.html.HtmlElement) ->
     for above in el.iterancestors():
         if above is block:
             return False
-        if above.tag in EMPHASIS or (
-            above.tag == "span" and _STYLED.search(above.get("style") or "")
-        ):
+        if _emphasis(above):
             return True
     return False
 
