@@ -610,3 +610,334 @@ def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
     body = body.replace(first, "<h2>Who owes what</h2>\n" + first)
     verdict = lint_copy(page(s.head, body), s.article, s.profile)
     assert [v.rule for v in verdict.violations if v.rule == "headline-altered"] == []
+
+
+# ---------------------------------------------------------------- paragraph styles
+
+STYLED = "inn/water-district-audit+styles"
+# The water-district story as a newsroom might also have written it: a phrase in <em>, a
+# figure in <strong>, the report's words set apart in a <blockquote>.
+STYLE_EDITS = (
+    (
+        "the district &#8220;accepts the findings&#8221;",
+        "the district <em>accepts the findings</em>",
+    ),
+    ("about $5.6 million more", "about <strong>$5.6 million</strong> more"),
+    (
+        " &#8220;The board relied entirely on staff,&#8221; the report says, &#8220;and staff "
+        "relied on a spreadsheet inherited from a former employee.&#8221;</p>",
+        " The report says:</p><blockquote><p>The board relied entirely on staff, and staff "
+        "relied on a spreadsheet inherited from a former employee.</p></blockquote>",
+    ),
+)
+STYLE_STORIES = ("inn/water-district-audit", "forward/tablet-first-appeared", STYLED)
+
+
+@cache
+def styled_story() -> Story:
+    key = "inn/water-district-audit"
+    html = (PAGES / f"{key}.html").read_text(encoding="utf-8")
+    for old, new in STYLE_EDITS:
+        assert old in html, old
+        html = html.replace(old, new, 1)
+    facts = FACTS[key]
+    article = parse_article(html.encode(), url=facts["url"])
+    profile = load_profile(facts.get("profile", "forward"))
+    snippet = emit_snippet(article, profile)
+    return Story(STYLED, article, profile, snippet.head, snippet.body)
+
+
+def style_story(key: str) -> Story:
+    return styled_story() if key == STYLED else story(key)
+
+
+def _swap_tags(body: str, old: str, new: str) -> str:
+    return re.sub(rf"<(/?){old}>", rf"<\1{new}>", body)
+
+
+def _docs_span(text: str, style: str = "") -> str:
+    return (
+        '<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;'
+        f'background-color:transparent;font-weight:400;font-style:normal;{style}">{text}</span>'
+    )
+
+
+def _docs_inline(html: str) -> str:
+    """A paragraph's inner HTML as Google Docs writes it: runs of styled spans."""
+    html = re.sub(r"<(em|i)>(.*?)</\1>", lambda m: _docs_span(m[2], "font-style:italic;"), html)
+    html = re.sub(r"<(strong|b)>(.*?)</\1>", lambda m: _docs_span(m[2], "font-weight:700;"), html)
+    return re.sub(r"(?:(?<=>)|^)([^<]+)(?=<|$)", lambda m: _docs_span(m[1]), html)
+
+
+def google_docs_paste(s: Story) -> str:
+    """The story written in Google Docs and pasted into the CMS: everything inside the
+    clipboard's ``<b style="font-weight:normal" id="docs-internal-guid-…">``, each block
+    ``dir="ltr"`` with its text in spans, emphasis as spans styled italic or bold, a list
+    item's text in a ``<p role="presentation">``."""
+    head, _, rest = s.body.partition('<p class="images-note">')
+    story_html, _, tail = rest.partition('<p class="credit">')
+    story_html = '<p class="images-note">' + story_html
+
+    def block(m: re.Match[str]) -> str:
+        tag, inner = m[1], m[2]
+        if tag == "li":
+            return (
+                '<li dir="ltr" style="list-style-type:disc;font-size:11pt" aria-level="1">'
+                f'<p dir="ltr" role="presentation">{_docs_inline(inner)}</p></li>'
+            )
+        return f'<{tag} dir="ltr">{_docs_inline(inner)}</{tag}>'
+
+    docs = re.sub(r"<(p|h[1-6]|li)>(.*?)</\1>", block, story_html, flags=re.DOTALL)
+    docs = docs.replace("<ul>", '<ul style="margin-top:0;margin-bottom:0">')
+    wrapped = (
+        '<b style="font-weight:normal;" id="docs-internal-guid-7f3c2a1e-7fff-4b1c-9d2e-'
+        f'51a0c3e2b9d4">{docs}</b><br>'
+    )
+    return page(s.head, head + wrapped + '<p class="credit">' + tail)
+
+
+def headings_relevelled_deeper(s: Story) -> str:
+    """Medium, Ghost and Substack keep h1 and h2 for the page: the story's h2s become h4s."""
+    return page(s.head, re.sub(r"<h2>(.*?)</h2>", r"<h4>\1</h4>", s.body))
+
+
+def list_items_in_paragraphs(s: Story) -> str:
+    """A Gutenberg list block whose items hold paragraphs (pasted from a rich editor)."""
+    body = s.body.replace("<ul>", '<ul class="wp-block-list">')
+    return page(s.head, re.sub(r"<li>(.*?)</li>", r"<li><p>\1</p></li>", body))
+
+
+def quote_block_with_cite(s: Story) -> str:
+    """Gutenberg's quote block: the quote's paragraphs, then who said it (a last ``— Name``
+    line) in ``<cite>``."""
+    body = s.body.replace(
+        "<blockquote>",
+        '<!-- wp:quote -->\n<blockquote class="wp-block-quote is-layout-flow">',
+    ).replace("</blockquote>", "</blockquote>\n<!-- /wp:quote -->")
+    body = re.sub(r"<p>(— [^<]*<a [^>]+>[^<]*</a>)</p>", r"<cite>\1</cite>", body)
+    return page(s.head, body)
+
+
+def quote_in_figure(s: Story) -> str:
+    """A quote inside a figure, as some editors nest it."""
+    body = s.body.replace("<blockquote>", '<figure class="quote"><blockquote>')
+    return page(s.head, body.replace("</blockquote>", "</blockquote></figure>"))
+
+
+def emphasis_old_tags(s: Story) -> str:
+    """``<em>`` written as ``<i>``, ``<strong>`` as ``<b>``."""
+    return page(s.head, _swap_tags(_swap_tags(s.body, "em", "i"), "strong", "b"))
+
+
+def emphasis_split(s: Story) -> str:
+    """An emphasised phrase split into one element per word (an editor's span per run)."""
+
+    def split(m: re.Match[str]) -> str:
+        tag, inner = m[1], m[2]
+        if "<" in inner:
+            return m[0]
+        return " ".join(f"<{tag}>{w}</{tag}>" for w in inner.split(" "))
+
+    return page(s.head, re.sub(r"<(em|strong)>(.*?)</\1>", split, s.body))
+
+
+def pull_quote_added(s: Story) -> str:
+    """The partner's own pull quote: a sentence of the story set large between paragraphs.
+    It repeats the story's words and adds none, so it is no added text."""
+    paragraphs = story_paragraphs(s.body)
+    sentence = re.sub(r"<[^>]+>", "", paragraphs[0]).split(". ")[0]
+    pull = (
+        '<blockquote class="wp-block-pullquote pullquote alignright"><p>'
+        f"{sentence}.</p></blockquote>"
+    )
+    return page(s.head, s.body.replace(paragraphs[1], f"{pull}\n{paragraphs[1]}"))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def heading_anchors(s: Story) -> str:
+    """Headings given ids and self-links (a theme's or a plugin's anchor links)."""
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        lambda m: (
+            f'<h{m[1]} id="{_slug(m[2])}"><a class="anchor" href="#{_slug(m[2])}">'
+            f'<span aria-hidden="true">#</span></a>{m[2]}</h{m[1]}>'
+        ),
+        s.body,
+    )
+    body = re.sub(
+        r"<h([2-6]) id=\"([^\"]+)\"><a class=\"anchor\" href=\"#\2\"><span aria-hidden=\"true\">"
+        r"#</span></a>",
+        r'<h\1 id="\2"><a href="#\2">',
+        body,
+        count=1,
+    )
+    return page(s.head, body)
+
+
+def table_of_contents(s: Story) -> str:
+    """A table-of-contents plugin's box after the second paragraph (none without headings)."""
+    headings = re.findall(r"<h([2-6])>(.*?)</h\1>", s.body)
+    if not headings:
+        return plain(s)
+    items = "".join(f'<li><a href="#{_slug(text)}">{text}</a></li>' for _, text in headings)
+    toc = (
+        '<div id="ez-toc-container" class="ez-toc-v2_0 counter-hierarchy">'
+        '<div class="ez-toc-title-container"><p class="ez-toc-title">Table of Contents</p></div>'
+        f'<nav><ul class="ez-toc-list ez-toc-list-level-1">{items}</ul></nav></div>'
+    )
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        lambda m: (
+            f'<h{m[1]}><span class="ez-toc-section" id="{_slug(m[2])}"></span>{m[2]}</h{m[1]}>'
+        ),
+        s.body,
+    )
+    first = story_paragraphs(body)[1]
+    return page(s.head, body.replace(first, f"{first}\n{toc}", 1))
+
+
+def drupal_fields(s: Story) -> str:
+    """Drupal's field wrappers around the body, each block's text formatted as it was."""
+    return page(
+        s.head,
+        '<div class="clearfix text-formatted field field--name-body field--type-text-with-summary'
+        ' field--label-hidden field__item"><div class="field__items"><div class="field__item '
+        f'even" property="content:encoded">\n{s.body}\n</div></div></div>',
+    )
+
+
+STYLE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        google_docs_paste,
+        headings_relevelled,
+        headings_relevelled_deeper,
+        gutenberg,
+        list_items_in_paragraphs,
+        quote_block_with_cite,
+        quote_in_figure,
+        emphasis_old_tags,
+        bold_italic_swapped,
+        emphasis_split,
+        pull_quote_added,
+        heading_anchors,
+        table_of_contents,
+        drupal_fields,
+        amp,
+    )
+}
+
+
+@pytest.mark.parametrize("key", STYLE_STORIES)
+@pytest.mark.parametrize("case", sorted(STYLE_CLEAN))
+def test_what_a_cms_does_to_the_styles_lints_clean(case: str, key: str) -> None:
+    s = style_story(key)
+    copy = STYLE_CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+def heading_made_bold_paragraph(s: Story) -> str:
+    return page(s.head, re.sub(r"<h2>(.*?)</h2>", r"<p><strong>\1</strong></p>", s.body))
+
+
+def list_flattened(s: Story) -> str:
+    """The list's items run together in one paragraph."""
+    items = re.findall(r"<li>(.*?)</li>", s.body)
+    return page(s.head, re.sub(r"<ul>.*?</ul>", f"<p>{'; '.join(items)}.</p>", s.body, flags=re.S))
+
+
+def list_as_bullet_paragraphs(s: Story) -> str:
+    """The list's items as paragraphs starting with a bullet character."""
+    return page(
+        s.head,
+        re.sub(
+            r"<ul>\n?(.*?)</ul>",
+            lambda m: re.sub(r"<li>(.*?)</li>", r"<p>• \1</p>", m[1]),
+            s.body,
+            flags=re.S,
+        ),
+    )
+
+
+def quote_made_paragraph(s: Story) -> str:
+    body = re.sub(r"<blockquote>\s*(.*?)\s*</blockquote>", r"\1", s.body, flags=re.S)
+    return page(s.head, body)
+
+
+def emphasis_stripped(s: Story) -> str:
+    return page(s.head, re.sub(r"</?(em|strong|i|b)>", "", s.body))
+
+
+def heading_reworded(s: Story) -> str:
+    return page(s.head, re.sub(r"<h2>.*?</h2>", "<h2>Who pays the money back</h2>", s.body))
+
+
+def list_item_dropped(s: Story) -> str:
+    items = re.findall(r"<li>.*?</li>\n?", s.body)
+    return page(s.head, s.body.replace(items[1], ""))
+
+
+def link_and_emphasis_lost(s: Story) -> str:
+    """The story's paragraphs pasted as plain text: their links and their emphasis gone."""
+    body = s.body
+    for p in story_paragraphs(s.body):
+        body = body.replace(p, "<p>" + re.sub(r"<[^>]+>", "", p) + "</p>")
+    return page(s.head, body)
+
+
+STYLE_FLAGGED: dict[str, tuple[Callable[[Story], str], set[str]]] = {
+    f.__name__: (f, slugs)
+    for f, slugs in (
+        (heading_made_bold_paragraph, {"styles-removed"}),
+        (list_flattened, {"styles-removed"}),
+        (list_as_bullet_paragraphs, {"styles-removed"}),
+        (quote_made_paragraph, {"styles-removed"}),
+        (emphasis_stripped, {"styles-removed"}),
+        (heading_reworded, {"text-altered"}),
+        (list_item_dropped, {"text-altered"}),
+        (link_and_emphasis_lost, {"links-removed", "styles-removed"}),
+    )
+}
+
+
+def style_applies(case: str, s: Story) -> bool:
+    """Whether the story has what the change takes away."""
+    needs = {
+        "heading_made_bold_paragraph": "<h2>",
+        "heading_reworded": "<h2>",
+        "list_flattened": "<ul>",
+        "list_as_bullet_paragraphs": "<ul>",
+        "list_item_dropped": "<ul>",
+        "quote_made_paragraph": "<blockquote>",
+        "emphasis_stripped": "<em>",
+    }
+    if case == "link_and_emphasis_lost":
+        paragraphs = "".join(story_paragraphs(s.body))
+        return "<a " in paragraphs and ("<em>" in paragraphs or "<strong>" in paragraphs)
+    return needs.get(case, "") in s.body
+
+
+STYLE_FLAG_PARAMS = [
+    (case, key)
+    for case in sorted(STYLE_FLAGGED)
+    for key in STYLE_STORIES
+    if style_applies(case, style_story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), STYLE_FLAG_PARAMS)
+def test_what_changes_the_styles_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = style_story(key)
+    make, slugs = STYLE_FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert {v.rule for v in verdict.violations} == slugs, verdict.violations
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
