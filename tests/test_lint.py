@@ -1088,3 +1088,35 @@ def test_a_list_of_in_page_links_with_more_words_is_still_compared() -> None:
         'below.</p><ul><li><a href="#what-changes">What changes for drivers</a></li></ul></div>'
     )
     assert [rule for rule, _ in _bridge_copy_verdict(box)] == ["text-altered"]
+
+
+def _bridge_body(first: str) -> str:
+    """The bridge story's copy with ``first`` for its first paragraph."""
+    return (
+        f"{first}<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><blockquote><p>We waited ten years for this, and we will wait "
+        "a few weekends more.</p></blockquote><p>The county will pay two thirds of the cost, "
+        "the city the rest, according to the plan.</p>"
+    )
+
+
+FIRST = (
+    "The council voted on Tuesday to widen the old bridge, a plan the Riverside Plan set out a "
+    "decade ago and that residents have argued about ever since."
+)
+
+
+def test_a_paragraph_styled_italic_as_a_whole_keeps_its_emphasis() -> None:
+    assert _styles_lost(_bridge_body(f'<p style="font-style: italic">{FIRST}</p>')) == []
+
+
+def test_a_google_docs_wrapper_set_plain_emphasises_nothing() -> None:
+    body = _bridge_body(
+        f'<p dir="ltr"><span style="font-weight:400;font-style:normal">{FIRST}</span></p>'
+    )
+    wrapped = f'<b style="font-weight:normal;" id="docs-internal-guid-1a2b">{body}</b>'
+    assert _styles_lost(wrapped) == [
+        'style lost: "Riverside Plan" is emphasised in the original, plain in the copy'
+    ]

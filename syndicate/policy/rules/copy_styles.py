@@ -19,6 +19,14 @@ from syndicate.policy.rules.copy_text import MAX_CHANGES, capped
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # An inline style that sets text in italics or bold.
 _STYLED = re.compile(r"font-style\s*:\s*italic|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+# An inline style that sets bold or italic elements plain: Google Docs wraps what it copies
+# in <b style="font-weight:normal">, which emphasises nothing.
+_UNSTYLED = {
+    "b": re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I),
+    "strong": re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I),
+    "em": re.compile(r"font-style\s*:\s*normal", re.I),
+    "i": re.compile(r"font-style\s*:\s*normal", re.I),
+}
 EMPHASIS = ("em", "i", "strong", "b")
 # What each lost style is called in a message, and what the original wrote it with.
 STYLES = {
@@ -67,7 +75,7 @@ def styles_removed(ctx: CopyContext) -> Iterator[Finding]:
             lost.append((f'"{text}" is {STYLES[style]} in the original, not in the copy', target))
         lost += [
             (f"{_quote(list(phrase))} is emphasised in the original, plain in the copy", target)
-            for phrase in _plain(block, target)
+            for phrase in _plain(block, target, stop)
         ]
     shown: list[tuple[str, Block | None]] = [
         (f"style lost: {message}", target) for message, target in lost[:MAX_CHANGES]
@@ -108,7 +116,7 @@ def _loose(element: lxml.html.HtmlElement) -> bool:
     return element.tag != "li" and parent is not None and parent.tag in ("ul", "ol")
 
 
-def _plain(block: Block, target: Block) -> list[tuple[str, ...]]:
+def _plain(block: Block, target: Block, stop: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
     """The original block's emphasised phrases that the copy block has, but unemphasised
     (a phrase emphasised in pieces, one element a word, keeps its emphasis)."""
     wanted = _emphasised(block.element)
@@ -119,7 +127,7 @@ def _plain(block: Block, target: Block) -> list[tuple[str, ...]]:
     if not present:
         return []
     pieces: list[tuple[str, bool]] = []
-    _pieces(target.element, False, pieces)
+    _pieces(target.element, _emphasis_over(target.element, stop), pieces)
     runs = [f" {' '.join(words(run))} " for run in _runs(pieces)]
     return [p for p in present if not any(f" {' '.join(p)} " in run for run in runs)]
 
@@ -154,8 +162,23 @@ def _runs(pieces: list[tuple[str, bool]]) -> list[str]:
 
 
 def _emphasis(el: lxml.html.HtmlElement) -> bool:
-    """An emphasis element, or a span styled italic or bold."""
-    return el.tag in EMPHASIS or (el.tag == "span" and bool(_STYLED.search(el.get("style") or "")))
+    """An emphasis element not styled plain, or any element styled italic or bold."""
+    style = el.get("style") or ""
+    if _STYLED.search(style):
+        return True
+    plain = _UNSTYLED.get(el.tag)
+    return el.tag in EMPHASIS and not (plain is not None and plain.search(style))
+
+
+def _emphasis_over(element: lxml.html.HtmlElement, stop: lxml.html.HtmlElement) -> bool:
+    """Whether a block is emphasised as a whole: itself, or an element around it below
+    ``stop`` (``<p style="font-style: italic">``, ``<em><p>…</p></em>``)."""
+    for el in (element, *element.iterancestors()):
+        if el is stop:
+            return False
+        if isinstance(el.tag, str) and _emphasis(el):
+            return True
+    return False
 
 
 def _emphasised(element: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
