@@ -809,6 +809,24 @@ def drupal_fields(s: Story) -> str:
     )
 
 
+def list_numbered(s: Story) -> str:
+    """A bulleted list made a numbered one: still a list."""
+    return page(s.head, s.body.replace("<ul>", "<ol>").replace("</ul>", "</ol>"))
+
+
+def headings_bold_inside(s: Story) -> str:
+    """Headings whose text an editor also set bold (a paste from a word processor)."""
+    return page(s.head, re.sub(r"<h([2-6])>(.*?)</h\1>", r"<h\1><strong>\2</strong></h\1>", s.body))
+
+
+def whole_paragraph_styled(s: Story) -> str:
+    """A paragraph emphasised as a whole, its ``<em>`` made the paragraph's own style."""
+    return page(
+        s.head,
+        re.sub(r"<p><em>(.*?)</em></p>", r'<p style="font-style: italic;">\1</p>', s.body),
+    )
+
+
 STYLE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
     f.__name__: f
     for f in (
@@ -827,6 +845,9 @@ STYLE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
         table_of_contents,
         drupal_fields,
         amp,
+        list_numbered,
+        headings_bold_inside,
+        whole_paragraph_styled,
     )
 }
 
@@ -889,6 +910,14 @@ def link_and_emphasis_lost(s: Story) -> str:
     return page(s.head, body)
 
 
+def google_docs_paste_styles_lost(s: Story) -> str:
+    """A Google Docs paste whose headings were typed as bold lines and whose emphasis was
+    never set: the clipboard's plain ``<b style="font-weight:normal">`` around it all."""
+    body = re.sub(r"<h2>(.*?)</h2>", r'<p><span style="font-weight:700">\1</span></p>', s.body)
+    body = re.sub(r"<p>((?:(?!</p>).)*?)<(em|strong)>(.*?)</\2>", r"<p>\1\3", body)
+    return google_docs_paste(Story(s.key, s.article, s.profile, s.head, body))
+
+
 STYLE_FLAGGED: dict[str, tuple[Callable[[Story], str], set[str]]] = {
     f.__name__: (f, slugs)
     for f, slugs in (
@@ -900,6 +929,7 @@ STYLE_FLAGGED: dict[str, tuple[Callable[[Story], str], set[str]]] = {
         (heading_reworded, {"text-altered"}),
         (list_item_dropped, {"text-altered"}),
         (link_and_emphasis_lost, {"links-removed", "styles-removed"}),
+        (google_docs_paste_styles_lost, {"styles-removed"}),
     )
 }
 
@@ -915,6 +945,8 @@ def style_applies(case: str, s: Story) -> bool:
         "quote_made_paragraph": "<blockquote>",
         "emphasis_stripped": "<em>",
     }
+    if case == "google_docs_paste_styles_lost":
+        return "<h2>" in s.body or "<em>" in s.body or "<strong>" in s.body
     if case == "link_and_emphasis_lost":
         paragraphs = "".join(story_paragraphs(s.body))
         return "<a " in paragraphs and ("<em>" in paragraphs or "<strong>" in paragraphs)
