@@ -973,3 +973,172 @@ def test_what_changes_the_styles_is_flagged_at_a_start_tag(case: str, key: str) 
         assert v.line is not None
         assert v.column is not None
         assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
+# ---------------------------------------------------------------- more of what a CMS does
+
+
+def drop_cap(s: Story) -> str:
+    """The first letter of the story set as a drop cap in its own span."""
+    first = story_paragraphs(s.body)[0]
+    capped = re.sub(r"^<p>(\w)", r'<p class="has-drop-cap"><span class="dropcap">\1</span>', first)
+    return page(s.head, s.body.replace(first, capped))
+
+
+def word_break_opportunities(s: Story) -> str:
+    """``<wbr>`` inside long words and a ``<!--more-->`` span, as editors insert them."""
+    first, second = story_paragraphs(s.body)[:2]
+    broken = in_text(first, lambda t: re.sub(r"\b(\w{5})(\w{5,})\b", r"\1<wbr>\2", t, count=2))
+    more = re.sub(r"^<p>", '<p><span id="more-18734"></span>', second)
+    return page(s.head, s.body.replace(first, broken).replace(second, more))
+
+
+def emoji_as_images(s: Story) -> str:
+    """WordPress's emoji script: every emoji an ``<img class="emoji">`` with the emoji as alt."""
+    body = re.sub(
+        "([\U0001f300-\U0001faff])",
+        lambda m: (
+            f'<img draggable="false" role="img" class="emoji" alt="{m[1]}" '
+            f'src="https://s.w.org/images/core/emoji/15.0.3/svg/{ord(m[1]):x}.svg">'
+        ),
+        s.body,
+    )
+    return page(s.head, body)
+
+
+def pixel_protocol_relative(s: Story) -> str:
+    """The pixel's scheme dropped (``//host/...``), as some editors save absolute URLs."""
+    tag = pixel_of(s.body)
+    return page(s.head, s.body.replace(tag, tag.replace('src="https:', 'src="', 1)))
+
+
+def byline_and_credit_styled(s: Story) -> str:
+    """A bold "By" in the byline and the credit line in italics (the partner's house style)."""
+    body = re.sub(r'<p class="byline">By ', '<p class="byline"><strong>By</strong> ', s.body)
+    body = re.sub(r'(<p class="credit">)(.*?)</p>', r"\1<em>\2</em></p>", body)
+    return page(s.head, body)
+
+
+MORE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        drop_cap,
+        word_break_opportunities,
+        emoji_as_images,
+        pixel_protocol_relative,
+        byline_and_credit_styled,
+    )
+}
+MORE_STORIES = (*STORIES, "amp/cedar-valley-library-levy", "forward/tablet-first-appeared")
+
+
+MORE_CLEAN_PARAMS = [
+    (case, key)
+    for case in sorted(MORE_CLEAN)
+    for key in MORE_STORIES
+    if case != "pixel_protocol_relative" or PIXEL.search(story(key).body)
+]
+
+
+@pytest.mark.parametrize(("case", "key"), MORE_CLEAN_PARAMS)
+def test_more_of_what_a_cms_does_lints_clean(case: str, key: str) -> None:
+    s = story(key)
+    copy = MORE_CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+def number_changed(s: Story) -> str:
+    """A figure of the story changed by one digit."""
+    p = next(p for p in story_paragraphs(s.body) if re.search(r"\d", p))
+    changed = in_text(p, lambda t: re.sub(r"\d", lambda m: str((int(m[0]) + 1) % 10), t, count=1))
+    return page(s.head, s.body.replace(p, changed))
+
+
+def paragraphs_swapped(s: Story) -> str:
+    first, second = story_paragraphs(s.body)[:2]
+    return page(s.head, s.body.replace(first, "\0").replace(second, first).replace("\0", second))
+
+
+def teaser_only(s: Story) -> str:
+    """The story cut after its first paragraph, a "read the full story" link in its place."""
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[1:]:
+        body = body.replace(p, "")
+    body = re.sub(r"<(h2|ul|blockquote)>.*?</\1>\n?", "", body, flags=re.S)
+    read = f'<p><a href="{s.article.canonical_url}">Read the full story</a></p>'
+    return page(s.head, body.replace(paragraphs[0], paragraphs[0] + "\n" + read))
+
+
+def links_through_affiliate_redirect(s: Story) -> str:
+    """An affiliate plugin sends every outbound link of the text through the partner."""
+    body = s.body
+    for p in story_paragraphs(s.body):
+        body = body.replace(
+            p,
+            re.sub(
+                r'href="(https?://[^"]+)"',
+                lambda m: (
+                    f'href="{PARTNER}/go/?url={m[1].replace(":", "%3A").replace("/", "%2F")}"'
+                ),
+                p,
+            ),
+        )
+    return page(s.head, body)
+
+
+def byline_removed(s: Story) -> str:
+    return page(s.head, re.sub(r'<p class="byline">.*?</p>\n?', "", s.body))
+
+
+MORE_FLAGGED: dict[str, tuple[Callable[[Story], str], str]] = {
+    f.__name__: (f, slug)
+    for f, slug in (
+        (number_changed, "text-altered"),
+        (paragraphs_swapped, "text-altered"),
+        (teaser_only, "text-altered"),
+        (links_through_affiliate_redirect, "links-removed"),
+        (byline_removed, "byline-missing"),
+    )
+}
+
+
+def more_applies(case: str, s: Story) -> bool:
+    if case == "links_through_affiliate_redirect":
+        return bool(body_links(s.body))
+    if case == "number_changed":
+        return any(re.search(r"\d", re.sub(r"<[^>]+>", "", p)) for p in story_paragraphs(s.body))
+    if case == "byline_removed":
+        return bool(s.article.authors)
+    return True
+
+
+def _text_links(html: str) -> list[str]:
+    """The links of the story's paragraphs outside quotes (embedded posts may be dropped)."""
+    return body_links(re.sub(r"<blockquote>.*?</blockquote>", "", html, flags=re.S))
+
+
+MORE_FLAG_PARAMS = [
+    (case, key)
+    for case in sorted(MORE_FLAGGED)
+    for key in MORE_STORIES
+    if more_applies(case, story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), MORE_FLAG_PARAMS)
+def test_more_of_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = story(key)
+    make, slug = MORE_FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    expected = {slug}
+    if case == "teaser_only" and set(_text_links(s.body)) - set(_text_links(copy)):
+        expected.add("links-removed")  # the paragraphs cut took their links with them
+    assert {v.rule for v in verdict.violations} == expected, verdict.violations
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
