@@ -971,6 +971,7 @@ def _styles_lost(body: str) -> list[str]:
         "<b>Riverside Plan</b>",
         '<span style="font-style: italic">Riverside Plan</span>',
         "<em>Riverside</em> <i>Plan</i>",
+        '<i style="mso-bidi-font-style:normal">Riverside Plan</i>',
     ],
 )
 def test_styles_kept_in_other_tags_are_kept(emphasis: str) -> None:

@@ -1142,3 +1142,30 @@ def test_more_of_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key
         assert v.line is not None
         assert v.column is not None
         assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
+def word_paste(s: Story) -> str:
+    """The story written in Microsoft Word and pasted with Word's markup: ``MsoNormal``
+    paragraphs with an empty ``<o:p>``, emphasis as ``<i>``/``<b>`` carrying Word's
+    ``mso-bidi-font-style:normal`` / ``mso-bidi-font-weight:normal`` (set for right-to-left
+    scripts only), headings' text in spans, list items with ``mso-list``."""
+    body = re.sub(r"<(em|i)>", "<i style='mso-bidi-font-style:normal'>", s.body)
+    body = re.sub(r"</(em|i)>", "</i>", body)
+    body = re.sub(r"<(strong|b)>", "<b style='mso-bidi-font-weight:normal'>", body)
+    body = re.sub(r"</(strong|b)>", "</b>", body)
+    body = re.sub(r"<p>(.*?)</p>", r'<p class="MsoNormal">\1<o:p></o:p></p>', body, flags=re.DOTALL)
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        r"<h\1><span style='mso-fareast-font-family:\"Times New Roman\"'>\2</span></h\1>",
+        body,
+    )
+    body = body.replace("<ul>", "<ul style='margin-top:0in' type=disc>")
+    body = body.replace("<li>", "<li class=MsoNormal style='mso-list:l0 level1 lfo1'>")
+    return page(s.head, body)
+
+
+@pytest.mark.parametrize("key", STYLE_STORIES)
+def test_a_word_paste_lints_clean(key: str) -> None:
+    s = style_story(key)
+    verdict = lint_copy(word_paste(s), s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []

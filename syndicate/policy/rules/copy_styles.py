@@ -17,16 +17,17 @@ from syndicate.policy.registry import Finding, rule
 from syndicate.policy.rules.copy_text import MAX_CHANGES, capped
 
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-# An inline style that sets text in italics or bold.
-_STYLED = re.compile(r"font-style\s*:\s*italic|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+# An inline style that sets text in italics or bold. Only the CSS properties themselves:
+# Word's "mso-bidi-font-style" and "mso-bidi-font-weight" style right-to-left text alone.
+_PROPERTY = r"(?<![\w-])"
+_STYLED = re.compile(
+    rf"{_PROPERTY}font-style\s*:\s*italic|{_PROPERTY}font-weight\s*:\s*(?:bold|[6-9]00)", re.I
+)
 # An inline style that sets bold or italic elements plain: Google Docs wraps what it copies
 # in <b style="font-weight:normal">, which emphasises nothing.
-_UNSTYLED = {
-    "b": re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I),
-    "strong": re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I),
-    "em": re.compile(r"font-style\s*:\s*normal", re.I),
-    "i": re.compile(r"font-style\s*:\s*normal", re.I),
-}
+_PLAIN_WEIGHT = re.compile(rf"{_PROPERTY}font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I)
+_PLAIN_STYLE = re.compile(rf"{_PROPERTY}font-style\s*:\s*normal", re.I)
+_UNSTYLED = {"b": _PLAIN_WEIGHT, "strong": _PLAIN_WEIGHT, "em": _PLAIN_STYLE, "i": _PLAIN_STYLE}
 EMPHASIS = ("em", "i", "strong", "b")
 # What each lost style is called in a message, and what the original wrote it with.
 STYLES = {
