@@ -21,7 +21,7 @@ from conftest import PAGES
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
-from syndicate.models import Article
+from syndicate.models import Article, Verdict
 from syndicate.policy import load_profile
 from syndicate.policy.profile import Profile
 
@@ -588,6 +588,15 @@ FLAG_PARAMS = [
 ]
 
 
+def assert_at_start_tags(copy: str, verdict: Verdict) -> None:
+    """Every violation has a line and a column at the ``<`` of a start tag of the copy."""
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
 @pytest.mark.parametrize(("case", "key"), FLAG_PARAMS)
 def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
     s = story(key)
@@ -595,11 +604,7 @@ def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -
     copy = make(s)
     verdict = lint_copy(copy, s.article, s.profile)
     assert {v.rule for v in verdict.violations} == {slug}, verdict.violations
-    lines = copy.splitlines()
-    for v in verdict.violations:
-        assert v.line is not None
-        assert v.column is not None
-        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+    assert_at_start_tags(copy, verdict)
 
 
 def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
@@ -968,11 +973,7 @@ def test_what_changes_the_styles_is_flagged_at_a_start_tag(case: str, key: str) 
     copy = make(s)
     verdict = lint_copy(copy, s.article, s.profile)
     assert {v.rule for v in verdict.violations} == slugs, verdict.violations
-    lines = copy.splitlines()
-    for v in verdict.violations:
-        assert v.line is not None
-        assert v.column is not None
-        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+    assert_at_start_tags(copy, verdict)
 
 
 # ---------------------------------------------------------------- more of what a CMS does
@@ -1137,11 +1138,7 @@ def test_more_of_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key
     if case == "teaser_only" and set(_text_links(s.body)) - set(_text_links(copy)):
         expected.add("links-removed")  # the paragraphs cut took their links with them
     assert {v.rule for v in verdict.violations} == expected, verdict.violations
-    lines = copy.splitlines()
-    for v in verdict.violations:
-        assert v.line is not None
-        assert v.column is not None
-        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+    assert_at_start_tags(copy, verdict)
 
 
 def word_paste(s: Story) -> str:
