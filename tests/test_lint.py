@@ -1114,3 +1114,13 @@ def test_a_google_docs_wrapper_set_plain_emphasises_nothing() -> None:
     assert _styles_lost(wrapped) == [
         'style lost: "Riverside Plan" is emphasised in the original, plain in the copy'
     ]
+
+
+def test_a_heading_and_list_items_by_their_aria_roles_keep_their_styles() -> None:
+    body = _bridge_body(f"<p>{FIRST}</p>").replace(
+        "<h2>What changes for drivers</h2>",
+        '<div role="heading" aria-level="2">What changes for drivers</div>',
+    )
+    body = re.sub(r"<ul>(.*?)</ul>", r'<div role="list">\1</div>', body)
+    body = re.sub(r"<li>(.*?)</li>", r'<div role="listitem">\1</div>', body)
+    assert _styles_lost(body) == []

@@ -28,6 +28,9 @@ _STYLED = re.compile(
 _PLAIN_WEIGHT = re.compile(rf"{_PROPERTY}font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.I)
 _PLAIN_STYLE = re.compile(rf"{_PROPERTY}font-style\s*:\s*normal", re.I)
 _UNSTYLED = {"b": _PLAIN_WEIGHT, "strong": _PLAIN_WEIGHT, "em": _PLAIN_STYLE, "i": _PLAIN_STYLE}
+# The ARIA roles that make any element a heading or a list item, as page builders write them.
+HEADING_ROLE = "heading"
+LIST_ITEM_ROLE = "listitem"
 EMPHASIS = ("em", "i", "strong", "b")
 # What each lost style is called in a message, and what the original wrote it with.
 STYLES = {
@@ -92,12 +95,14 @@ def _copy_block(al: Alignment, start: int, count: int) -> Block | None:
 
 
 def _styles(element: lxml.html.HtmlElement, stop: lxml.html.HtmlElement | None) -> set[str]:
-    """The paragraph styles of a block: heading, list item, quote (up to ``stop``)."""
-    found = {"heading"} if element.tag in HEADINGS else set()
+    """The paragraph styles of a block: heading, list item, quote (up to ``stop``); an ARIA
+    role says so as well as a tag (``<div role="heading" aria-level="2">``)."""
+    heading = element.tag in HEADINGS or element.get("role") == HEADING_ROLE
+    found = {"heading"} if heading else set()
     for el in (element, *element.iterancestors()):
         if el is stop:
             break
-        if el.tag == "li" and _in_list(el):
+        if (el.tag == "li" and _in_list(el)) or el.get("role") == LIST_ITEM_ROLE:
             found.add("list")
         elif el.tag == "blockquote":
             found.add("quote")
