@@ -200,7 +200,7 @@ def _walk(
     if element.text:
         parts.append(element.text)
     for child in element:
-        if child not in skip:
+        if not skip or child not in skip:
             _inline(child, parts, links, found, skip)
         elif child.tail:
             parts.append(child.tail)
@@ -229,7 +229,7 @@ def _inline(
             if child.text:
                 parts.append(child.text)
             for grandchild in child:
-                if grandchild not in skip:
+                if not skip or grandchild not in skip:
                     _inline(grandchild, parts, links, found, skip)
                 elif grandchild.tail:
                     parts.append(grandchild.tail)

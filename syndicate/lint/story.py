@@ -156,9 +156,12 @@ def _pull_quotes(
 ) -> list[int]:
     """The story's blocks that are a partner's pull quotes: quoted (``PULL_QUOTE_TAGS``),
     their words a passage the original prints once and the copy's other blocks print too."""
+    in_quotes = {id(e) for q in container.iter(*PULL_QUOTE_TAGS) for e in q.iter()}
+    if not in_quotes:
+        return []
     quoted = [
         i for i, (b, k) in enumerate(zip(inside, kinds, strict=True))
-        if k == "story" and _quoted(b.element, container)
+        if k == "story" and id(b.element) in in_quotes
     ]  # fmt: skip
     if not quoted:
         return []
@@ -190,16 +193,6 @@ def _twice(line: str, phrase: str) -> bool | None:
     if first < 0:
         return None
     return line.find(phrase, first + 1) >= 0
-
-
-def _quoted(element: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
-    """Whether a block is, or sits in, a quote below the story's container."""
-    for el in (element, *element.iterancestors()):
-        if el is container:
-            return False
-        if isinstance(el.tag, str) and el.tag.lower() in PULL_QUOTE_TAGS:
-            return True
-    return False
 
 
 def _byline_above(in_scope: list[Block], inside: list[Block], original: Article) -> bool:
