@@ -967,7 +967,12 @@ def _styles_lost(body: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "emphasis",
-    ["<b>Riverside Plan</b>", '<span style="font-style: italic">Riverside Plan</span>'],
+    [
+        "<b>Riverside Plan</b>",
+        '<span style="font-style: italic">Riverside Plan</span>',
+        "<em>Riverside</em> <i>Plan</i>",
+        '<i style="mso-bidi-font-style:normal">Riverside Plan</i>',
+    ],
 )
 def test_styles_kept_in_other_tags_are_kept(emphasis: str) -> None:
     body = (
@@ -1000,3 +1005,122 @@ def test_a_heading_emphasis_and_quote_made_plain_are_styles_lost() -> None:
         "(<blockquote>) in the original, not in the copy",
         'style lost: "What changes for drivers" is a heading in the original, not in the copy',
     ]
+
+
+def test_emphasis_kept_on_part_of_a_phrase_is_a_style_lost() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside</em>"
+        " Plan set out a decade ago and that residents have argued about ever since.</p>"
+        "<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><blockquote>We waited ten years for this, and we will wait a "
+        "few weekends more.</blockquote><p>The county will pay two thirds of the cost, the city "
+        "the rest, according to the plan.</p>"
+    )
+    assert _styles_lost(body) == [
+        'style lost: "Riverside Plan" is emphasised in the original, plain in the copy'
+    ]
+
+
+def test_a_quote_in_a_figure_is_the_story_s_text_and_its_caption_is_not() -> None:
+    body = (
+        "<p>The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside "
+        "Plan</em> set out a decade ago and that residents have argued about ever since.</p>"
+        "<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        'four weekends</li></ul><figure class="wp-block-pullquote"><blockquote><p>We waited '
+        "ten years for this, and we will wait a few weekends more.</p></blockquote>"
+        "<figcaption>A resident at the council meeting on Tuesday night</figcaption></figure>"
+        "<p>The county will pay two thirds of the cost, the city the rest, according to the "
+        "plan.</p>"
+    )
+    story = parse_article(STYLED_STORY, url="https://news.example.org/2025/05/bridge/")
+    found = lint_copy(_styled_copy(body), story, load_profile("inn")).violations
+    assert [v.message for v in found if v.rule in ("text-altered", "styles-removed")] == []
+
+
+def _bridge_body(first: str) -> str:
+    """The bridge story's copy with ``first`` for its first paragraph."""
+    return (
+        f"{first}<h2>What changes for drivers</h2>"
+        "<p>Two lanes each way will open next spring, and the footpath will move to the east "
+        "side.</p><ul><li>Work starts in June and ends in March</li><li>The bridge closes on "
+        "four weekends</li></ul><blockquote><p>We waited ten years for this, and we will wait "
+        "a few weekends more.</p></blockquote><p>The county will pay two thirds of the cost, "
+        "the city the rest, according to the plan.</p>"
+    )
+
+
+FIRST = (
+    "The council voted on Tuesday to widen the old bridge, a plan the <em>Riverside Plan</em> "
+    "set out a decade ago and that residents have argued about ever since."
+)
+
+
+def _bridge_copy_verdict(extra: str) -> list[tuple[str, str]]:
+    """The bridge story's copy with ``extra`` inserted before its heading: its text and
+    style findings."""
+    body = _bridge_body(f"<p>{FIRST}</p>").replace("<h2>", extra + "<h2>", 1)
+    story = parse_article(STYLED_STORY, url="https://news.example.org/2025/05/bridge/")
+    found = lint_copy(_styled_copy(body), story, load_profile("inn")).violations
+    return [(v.rule, v.message) for v in found if v.rule in ("text-altered", "styles-removed")]
+
+
+def test_a_partner_s_pull_quote_repeating_the_story_adds_no_text() -> None:
+    pull = (
+        '<blockquote class="pullquote"><p>Two lanes each way will open next spring.</p>'
+        "</blockquote>"
+    )
+    assert _bridge_copy_verdict(pull) == []
+
+
+def test_a_quote_with_words_of_the_partner_s_own_is_added_text() -> None:
+    pull = (
+        '<blockquote class="pullquote"><p>Two lanes each way will open next spring, at '
+        "last, after years of delay.</p></blockquote>"
+    )
+    assert [rule for rule, _ in _bridge_copy_verdict(pull)] == ["text-altered"]
+
+
+def test_a_table_of_contents_is_not_the_story_s_text() -> None:
+    toc = (
+        '<div id="toc_container"><p class="toc_title">Contents</p><ul class="toc_list">'
+        '<li><a href="#what-changes">What changes for drivers</a></li></ul></div>'
+    )
+    assert _bridge_copy_verdict(toc) == []
+
+
+def test_a_list_of_in_page_links_with_more_words_is_still_compared() -> None:
+    box = (
+        '<div class="jump"><p>Readers asked us what the plan means for them, so we answered '
+        'below.</p><ul><li><a href="#what-changes">What changes for drivers</a></li></ul></div>'
+    )
+    assert [rule for rule, _ in _bridge_copy_verdict(box)] == ["text-altered"]
+
+
+def test_a_paragraph_styled_italic_as_a_whole_keeps_its_emphasis() -> None:
+    plain = FIRST.replace("<em>", "").replace("</em>", "")
+    assert _styles_lost(_bridge_body(f'<p style="font-style: italic">{plain}</p>')) == []
+
+
+def test_a_google_docs_wrapper_set_plain_emphasises_nothing() -> None:
+    plain = FIRST.replace("<em>", "").replace("</em>", "")
+    body = _bridge_body(
+        f'<p dir="ltr"><span style="font-weight:400;font-style:normal">{plain}</span></p>'
+    )
+    wrapped = f'<b style="font-weight:normal;" id="docs-internal-guid-1a2b">{body}</b>'
+    assert _styles_lost(wrapped) == [
+        'style lost: "Riverside Plan" is emphasised in the original, plain in the copy'
+    ]
+
+
+def test_a_heading_and_list_items_by_their_aria_roles_keep_their_styles() -> None:
+    body = _bridge_body(f"<p>{FIRST}</p>").replace(
+        "<h2>What changes for drivers</h2>",
+        '<div role="heading" aria-level="2">What changes for drivers</div>',
+    )
+    body = re.sub(r"<ul>(.*?)</ul>", r'<div role="list">\1</div>', body)
+    body = re.sub(r"<li>(.*?)</li>", r'<div role="listitem">\1</div>', body)
+    assert _styles_lost(body) == []

@@ -21,7 +21,7 @@ from conftest import PAGES
 from syndicate import parse_article
 from syndicate.emit import emit_snippet
 from syndicate.lint import lint_copy
-from syndicate.models import Article
+from syndicate.models import Article, Verdict
 from syndicate.policy import load_profile
 from syndicate.policy.profile import Profile
 
@@ -588,6 +588,15 @@ FLAG_PARAMS = [
 ]
 
 
+def assert_at_start_tags(copy: str, verdict: Verdict) -> None:
+    """Every violation has a line and a column at the ``<`` of a start tag of the copy."""
+    lines = copy.splitlines()
+    for v in verdict.violations:
+        assert v.line is not None
+        assert v.column is not None
+        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+
+
 @pytest.mark.parametrize(("case", "key"), FLAG_PARAMS)
 def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
     s = story(key)
@@ -595,11 +604,7 @@ def test_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -
     copy = make(s)
     verdict = lint_copy(copy, s.article, s.profile)
     assert {v.rule for v in verdict.violations} == {slug}, verdict.violations
-    lines = copy.splitlines()
-    for v in verdict.violations:
-        assert v.line is not None
-        assert v.column is not None
-        assert lines[v.line - 1][v.column - 1 :].startswith("<"), (v, lines[v.line - 1])
+    assert_at_start_tags(copy, verdict)
 
 
 def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
@@ -610,3 +615,554 @@ def test_a_section_heading_over_the_story_is_not_a_changed_headline() -> None:
     body = body.replace(first, "<h2>Who owes what</h2>\n" + first)
     verdict = lint_copy(page(s.head, body), s.article, s.profile)
     assert [v.rule for v in verdict.violations if v.rule == "headline-altered"] == []
+
+
+# ---------------------------------------------------------------- paragraph styles
+
+STYLED = "inn/water-district-audit+styles"
+# The water-district story as a newsroom might also have written it: a phrase in <em>, a
+# figure in <strong>, the report's words set apart in a <blockquote>.
+STYLE_EDITS = (
+    (
+        "the district &#8220;accepts the findings&#8221;",
+        "the district <em>accepts the findings</em>",
+    ),
+    ("about $5.6 million more", "about <strong>$5.6 million</strong> more"),
+    (
+        " &#8220;The board relied entirely on staff,&#8221; the report says, &#8220;and staff "
+        "relied on a spreadsheet inherited from a former employee.&#8221;</p>",
+        " The report says:</p><blockquote><p>The board relied entirely on staff, and staff "
+        "relied on a spreadsheet inherited from a former employee.</p></blockquote>",
+    ),
+)
+STYLE_STORIES = ("inn/water-district-audit", "forward/tablet-first-appeared", STYLED)
+
+
+@cache
+def styled_story() -> Story:
+    key = "inn/water-district-audit"
+    html = (PAGES / f"{key}.html").read_text(encoding="utf-8")
+    for old, new in STYLE_EDITS:
+        assert old in html, old
+        html = html.replace(old, new, 1)
+    facts = FACTS[key]
+    article = parse_article(html.encode(), url=facts["url"])
+    profile = load_profile(facts.get("profile", "forward"))
+    snippet = emit_snippet(article, profile)
+    return Story(STYLED, article, profile, snippet.head, snippet.body)
+
+
+def style_story(key: str) -> Story:
+    return styled_story() if key == STYLED else story(key)
+
+
+def _swap_tags(body: str, old: str, new: str) -> str:
+    return re.sub(rf"<(/?){old}>", rf"<\1{new}>", body)
+
+
+def _docs_span(text: str, style: str = "") -> str:
+    return (
+        '<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;'
+        f'background-color:transparent;font-weight:400;font-style:normal;{style}">{text}</span>'
+    )
+
+
+def _docs_inline(html: str) -> str:
+    """A paragraph's inner HTML as Google Docs writes it: runs of styled spans."""
+    html = re.sub(r"<(em|i)>(.*?)</\1>", lambda m: _docs_span(m[2], "font-style:italic;"), html)
+    html = re.sub(r"<(strong|b)>(.*?)</\1>", lambda m: _docs_span(m[2], "font-weight:700;"), html)
+    return re.sub(r"(?:(?<=>)|^)([^<]+)(?=<|$)", lambda m: _docs_span(m[1]), html)
+
+
+def google_docs_paste(s: Story) -> str:
+    """The story written in Google Docs and pasted into the CMS: everything inside the
+    clipboard's ``<b style="font-weight:normal" id="docs-internal-guid-…">``, each block
+    ``dir="ltr"`` with its text in spans, emphasis as spans styled italic or bold, a list
+    item's text in a ``<p role="presentation">``."""
+    head, _, rest = s.body.partition('<p class="images-note">')
+    story_html, _, tail = rest.partition('<p class="credit">')
+    story_html = '<p class="images-note">' + story_html
+
+    def block(m: re.Match[str]) -> str:
+        tag, inner = m[1], m[2]
+        if tag == "li":
+            return (
+                '<li dir="ltr" style="list-style-type:disc;font-size:11pt" aria-level="1">'
+                f'<p dir="ltr" role="presentation">{_docs_inline(inner)}</p></li>'
+            )
+        return f'<{tag} dir="ltr">{_docs_inline(inner)}</{tag}>'
+
+    docs = re.sub(r"<(p|h[1-6]|li)>(.*?)</\1>", block, story_html, flags=re.DOTALL)
+    docs = docs.replace("<ul>", '<ul style="margin-top:0;margin-bottom:0">')
+    wrapped = (
+        '<b style="font-weight:normal;" id="docs-internal-guid-7f3c2a1e-7fff-4b1c-9d2e-'
+        f'51a0c3e2b9d4">{docs}</b><br>'
+    )
+    return page(s.head, head + wrapped + '<p class="credit">' + tail)
+
+
+def headings_relevelled_deeper(s: Story) -> str:
+    """Medium, Ghost and Substack keep h1 and h2 for the page: the story's h2s become h4s."""
+    return page(s.head, re.sub(r"<h2>(.*?)</h2>", r"<h4>\1</h4>", s.body))
+
+
+def list_items_in_paragraphs(s: Story) -> str:
+    """A Gutenberg list block whose items hold paragraphs (pasted from a rich editor)."""
+    body = s.body.replace("<ul>", '<ul class="wp-block-list">')
+    return page(s.head, re.sub(r"<li>(.*?)</li>", r"<li><p>\1</p></li>", body))
+
+
+def quote_block_with_cite(s: Story) -> str:
+    """Gutenberg's quote block: the quote's paragraphs, then who said it (a last ``— Name``
+    line) in ``<cite>``."""
+    body = s.body.replace(
+        "<blockquote>",
+        '<!-- wp:quote -->\n<blockquote class="wp-block-quote is-layout-flow">',
+    ).replace("</blockquote>", "</blockquote>\n<!-- /wp:quote -->")
+    body = re.sub(r"<p>(— [^<]*<a [^>]+>[^<]*</a>)</p>", r"<cite>\1</cite>", body)
+    return page(s.head, body)
+
+
+def quote_in_figure(s: Story) -> str:
+    """A quote inside a figure, as some editors nest it."""
+    body = s.body.replace("<blockquote>", '<figure class="quote"><blockquote>')
+    return page(s.head, body.replace("</blockquote>", "</blockquote></figure>"))
+
+
+def emphasis_old_tags(s: Story) -> str:
+    """``<em>`` written as ``<i>``, ``<strong>`` as ``<b>``."""
+    return page(s.head, _swap_tags(_swap_tags(s.body, "em", "i"), "strong", "b"))
+
+
+def emphasis_split(s: Story) -> str:
+    """An emphasised phrase split into one element per word (an editor's span per run)."""
+
+    def split(m: re.Match[str]) -> str:
+        tag, inner = m[1], m[2]
+        if "<" in inner:
+            return m[0]
+        return " ".join(f"<{tag}>{w}</{tag}>" for w in inner.split(" "))
+
+    return page(s.head, re.sub(r"<(em|strong)>(.*?)</\1>", split, s.body))
+
+
+def pull_quote_added(s: Story) -> str:
+    """The partner's own pull quote: a sentence of the story set large between paragraphs.
+    It repeats the story's words and adds none, so it is no added text."""
+    paragraphs = story_paragraphs(s.body)
+    sentence = re.sub(r"<[^>]+>", "", paragraphs[0]).split(". ")[0]
+    pull = (
+        '<blockquote class="wp-block-pullquote pullquote alignright"><p>'
+        f"{sentence}.</p></blockquote>"
+    )
+    return page(s.head, s.body.replace(paragraphs[1], f"{pull}\n{paragraphs[1]}"))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def heading_anchors(s: Story) -> str:
+    """Headings given ids and self-links (a theme's or a plugin's anchor links)."""
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        lambda m: (
+            f'<h{m[1]} id="{_slug(m[2])}"><a class="anchor" href="#{_slug(m[2])}">'
+            f'<span aria-hidden="true">#</span></a>{m[2]}</h{m[1]}>'
+        ),
+        s.body,
+    )
+    body = re.sub(
+        r"<h([2-6]) id=\"([^\"]+)\"><a class=\"anchor\" href=\"#\2\"><span aria-hidden=\"true\">"
+        r"#</span></a>",
+        r'<h\1 id="\2"><a href="#\2">',
+        body,
+        count=1,
+    )
+    return page(s.head, body)
+
+
+def table_of_contents(s: Story) -> str:
+    """A table-of-contents plugin's box after the second paragraph (none without headings)."""
+    headings = re.findall(r"<h([2-6])>(.*?)</h\1>", s.body)
+    if not headings:
+        return plain(s)
+    items = "".join(f'<li><a href="#{_slug(text)}">{text}</a></li>' for _, text in headings)
+    toc = (
+        '<div id="ez-toc-container" class="ez-toc-v2_0 counter-hierarchy">'
+        '<div class="ez-toc-title-container"><p class="ez-toc-title">Table of Contents</p></div>'
+        f'<nav><ul class="ez-toc-list ez-toc-list-level-1">{items}</ul></nav></div>'
+    )
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        lambda m: (
+            f'<h{m[1]}><span class="ez-toc-section" id="{_slug(m[2])}"></span>{m[2]}</h{m[1]}>'
+        ),
+        s.body,
+    )
+    first = story_paragraphs(body)[1]
+    return page(s.head, body.replace(first, f"{first}\n{toc}", 1))
+
+
+def drupal_fields(s: Story) -> str:
+    """Drupal's field wrappers around the body, each block's text formatted as it was."""
+    return page(
+        s.head,
+        '<div class="clearfix text-formatted field field--name-body field--type-text-with-summary'
+        ' field--label-hidden field__item"><div class="field__items"><div class="field__item '
+        f'even" property="content:encoded">\n{s.body}\n</div></div></div>',
+    )
+
+
+def list_numbered(s: Story) -> str:
+    """A bulleted list made a numbered one: still a list."""
+    return page(s.head, s.body.replace("<ul>", "<ol>").replace("</ul>", "</ol>"))
+
+
+def headings_bold_inside(s: Story) -> str:
+    """Headings whose text an editor also set bold (a paste from a word processor)."""
+    return page(s.head, re.sub(r"<h([2-6])>(.*?)</h\1>", r"<h\1><strong>\2</strong></h\1>", s.body))
+
+
+def whole_paragraph_styled(s: Story) -> str:
+    """A paragraph emphasised as a whole, its ``<em>`` made the paragraph's own style."""
+    return page(
+        s.head,
+        re.sub(r"<p><em>(.*?)</em></p>", r'<p style="font-style: italic;">\1</p>', s.body),
+    )
+
+
+STYLE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        google_docs_paste,
+        headings_relevelled,
+        headings_relevelled_deeper,
+        gutenberg,
+        list_items_in_paragraphs,
+        quote_block_with_cite,
+        quote_in_figure,
+        emphasis_old_tags,
+        bold_italic_swapped,
+        emphasis_split,
+        pull_quote_added,
+        heading_anchors,
+        table_of_contents,
+        drupal_fields,
+        amp,
+        list_numbered,
+        headings_bold_inside,
+        whole_paragraph_styled,
+    )
+}
+
+
+@pytest.mark.parametrize("key", STYLE_STORIES)
+@pytest.mark.parametrize("case", sorted(STYLE_CLEAN))
+def test_what_a_cms_does_to_the_styles_lints_clean(case: str, key: str) -> None:
+    s = style_story(key)
+    copy = STYLE_CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+def heading_made_bold_paragraph(s: Story) -> str:
+    return page(s.head, re.sub(r"<h2>(.*?)</h2>", r"<p><strong>\1</strong></p>", s.body))
+
+
+def list_flattened(s: Story) -> str:
+    """The list's items run together in one paragraph."""
+    items = re.findall(r"<li>(.*?)</li>", s.body)
+    return page(s.head, re.sub(r"<ul>.*?</ul>", f"<p>{'; '.join(items)}.</p>", s.body, flags=re.S))
+
+
+def list_as_bullet_paragraphs(s: Story) -> str:
+    """The list's items as paragraphs starting with a bullet character."""
+    return page(
+        s.head,
+        re.sub(
+            r"<ul>\n?(.*?)</ul>",
+            lambda m: re.sub(r"<li>(.*?)</li>", r"<p>• \1</p>", m[1]),
+            s.body,
+            flags=re.S,
+        ),
+    )
+
+
+def quote_made_paragraph(s: Story) -> str:
+    body = re.sub(r"<blockquote>\s*(.*?)\s*</blockquote>", r"\1", s.body, flags=re.S)
+    return page(s.head, body)
+
+
+def emphasis_stripped(s: Story) -> str:
+    return page(s.head, re.sub(r"</?(em|strong|i|b)>", "", s.body))
+
+
+def heading_reworded(s: Story) -> str:
+    return page(s.head, re.sub(r"<h2>.*?</h2>", "<h2>Who pays the money back</h2>", s.body))
+
+
+def list_item_dropped(s: Story) -> str:
+    items = re.findall(r"<li>.*?</li>\n?", s.body)
+    return page(s.head, s.body.replace(items[1], ""))
+
+
+def link_and_emphasis_lost(s: Story) -> str:
+    """The story's paragraphs pasted as plain text: their links and their emphasis gone."""
+    body = s.body
+    for p in story_paragraphs(s.body):
+        body = body.replace(p, "<p>" + re.sub(r"<[^>]+>", "", p) + "</p>")
+    return page(s.head, body)
+
+
+def google_docs_paste_styles_lost(s: Story) -> str:
+    """A Google Docs paste whose headings were typed as bold lines and whose emphasis was
+    never set: the clipboard's plain ``<b style="font-weight:normal">`` around it all."""
+    body = re.sub(r"<h2>(.*?)</h2>", r'<p><span style="font-weight:700">\1</span></p>', s.body)
+    body = re.sub(r"<p>((?:(?!</p>).)*?)<(em|strong)>(.*?)</\2>", r"<p>\1\3", body)
+    return google_docs_paste(Story(s.key, s.article, s.profile, s.head, body))
+
+
+STYLE_FLAGGED: dict[str, tuple[Callable[[Story], str], set[str]]] = {
+    f.__name__: (f, slugs)
+    for f, slugs in (
+        (heading_made_bold_paragraph, {"styles-removed"}),
+        (list_flattened, {"styles-removed"}),
+        (list_as_bullet_paragraphs, {"styles-removed"}),
+        (quote_made_paragraph, {"styles-removed"}),
+        (emphasis_stripped, {"styles-removed"}),
+        (heading_reworded, {"text-altered"}),
+        (list_item_dropped, {"text-altered"}),
+        (link_and_emphasis_lost, {"links-removed", "styles-removed"}),
+        (google_docs_paste_styles_lost, {"styles-removed"}),
+    )
+}
+
+
+def style_applies(case: str, s: Story) -> bool:
+    """Whether the story has what the change takes away."""
+    needs = {
+        "heading_made_bold_paragraph": "<h2>",
+        "heading_reworded": "<h2>",
+        "list_flattened": "<ul>",
+        "list_as_bullet_paragraphs": "<ul>",
+        "list_item_dropped": "<ul>",
+        "quote_made_paragraph": "<blockquote>",
+        "emphasis_stripped": "<em>",
+    }
+    if case == "google_docs_paste_styles_lost":
+        return "<h2>" in s.body or "<em>" in s.body or "<strong>" in s.body
+    if case == "link_and_emphasis_lost":
+        paragraphs = "".join(story_paragraphs(s.body))
+        return "<a " in paragraphs and ("<em>" in paragraphs or "<strong>" in paragraphs)
+    return needs.get(case, "") in s.body
+
+
+STYLE_FLAG_PARAMS = [
+    (case, key)
+    for case in sorted(STYLE_FLAGGED)
+    for key in STYLE_STORIES
+    if style_applies(case, style_story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), STYLE_FLAG_PARAMS)
+def test_what_changes_the_styles_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = style_story(key)
+    make, slugs = STYLE_FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert {v.rule for v in verdict.violations} == slugs, verdict.violations
+    assert_at_start_tags(copy, verdict)
+
+
+# ---------------------------------------------------------------- more of what a CMS does
+
+
+def drop_cap(s: Story) -> str:
+    """The first letter of the story set as a drop cap in its own span."""
+    first = story_paragraphs(s.body)[0]
+    capped = re.sub(r"^<p>(\w)", r'<p class="has-drop-cap"><span class="dropcap">\1</span>', first)
+    return page(s.head, s.body.replace(first, capped))
+
+
+def word_break_opportunities(s: Story) -> str:
+    """``<wbr>`` inside long words and a ``<!--more-->`` span, as editors insert them."""
+    first, second = story_paragraphs(s.body)[:2]
+    broken = in_text(first, lambda t: re.sub(r"\b(\w{5})(\w{5,})\b", r"\1<wbr>\2", t, count=2))
+    more = re.sub(r"^<p>", '<p><span id="more-18734"></span>', second)
+    return page(s.head, s.body.replace(first, broken).replace(second, more))
+
+
+def emoji_as_images(s: Story) -> str:
+    """WordPress's emoji script: every emoji an ``<img class="emoji">`` with the emoji as alt."""
+    body = re.sub(
+        "([\U0001f300-\U0001faff])",
+        lambda m: (
+            f'<img draggable="false" role="img" class="emoji" alt="{m[1]}" '
+            f'src="https://s.w.org/images/core/emoji/15.0.3/svg/{ord(m[1]):x}.svg">'
+        ),
+        s.body,
+    )
+    return page(s.head, body)
+
+
+def pixel_protocol_relative(s: Story) -> str:
+    """The pixel's scheme dropped (``//host/...``), as some editors save absolute URLs."""
+    tag = pixel_of(s.body)
+    return page(s.head, s.body.replace(tag, tag.replace('src="https:', 'src="', 1)))
+
+
+def byline_and_credit_styled(s: Story) -> str:
+    """A bold "By" in the byline and the credit line in italics (the partner's house style)."""
+    body = re.sub(r'<p class="byline">By ', '<p class="byline"><strong>By</strong> ', s.body)
+    body = re.sub(r'(<p class="credit">)(.*?)</p>', r"\1<em>\2</em></p>", body)
+    return page(s.head, body)
+
+
+MORE_CLEAN: dict[str, Callable[[Story], str | bytes]] = {
+    f.__name__: f
+    for f in (
+        drop_cap,
+        word_break_opportunities,
+        emoji_as_images,
+        pixel_protocol_relative,
+        byline_and_credit_styled,
+    )
+}
+MORE_STORIES = (*STORIES, "amp/cedar-valley-library-levy", "forward/tablet-first-appeared")
+
+
+MORE_CLEAN_PARAMS = [
+    (case, key)
+    for case in sorted(MORE_CLEAN)
+    for key in MORE_STORIES
+    if case != "pixel_protocol_relative" or PIXEL.search(story(key).body)
+]
+
+
+@pytest.mark.parametrize(("case", "key"), MORE_CLEAN_PARAMS)
+def test_more_of_what_a_cms_does_lints_clean(case: str, key: str) -> None:
+    s = story(key)
+    copy = MORE_CLEAN[case](s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []
+
+
+def number_changed(s: Story) -> str:
+    """A figure of the story changed by one digit."""
+    p = next(p for p in story_paragraphs(s.body) if re.search(r"\d", p))
+    changed = in_text(p, lambda t: re.sub(r"\d", lambda m: str((int(m[0]) + 1) % 10), t, count=1))
+    return page(s.head, s.body.replace(p, changed))
+
+
+def paragraphs_swapped(s: Story) -> str:
+    first, second = story_paragraphs(s.body)[:2]
+    return page(s.head, s.body.replace(first, "\0").replace(second, first).replace("\0", second))
+
+
+def teaser_only(s: Story) -> str:
+    """The story cut after its first paragraph, a "read the full story" link in its place."""
+    paragraphs = story_paragraphs(s.body)
+    body = s.body
+    for p in paragraphs[1:]:
+        body = body.replace(p, "")
+    body = re.sub(r"<(h2|ul|blockquote)>.*?</\1>\n?", "", body, flags=re.S)
+    read = f'<p><a href="{s.article.canonical_url}">Read the full story</a></p>'
+    return page(s.head, body.replace(paragraphs[0], paragraphs[0] + "\n" + read))
+
+
+def links_through_affiliate_redirect(s: Story) -> str:
+    """An affiliate plugin sends every outbound link of the text through the partner."""
+    body = s.body
+    for p in story_paragraphs(s.body):
+        body = body.replace(
+            p,
+            re.sub(
+                r'href="(https?://[^"]+)"',
+                lambda m: (
+                    f'href="{PARTNER}/go/?url={m[1].replace(":", "%3A").replace("/", "%2F")}"'
+                ),
+                p,
+            ),
+        )
+    return page(s.head, body)
+
+
+def byline_removed(s: Story) -> str:
+    return page(s.head, re.sub(r'<p class="byline">.*?</p>\n?', "", s.body))
+
+
+MORE_FLAGGED: dict[str, tuple[Callable[[Story], str], str]] = {
+    f.__name__: (f, slug)
+    for f, slug in (
+        (number_changed, "text-altered"),
+        (paragraphs_swapped, "text-altered"),
+        (teaser_only, "text-altered"),
+        (links_through_affiliate_redirect, "links-removed"),
+        (byline_removed, "byline-missing"),
+    )
+}
+
+
+def more_applies(case: str, s: Story) -> bool:
+    if case == "links_through_affiliate_redirect":
+        return bool(body_links(s.body))
+    if case == "number_changed":
+        return any(re.search(r"\d", re.sub(r"<[^>]+>", "", p)) for p in story_paragraphs(s.body))
+    if case == "byline_removed":
+        return bool(s.article.authors)
+    return True
+
+
+def _text_links(html: str) -> list[str]:
+    """The links of the story's paragraphs outside quotes (embedded posts may be dropped)."""
+    return body_links(re.sub(r"<blockquote>.*?</blockquote>", "", html, flags=re.S))
+
+
+MORE_FLAG_PARAMS = [
+    (case, key)
+    for case in sorted(MORE_FLAGGED)
+    for key in MORE_STORIES
+    if more_applies(case, story(key))
+]
+
+
+@pytest.mark.parametrize(("case", "key"), MORE_FLAG_PARAMS)
+def test_more_of_what_changes_the_story_is_flagged_at_a_start_tag(case: str, key: str) -> None:
+    s = story(key)
+    make, slug = MORE_FLAGGED[case]
+    copy = make(s)
+    verdict = lint_copy(copy, s.article, s.profile)
+    expected = {slug}
+    if case == "teaser_only" and set(_text_links(s.body)) - set(_text_links(copy)):
+        expected.add("links-removed")  # the paragraphs cut took their links with them
+    assert {v.rule for v in verdict.violations} == expected, verdict.violations
+    assert_at_start_tags(copy, verdict)
+
+
+def word_paste(s: Story) -> str:
+    """The story written in Microsoft Word and pasted with Word's markup: ``MsoNormal``
+    paragraphs with an empty ``<o:p>``, emphasis as ``<i>``/``<b>`` carrying Word's
+    ``mso-bidi-font-style:normal`` / ``mso-bidi-font-weight:normal`` (set for right-to-left
+    scripts only), headings' text in spans, list items with ``mso-list``."""
+    body = re.sub(r"<(em|i)>", "<i style='mso-bidi-font-style:normal'>", s.body)
+    body = re.sub(r"</(em|i)>", "</i>", body)
+    body = re.sub(r"<(strong|b)>", "<b style='mso-bidi-font-weight:normal'>", body)
+    body = re.sub(r"</(strong|b)>", "</b>", body)
+    body = re.sub(r"<p>(.*?)</p>", r'<p class="MsoNormal">\1<o:p></o:p></p>', body, flags=re.DOTALL)
+    body = re.sub(
+        r"<h([2-6])>(.*?)</h\1>",
+        r"<h\1><span style='mso-fareast-font-family:\"Times New Roman\"'>\2</span></h\1>",
+        body,
+    )
+    body = body.replace("<ul>", "<ul style='margin-top:0in' type=disc>")
+    body = body.replace("<li>", "<li class=MsoNormal style='mso-list:l0 level1 lfo1'>")
+    return page(s.head, body)
+
+
+@pytest.mark.parametrize("key", STYLE_STORIES)
+def test_a_word_paste_lints_clean(key: str) -> None:
+    s = style_story(key)
+    verdict = lint_copy(word_paste(s), s.article, s.profile)
+    assert [(v.rule, v.message) for v in verdict.violations] == []

@@ -40,7 +40,8 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 # Subtrees that are never the story's text: code, hidden markup, widgets, forms, media,
 # asides and navigation.
-# Figures are skipped on both sides: captions travel with images, not with the text.
+# Figures are skipped on both sides: captions travel with images, not with the text; but a
+# figure holding a quote (an editor's quote or pull-quote block) is read, its caption aside.
 SKIP_TAGS = frozenset(
     (
         "script", "style", "noscript", "template", "textarea", "head", "title", "svg", "math",
@@ -48,6 +49,11 @@ SKIP_TAGS = frozenset(
         "figcaption", "picture", "video", "audio", "canvas", "aside", "nav",
     )
 )  # fmt: skip
+
+# A table of contents: a list whose every link, and all its words, go to places on the same
+# page ("#who-owes-what"); the box around it with no more words than this besides (its
+# "Table of Contents" title) is navigation too, never the story's text.
+CONTENTS_TITLE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,7 @@ class Block:
 def blocks(root: lxml.html.HtmlElement) -> list[Block]:
     """Every block with words under ``root``, in document order, skipping ``SKIP_TAGS``."""
     found: list[Block] = []
-    _walk(root, found)
+    _walk(root, found, _contents(root))
     return found
 
 
@@ -160,13 +166,44 @@ def within(found: list[Block], root: lxml.html.HtmlElement) -> list[Block]:
     return [b for b in found if id(b.element) in inside]
 
 
-def _walk(element: lxml.html.HtmlElement, found: list[Block]) -> None:
+def _contents(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The tables of contents under ``root``: each box around a list of in-page links."""
+    boxes: set[lxml.html.HtmlElement] = set()
+    for listing in root.iter("ul", "ol"):
+        size = _in_page_words(listing)
+        if not size:
+            continue
+        box = listing
+        for above in listing.iterancestors():
+            if above is root or len(words(above.text_content())) > size + CONTENTS_TITLE_WORDS:
+                break
+            box = above
+        boxes.add(box)
+    return boxes
+
+
+def _in_page_words(listing: lxml.html.HtmlElement) -> int:
+    """The words of a list whose every link and word go to a place on the page, else 0."""
+    linked = 0
+    for link in listing.iter("a"):
+        if not (link.get("href") or "").startswith("#"):
+            return 0
+        linked += len(words(link.text_content()))
+    return linked if linked and linked == len(words(listing.text_content())) else 0
+
+
+def _walk(
+    element: lxml.html.HtmlElement, found: list[Block], skip: set[lxml.html.HtmlElement]
+) -> None:
     parts: list[str] = []
     links: list[tuple[str, str]] = []
     if element.text:
         parts.append(element.text)
     for child in element:
-        _inline(child, parts, links, found)
+        if not skip or child not in skip:
+            _inline(child, parts, links, found, skip)
+        elif child.tail:
+            parts.append(child.tail)
     text = " ".join("".join(parts).split())
     seq = words(text)
     if seq:
@@ -174,13 +211,17 @@ def _walk(element: lxml.html.HtmlElement, found: list[Block]) -> None:
 
 
 def _inline(
-    child: etree._Element, parts: list[str], links: list[tuple[str, str]], found: list[Block]
+    child: etree._Element,
+    parts: list[str],
+    links: list[tuple[str, str]],
+    found: list[Block],
+    skip: set[lxml.html.HtmlElement],
 ) -> None:
     tag = child.tag.lower() if isinstance(child.tag, str) else ""
-    if tag and tag not in SKIP_TAGS:
-        if tag in BLOCK_TAGS:
+    if tag and (tag not in SKIP_TAGS or _quote_figure(child, tag)):
+        if tag in BLOCK_TAGS or tag == "figure":
             parts.append(" ")
-            _walk(child, found)
+            _walk(child, found, skip)
         else:
             start = len(parts)
             if tag == "br":
@@ -188,11 +229,19 @@ def _inline(
             if child.text:
                 parts.append(child.text)
             for grandchild in child:
-                _inline(grandchild, parts, links, found)
+                if not skip or grandchild not in skip:
+                    _inline(grandchild, parts, links, found, skip)
+                elif grandchild.tail:
+                    parts.append(grandchild.tail)
             if tag == "a" and child.get("href"):
                 links.append((child.get("href", "").strip(), "".join(parts[start:]).strip()))
     if child.tail:
         parts.append(child.tail)
+
+
+def _quote_figure(element: lxml.html.HtmlElement, tag: str) -> bool:
+    """A figure whose content is a quote, not an image."""
+    return tag == "figure" and next(element.iter("blockquote"), None) is not None
 
 
 def iter_live(root: lxml.html.HtmlElement, tag: str) -> Iterator[lxml.html.HtmlElement]:

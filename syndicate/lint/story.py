@@ -56,7 +56,11 @@ HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Elements a partner page wraps a story in; the byline and credit are looked for up to there.
 ARTICLE_TAGS = ("article", "main")
 
-Kind = Literal["story", "headline", "byline", "credit", "note", "label", "other"]
+# A partner's pull quote: a <blockquote> repeating, word for word, a passage the copy also
+# prints in the story's text, where the original has no such quote. It adds no words.
+PULL_QUOTE_TAGS = frozenset(("blockquote",))
+
+Kind = Literal["story", "headline", "byline", "credit", "note", "label", "pullquote", "other"]
 
 
 @dataclass(slots=True)
@@ -139,10 +143,56 @@ def find_story(root: lxml.html.HtmlElement, original: Article, profile: Profile)
             kind = "story" if id(block.element) in story_ids else "other"
         kinds.append(kind)
         seen.add(kind)
+    for index in _pull_quotes(inside, kinds, container, original):
+        kinds[index] = "pullquote"
     marked = [i for i, k in enumerate(kinds) if k not in ("other", "label")]
     span = [CopyBlock(inside[i], kinds[i]) for i in range(marked[0], marked[-1] + 1)]
     span = _widen(span, page_blocks, story_ids, original, profile)
     return Story(container, scope, span, all_runs, in_scope)
+
+
+def _pull_quotes(
+    inside: list[Block], kinds: list[Kind], container: lxml.html.HtmlElement, original: Article
+) -> list[int]:
+    """The story's blocks that are a partner's pull quotes: quoted (``PULL_QUOTE_TAGS``),
+    their words a passage the original prints once and the copy's other blocks print too."""
+    in_quotes = {id(e) for q in container.iter(*PULL_QUOTE_TAGS) for e in q.iter()}
+    if not in_quotes:
+        return []
+    quoted = [
+        i for i, (b, k) in enumerate(zip(inside, kinds, strict=True))
+        if k == "story" and id(b.element) in in_quotes
+    ]  # fmt: skip
+    if not quoted:
+        return []
+    rest = set(quoted)
+    others = " ".join(
+        w for i, b in enumerate(inside) if kinds[i] == "story" and i not in rest for w in b.words
+    )
+    others = f" {others} "
+    found = []
+    for i in quoted:
+        phrase = f" {' '.join(inside[i].words)} "
+        # Again in the copy, once in the original (twice would be its own pull quote).
+        if phrase in others and _twice(_own_line(original.body_html), phrase) is False:
+            found.append(i)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _own_line(body_html: str) -> str:
+    """The words of the original's blocks in one spaced line (cached: many copies share one
+    original)."""
+    return f" {' '.join(w for b in original_blocks(body_html) for w in b.words)} "
+
+
+def _twice(line: str, phrase: str) -> bool | None:
+    """Whether ``phrase`` (spaced at both ends) is in ``line`` twice or more (None: never);
+    two occurrences may share the space between them."""
+    first = line.find(phrase)
+    if first < 0:
+        return None
+    return line.find(phrase, first + 1) >= 0
 
 
 def _byline_above(in_scope: list[Block], inside: list[Block], original: Article) -> bool:
