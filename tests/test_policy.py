@@ -341,3 +341,26 @@ def test_a_pixel_on_the_publishers_own_domain_wins_over_an_earlier_foreign_one()
     )
     pixel = resolve_pixel(article, forward.pixel, domains=forward.publisher.domains)
     assert pixel == "https://forward.com/?republication-pixel=true&post=203040"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Chinese and Japanese stories have no spaces between words; Thai none either.
+        "市议会周二投票决定扩大公交网络，增加三条连接东部社区与医院和大学的新线路。"
+        "据交通部门称，新线路将于九月开始运营，并将招聘四十名司机。",
+        "市議会は火曜日、東部地区と病院、大学を結ぶ三つの新路線を追加し、バス路線網を拡大する"
+        "ことを決めた。運行は九月に始まる予定だという。",
+        "เมื่อวันอังคาร สภาเมืองลงมติขยายเครือข่ายรถเมล์ โดยเพิ่มสามเส้นทางที่เชื่อมชุมชนทางตะวันออก"
+        "กับโรงพยาบาลและมหาวิทยาลัย เส้นทางใหม่จะเริ่มให้บริการในเดือนกันยายน",
+    ],
+)
+def test_a_story_in_a_script_without_spaces_is_a_story(body: str) -> None:
+    assert not [m for m in messages(story(body_text=body)) if m.startswith("body-empty")]
+
+
+def test_a_stub_in_a_script_without_spaces_is_still_no_story() -> None:
+    found = [m for m in messages(story(body_text="订阅后继续阅读。")) if m.startswith("body-empty")]
+    assert found == [
+        "body-empty: no article body found (3 words of text); expected a story of at least 25 words"
+    ]

@@ -121,12 +121,12 @@ def _scan_markup(text: str, *, in_copy: bool) -> Iterator[str]:
     else:
         return
     try:
-        fragments = lxml.html.fragments_fromstring(text)
+        # Read as a whole document: lxml's fragment reader asserts (an AssertionError, not a
+        # parse error) on text holding "</body><body>", which a page's raw text may quote.
+        document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return
-    for fragment in fragments:
-        if isinstance(fragment, lxml.html.HtmlElement):
-            yield from _scan(fragment, in_copy=in_copy)
+    yield from _scan(document, in_copy=in_copy)
 
 
 def _is_template_script(el: lxml.html.HtmlElement) -> bool:
