@@ -1483,3 +1483,12 @@ def test_the_articles_own_section_beats_its_breadcrumbs() -> None:
         ("Home", "https://news.example.org/"), ("News", "https://news.example.org/news/")
     )
     assert meta(page(head)).section == "City Hall"
+
+
+def test_a_relative_canonical_read_without_the_pages_address_gives_way_to_og_url() -> None:
+    og = "http://www.example-courier.com/food/2014/12/searches.html"
+    head = f'<link rel="canonical" href="8003098"><meta property="og:url" content="{og}">'
+    assert meta(page(head), url=None).canonical_url == og
+    assert meta(page(head), url="https://www.example-courier.com/food/").canonical_url == (
+        "https://www.example-courier.com/food/8003098"
+    )

@@ -422,13 +422,17 @@ def _rels(links: list[lxml.html.HtmlElement], rel: str) -> list[str]:
 def _canonical(
     links: list[lxml.html.HtmlElement], metas: dict[str, list[str]], url: str | None
 ) -> str | None:
+    found: list[str] = []
     for href in [*_rels(links, "canonical"), _first(metas, "og:url")]:
         href = (href or "").strip()
         if href and not href.startswith(("javascript:", "#")):
             resolved = urls.join(url, href) if url else href
             if _sound_host(resolved):
-                return resolved
-    return url
+                found.append(resolved)
+    # Read without the page's address, a relative canonical ("8003098") gives way to an
+    # absolute og:url.
+    absolute = next((f for f in found if f.lower().startswith(("http://", "https://"))), None)
+    return absolute or (found[0] if found else url)
 
 
 def _sound_host(link: str) -> bool:
