@@ -42,15 +42,16 @@ _FEED = re.compile(
 _CLOSING = {b"{": b"}", b"[": b"]"}
 """The bracket that ends a JSON document opening with each."""
 _FEED_KINDS = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
-_BINARY_MAGIC = (
-    b"%PDF-",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x1f\x8b",
-    b"\x7fELF",
-)
+_BINARY_MAGIC = {
+    b"%PDF-": "PDF data",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "gzip-compressed data: decompress it first",
+    b"\x7fELF": "a program",
+}
+"""The first bytes of formats a page is never in, and what to call each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +142,9 @@ def check_html(data: bytes, source: str, *, charset: str | None = None) -> bytes
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise NotHTML(f"{source}: empty document")
     head = data[:1024].lstrip()
-    if head.startswith(_BINARY_MAGIC):
-        kind = "PDF" if head.startswith(b"%PDF-") else "binary"
-        raise NotHTML(f"{source}: not HTML ({kind} data)")
+    kind = next((name for magic, name in _BINARY_MAGIC.items() if head.startswith(magic)), None)
+    if kind is not None:
+        raise NotHTML(f"{source}: not HTML ({kind})")
     if head.startswith((b"{", b"[")) and _is_json(data):
         raise NotHTML(f"{source}: not HTML (JSON data)")
     feed = _FEED.match(head)

@@ -301,7 +301,11 @@ def test_read_file_and_stdin(tmp_path: Path) -> None:
         (b"  \n\t ", "empty document"),
         (b"%PDF-1.4\n" + bytes(range(256)) * 4, "not HTML (PDF data)"),
         (bytes(range(256)) * 40, "not HTML (binary data)"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not HTML (binary data)"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not HTML (a PNG image)"),
+        (
+            b"\x1f\x8b\x08\x00" + b"\x00" * 100,
+            "not HTML (gzip-compressed data: decompress it first)",
+        ),
         (b'  {"title": "A story", "body": "<p>Its text.</p>"}', "not HTML (JSON data)"),
         (b'[{"id": 1}, {"id": 2}]', "not HTML (JSON data)"),
         (
