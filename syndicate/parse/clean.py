@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TypeAlias, cast
+from typing import TypeAlias
 
 import lxml.html
 from lxml import etree
@@ -18,13 +18,12 @@ from lxml import etree
 from syndicate.models import Embed, EmbedKind, Image
 from syndicate.parse import patterns as pt
 from syndicate.parse import urls
-from syndicate.parse.container import class_words, inner_text
+from syndicate.parse.container import class_words, inner_text, text_length
 from syndicate.parse.container import comments_region as _comments
 
 Element: TypeAlias = lxml.html.HtmlElement
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # A figure holding a table, a quote or a listing is text (WordPress wp-block-table and
 # wp-block-pullquote), not a picture.
 _TEXT_FIGURE = etree.XPath(
@@ -89,11 +88,19 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _image_src(img: Element) -> str | None:
-    for attr in pt.IMAGE_SRC_ATTRS:
-        value = (img.get(attr) or "").strip()
+def _real_src(el: Element, attrs: tuple[str, ...]) -> str | None:
+    """The first of ``attrs`` that holds an address, not a lazy loader's placeholder."""
+    for attr in attrs:
+        value = (el.get(attr) or "").strip()
         if value and not pt.PLACEHOLDER_SRC.search(value):
             return value
+    return None
+
+
+def _image_src(img: Element) -> str | None:
+    found = _real_src(img, pt.IMAGE_SRC_ATTRS)
+    if found:
+        return found
     for attr in ("data-srcset", "data-lazy-srcset", "srcset"):
         value = (img.get(attr) or "").strip()
         if value:
@@ -115,7 +122,7 @@ def _caption_holder(img: Element) -> Element:
     written without the tag.
     """
     for level, block in enumerate(img.iterancestors()):
-        if level >= pt.CAPTION_LEVELS or cast(float, _TEXT_LENGTH(block)) > pt.MAX_CAPTION_CHARS:
+        if level >= pt.CAPTION_LEVELS or text_length(block) > pt.MAX_CAPTION_CHARS:
             break
         for el in block.iter():
             if el.tag == "figcaption" or (
@@ -243,14 +250,7 @@ def _heading_words(words: str) -> bool:
 
 def _embed(el: Element, harvest: Harvest) -> None:
     tag = el.tag
-    src = next(
-        (
-            value
-            for value in (el.get(attr, "").strip() for attr in pt.FRAME_SRC_ATTRS)
-            if value and not pt.PLACEHOLDER_SRC.search(value)
-        ),
-        "",
-    )
+    src = _real_src(el, pt.FRAME_SRC_ATTRS) or ""
     if tag in ("video", "audio") and not src:
         source = el.find(".//source")
         src = source.get("src", "") if source is not None else ""
@@ -388,11 +388,11 @@ def _signup_box(entry: Element, container: Element, total_chars: int) -> Element
     """The box around a sign-up form's e-mail field: the largest block above it holding little
     else ("Sign up for our deals newsletter", "By signing up, you agree ..."), or the field."""
     box = entry
-    entry_chars = cast(float, _TEXT_LENGTH(entry))
+    entry_chars = text_length(entry)
     for level, block in enumerate(entry.iterancestors()):
         if level >= pt.SIGNUP_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
             break
-        chars = cast(float, _TEXT_LENGTH(block))
+        chars = text_length(block)
         if chars - entry_chars > pt.MAX_SIGNUP_BOX_CHARS or _holds_story(block, total_chars):
             break
         box = block
@@ -412,9 +412,7 @@ def _author_box(link: Element, container: Element, total_chars: int) -> Element 
     for level, block in enumerate(link.iterancestors()):
         if level >= pt.AUTHOR_BOX_LEVELS or block is container or block.tag in pt.PAGE_TAGS:
             break
-        if cast(float, _TEXT_LENGTH(block)) > pt.MAX_AUTHOR_BOX_CHARS or _holds_story(
-            block, total_chars
-        ):
+        if text_length(block) > pt.MAX_AUTHOR_BOX_CHARS or _holds_story(block, total_chars):
             break
         if box is not None or _about(_clean(block.text_content()), names):
             box = block
@@ -430,7 +428,7 @@ def _text_after(el: Element, container: Element) -> float:
     while node is not None and node is not container:
         for sibling in node.itersiblings():
             if isinstance(sibling.tag, str):
-                after += cast(float, _TEXT_LENGTH(sibling))
+                after += text_length(sibling)
             if after > pt.MAX_AFTER_AUTHOR_BOX_CHARS:
                 return after
         node = node.getparent()

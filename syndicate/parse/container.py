@@ -19,6 +19,7 @@ from lxml import etree
 
 from syndicate.parse import jsonld
 from syndicate.parse import patterns as pt
+from syndicate.parse.titles import fold
 
 Element: TypeAlias = lxml.html.HtmlElement
 
@@ -377,7 +378,6 @@ def find_container(root: Element) -> list[Element]:
 
 
 _FIRST_HEADING = etree.XPath("(descendant::h1 | descendant::h2)[1]")
-_TITLE_KEY = re.compile(r"\W+")
 TITLED_SHARE = 0.5
 """The titled article holds at least this share of the text of the largest other story
 beside it; less, and it is a headline box whose story is kept elsewhere."""
@@ -389,11 +389,11 @@ def titled_story(containers: list[Element], title: str | None) -> list[Element]:
     """``containers``, or the one ``<article>`` in them whose headline is the page's title
     when they hold other whole stories beside it (an endless page's next story, loaded in
     full under the first)."""
-    key = _TITLE_KEY.sub("", (title or "").casefold())
+    key = fold(title or "")
     if not key or not containers:
         return containers
     titled: list[Element] = []
-    others: list[Element] = []
+    others: dict[Element, int] = {}  # headed articles of some length, and their length
     for container in containers:
         for article in (container, *container.iterdescendants("article")):
             if article.tag != "article":
@@ -401,18 +401,17 @@ def titled_story(containers: list[Element], title: str | None) -> list[Element]:
             heading = select(_FIRST_HEADING, article)
             if not heading:
                 continue
-            if _TITLE_KEY.sub("", inner_text(heading[0]).casefold()) == key:
+            if fold(inner_text(heading[0])) == key:
                 titled.append(article)
-            elif visible_chars(article) >= pt.MIN_ARTICLE_CHARS:
-                others.append(article)
+            elif (chars := visible_chars(article)) >= pt.MIN_ARTICLE_CHARS:
+                others[article] = chars
     if len(titled) != 1:
         return containers
     story = titled[0]
-    around = {id(el) for el in story.iterancestors()}
-    apart = [el for el in others if id(el) not in around and story not in el.iterancestors()]
+    around = set(story.iterancestors())
+    apart = [n for el, n in others.items() if el not in around and story not in el.iterancestors()]
     # The titled article must be a story itself, not a header box over a body kept outside it.
-    chars = visible_chars(story)
-    if not apart or chars < max(TITLED_MIN_CHARS, TITLED_SHARE * max(map(visible_chars, apart))):
+    if not apart or visible_chars(story) < max(TITLED_MIN_CHARS, TITLED_SHARE * max(apart)):
         return containers
     return [story]
 
@@ -428,6 +427,11 @@ def _bonus(el: Element) -> float:
     if words and pt.POSITIVE_CLASS.search(words):
         bonus *= pt.POSITIVE_CLASS_BONUS
     return bonus
+
+
+def text_length(el: Element) -> int:
+    """Characters of text in ``el``, whitespace collapsed (scripts and styles included)."""
+    return int(cast(float, _TEXT_LENGTH(el)))
 
 
 def visible_chars(el: Element) -> int:

@@ -21,13 +21,12 @@ from lxml import etree
 
 from syndicate.parse import jsonld, urls
 from syndicate.parse import patterns as pt
-from syndicate.parse.container import visible_chars
+from syndicate.parse.container import text_length, visible_chars
 
 Element: TypeAlias = lxml.html.HtmlElement
 
 __all__ = ["is_listing"]
 
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
 # Links that stand alone as a block's text (a headline in a title-classed block, a list item
 # or a bold line; not a link in a sentence), found in C, cheapest test first: long enough to
 # be a headline, no run of the parent's own text beside them, and their parent's text at
@@ -49,29 +48,17 @@ _OG_STORY_TYPE = "article"
 _PUBLISHED_META = "article:published_time"
 
 
-def _chars(el: Element) -> int:
-    return int(cast(float, _TEXT_LENGTH(el)))
-
-
 def _headline_link(heading: Element) -> Element | None:
     """The link a heading is the text of: one inside it, or one wrapping it."""
     for above in heading.iterancestors("a"):
         return above
-    chars = _chars(heading)
+    chars = text_length(heading)
     if not chars:
         return None
     for link in heading.iter("a"):
-        if _chars(link) >= pt.HEADLINE_LINK_SHARE * chars:
+        if text_length(link) >= pt.HEADLINE_LINK_SHARE * chars:
             return link
     return None
-
-
-def _split(link: str) -> tuple[str, str]:
-    """The host and path of an address ("", "" when it cannot be read)."""
-    parts = urls.split(link.strip())
-    if parts is None:
-        return "", ""
-    return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/")
 
 
 def _site(host: str) -> str:
@@ -103,7 +90,7 @@ def _headlines(
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        host, path = _split(href)
+        host, path = urls.site_and_path(href)
         if addressed and (host or page_host) == page_host and path in ("", page_path):
             continue
         headlines.append((heading, link, host))
@@ -124,7 +111,7 @@ def is_listing(
     must hold and lets their headlines link to the site's other hosts; a page that says it is
     a story (``_made_as_story``) and not a listing is never one.
     """
-    page_host, page_path = _split(url) if url else ("", "")
+    page_host, page_path = urls.site_and_path(url) if url else ("", "")
     # The page's word on itself rules most stories out. It is read first unless the
     # containers are a short story's, whose few headlines are the cheaper test.
     said: tuple[bool, bool] | None = None
@@ -166,12 +153,12 @@ def is_listing(
                 break
             card = above
         parts = [card]
-        chars = _chars(card)
-        own = _chars(heading)
+        chars = text_length(card)
+        own = text_length(heading)
         if chars - own <= pt.CARD_LINK_SLACK:
             # A headline with no wrapper of its own: its dek and byline follow it.
             parts.extend(_dek_beside(card, counts, marked))
-            chars += sum(_chars(part) for part in parts[1:])
+            chars += sum(text_length(part) for part in parts[1:])
         cards.append(parts)
         card_chars.append(chars)
         deks.append(chars - own)
@@ -237,7 +224,7 @@ def _dek_beside(
 
 def _prose_chars(el: Element) -> int:
     """Characters of ``el``'s text outside its links."""
-    return _chars(el) - sum(_chars(a) for a in el.iter("a"))
+    return text_length(el) - sum(text_length(a) for a in el.iter("a"))
 
 
 def _own_prose(containers: list[Element], cards: set[Element]) -> int:

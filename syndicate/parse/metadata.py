@@ -50,7 +50,7 @@ from syndicate.parse.authors import (
     split_names,
     writer_names,
 )
-from syndicate.parse.titles import brand, pick_title, site_in_title
+from syndicate.parse.titles import brand, fold, pick_title, site_in_title
 from syndicate.parse.visible import run
 
 
@@ -223,11 +223,11 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> 
         byline_orgs=found.orgs,
         published=published,
         modified=modified,
-        publisher=_brand(
+        publisher=brand(
             publisher
             or _site_name(objs, page, ids, metas)
             or site_in_title(scan.title, headline=title, host=host),
-            host,
+            host=host,
         ),
         section=_section(
             _first(metas, "article:section")
@@ -305,10 +305,6 @@ def _shows_only(el: lxml.html.HtmlElement, title: str) -> bool:
     return " ".join("".join(parts).split()) == title
 
 
-def _brand(name: str | None, host: str | None) -> str | None:
-    return brand(name, host=host) if name else None
-
-
 # A CMS's default category, which names no section.
 _NO_SECTION = frozenset(["uncategorized", "uncategorised", "non classé", "sin categoría"])
 
@@ -334,8 +330,8 @@ def _breadcrumb_section(
     """The section a JSON-LD BreadcrumbList puts the page in: its last item that is neither
     the page itself (its headline, its address, or a last item linking nowhere), nor the
     site or its home ("Home > News > Politics > Headline" gives "Politics")."""
-    own = {_fold(title), _fold(site)} - {""}
-    here = {_page_key(p) for p in pages if p} - {""}
+    own = {fold(title or ""), fold(site or "")} - {""}
+    here = {urls.site_and_path(p) for p in pages if p} - {("", "")}
     for obj in objs:
         if "breadcrumblist" not in jsonld.types(obj):
             continue
@@ -354,9 +350,9 @@ def _breadcrumb_section(
             name
             for _at, name, link in crumbs
             if len(name) <= MAX_SECTION_CHARS
-            and _fold(name) not in own
+            and fold(name) not in own
             and name.casefold() not in _HOME
-            and _page_key(link) not in here
+            and urls.site_and_path(link) not in here
         ]
         if names:
             return names[-1]
@@ -375,13 +371,6 @@ def _crumb(entry: dict[str, Any], ids: dict[str, Any]) -> tuple[str | None, str]
     return name, link if isinstance(link, str) else ""
 
 
-def _page_key(link: str | None) -> str:
-    parts = urls.split((link or "").strip())
-    if parts is None or not parts.netloc:
-        return ""
-    return parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")
-
-
 def _position(entry: dict[str, Any]) -> float:
     value = entry.get("position")
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
@@ -390,10 +379,6 @@ def _position(entry: dict[str, Any]) -> float:
         return float(value)
     except ValueError:
         return 0.0
-
-
-def _fold(text: str | None) -> str:
-    return re.sub(r"\W+", "", (text or "").casefold())
 
 
 def _platform_free(name: str | None, metas: dict[str, list[str]]) -> str | None:

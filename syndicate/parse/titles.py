@@ -16,35 +16,38 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 MIN_H1_CHARS = 8
 
 
-def _key(text: str) -> str:
+def fold(text: str) -> str:
+    """``text`` folded for comparison: lower case, without spaces or punctuation."""
     return re.sub(r"\W+", "", text.casefold())
 
 
 def is_site_name(part: str, *, site: str | None, host: str | None) -> bool:
     """True when ``part`` names the site: its og:site_name / publisher, or its host name."""
-    key = _key(part)
+    key = fold(part)
     if not key:
         return False
-    if site and (key == _key(site) or key == _key(re.sub(r"^the\s+", "", site, flags=re.I))):
+    if site and (key == fold(site) or key == fold(re.sub(r"^the\s+", "", site, flags=re.I))):
         return True
     if host:
-        bare = _key(host.removeprefix("www."))
-        stem = _key(host.removeprefix("www.").rsplit(".", 1)[0])
+        bare = fold(host.removeprefix("www."))
+        stem = fold(host.removeprefix("www.").rsplit(".", 1)[0])
         short = re.sub(r"^the", "", key)
         return key in (bare, stem) or (len(short) >= 4 and short in bare)
     return False
 
 
-def brand(name: str, *, host: str | None) -> str:
+def brand(name: str | None, *, host: str | None) -> str | None:
     """A site's name without the tagline written beside it ("LinkNaija | Nigeria's popular
     news platform", "SFist - San Francisco News, Restaurants, Events, & Sports"): the one part
     that spells the host's name, or ``name`` whole when no part, or more than one, does."""
+    if not name or not host:
+        return name
     parts = _SEPARATORS.split(name)
-    if len(parts) < 2 or not host:
+    if len(parts) < 2:
         return name
     bare = host.removeprefix("www.")
-    keys = (_key(bare), _key(bare.rsplit(".", 1)[0]), _key(bare.split(".", 1)[0]))
-    named = [part for part in parts if _key(re.sub(r"^the\s+", "", part, flags=re.I)) in keys]
+    keys = (fold(bare), fold(bare.rsplit(".", 1)[0]), fold(bare.split(".", 1)[0]))
+    named = [part for part in parts if fold(re.sub(r"^the\s+", "", part, flags=re.I)) in keys]
     return named[0] if len(named) == 1 else name
 
 
@@ -79,9 +82,9 @@ def pick_title(
     named = [clean_text(s) for s in [*structured, page_title] if s and clean_text(s)]
     heads = [h for h in h1s if len(h) >= MIN_H1_CHARS] or h1s
     for text in named:
-        key = _key(text)
+        key = fold(text)
         for h1 in heads:
-            h_key = _key(h1)
+            h_key = fold(h1)
             if h_key and key == h_key and h1.isupper() and not text.isupper():
                 # An all-capitals h1 is the page's typography (often CSS text-transform).
                 return text
@@ -127,14 +130,14 @@ def site_in_title(page_title: str | None, *, headline: str | None, host: str | N
     """
     if not page_title or not headline or len(page_title) > MAX_TITLE_CHARS:
         return None  # a <title> left open runs over the whole page
-    text, key = clean_text(page_title), _key(headline)
+    text, key = clean_text(page_title), fold(headline)
     parts = _SEPARATORS.split(text)
     if len(parts) < 2 or not key:
         return None
     ends = range(1, len(parts))
-    if any(_key(" ".join(parts[:i])) == key for i in ends):
+    if any(fold(" ".join(parts[:i])) == key for i in ends):
         part = parts[-1]
-    elif any(_key(" ".join(parts[i:])) == key for i in ends):
+    elif any(fold(" ".join(parts[i:])) == key for i in ends):
         part = parts[0]
     else:
         return None
@@ -143,7 +146,7 @@ def site_in_title(page_title: str | None, *, headline: str | None, host: str | N
     if (
         len(part.split()) > MAX_SITE_WORDS
         or _TAGLINE.search(part)
-        or _key(part) in _NOT_SITE
+        or fold(part) in _NOT_SITE
         or not any(c.isalpha() for c in part)
     ):
         return None

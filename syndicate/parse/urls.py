@@ -72,6 +72,15 @@ def host(link: str) -> str | None:
     return parts.hostname if parts else None
 
 
+def site_and_path(link: str) -> tuple[str, str]:
+    """``link``'s host (lower-cased, without "www.") and path (without a trailing slash);
+    ("", "") when it cannot be read."""
+    found = split(link.strip())
+    if found is None:
+        return "", ""
+    return found.netloc.lower().removeprefix("www."), found.path.rstrip("/")
+
+
 def followable(link: str) -> bool:
     """False for a web address no browser would follow: unreadable, or a host holding spaces,
     "%" or "<" ("http://Toolkit, Inc.?utm=..."); True for any other address, which this does
